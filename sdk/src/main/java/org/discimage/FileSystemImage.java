@@ -1,0 +1,186 @@
+package org.discimage;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.Objects;
+import java.util.Set;
+
+import org.discimage.error.DiscImageException;
+import org.discimage.error.ErrorCode;
+import org.discimage.layout.IsoImagePlanner;
+import org.discimage.layout.Layout;
+import org.discimage.layout.PlanRequest;
+import org.discimage.tree.Directory;
+
+/**
+ * Builds a disc image from a tree of files (IMAPI2 IFileSystemImage). Fill {@link #root()}, choose
+ * the file systems, level and identifiers, then {@link #createResultImage()}: the whole image is
+ * planned and sized at once, and its bytes are produced lazily when the {@link ImageResult} is read
+ * or written.
+ *
+ * <pre>{@code
+ * FileSystemImage image = new FileSystemImage();
+ * image.root().addTree(Path.of("photos"), false);
+ * image.setVolumeName("PHOTOS_2026");
+ * ImageResult result = image.createResultImage();
+ * result.writeTo(Path.of("photos.iso"));
+ * }</pre>
+ *
+ * <p>Not thread-safe. The same tree, settings and clock give byte-identical images.
+ */
+public final class FileSystemImage {
+    private final Clock clock;
+    private final Directory root;
+    private Set<FileSystem> fileSystems = EnumSet.of(FileSystem.ISO9660, FileSystem.JOLIET, FileSystem.ROCK_RIDGE);
+    private IsoLevel isoLevel = IsoLevel.LEVEL_3;
+    private NamePolicy namePolicy = NamePolicy.MANGLE;
+    private VolumeIdentifiers identifiers = VolumeIdentifiers.defaults();
+    private long freeMediaBlocks;
+    private long sessionStartBlock;
+
+    /** An empty image whose times come from the system clock (UTC). */
+    public FileSystemImage() {
+        this(Clock.systemUTC());
+    }
+
+    /**
+     * An empty image whose times (new items, volume creation) come from {@code clock}: a fixed
+     * clock makes the output reproducible.
+     */
+    public FileSystemImage(Clock clock) {
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.root = Directory.newRoot(clock);
+    }
+
+    /** The root directory of the tree (IMAPI2 Root). */
+    public Directory root() {
+        return root;
+    }
+
+    /** The clock that stamps new items and the volume creation time. */
+    public Clock clock() {
+        return clock;
+    }
+
+    /** The file systems to create (IMAPI2 FileSystemsToCreate); default ISO 9660 + Joliet + Rock Ridge. */
+    public Set<FileSystem> fileSystems() {
+        return EnumSet.copyOf(fileSystems);
+    }
+
+    /** Chooses the file systems to create; Rock Ridge needs ISO 9660. */
+    public void setFileSystems(Set<FileSystem> fileSystems) {
+        if (fileSystems.isEmpty()) {
+            throw new IllegalArgumentException("choose at least one file system");
+        }
+        if (fileSystems.contains(FileSystem.ROCK_RIDGE) && !fileSystems.contains(FileSystem.ISO9660)) {
+            throw new IllegalArgumentException("Rock Ridge extends ISO 9660: add ISO9660 too");
+        }
+        this.fileSystems = EnumSet.copyOf(fileSystems);
+    }
+
+    /** Chooses the file systems to create. */
+    public void setFileSystems(FileSystem first, FileSystem... more) {
+        setFileSystems(EnumSet.of(first, more));
+    }
+
+    /** The ISO 9660 interchange level (IMAPI2 ISO9660InterchangeLevel); default level 3. */
+    public IsoLevel isoLevel() {
+        return isoLevel;
+    }
+
+    /** Sets the ISO 9660 interchange level. */
+    public void setIsoLevel(IsoLevel level) {
+        this.isoLevel = Objects.requireNonNull(level, "level");
+    }
+
+    /** What happens to names a file system cannot hold as given; default {@link NamePolicy#MANGLE}. */
+    public NamePolicy namePolicy() {
+        return namePolicy;
+    }
+
+    /** Sets the name policy ({@link NamePolicy#STRICT} is IMAPI2's StrictFileSystemCompliance). */
+    public void setNamePolicy(NamePolicy policy) {
+        this.namePolicy = Objects.requireNonNull(policy, "policy");
+    }
+
+    /** The volume descriptor identifiers. */
+    public VolumeIdentifiers identifiers() {
+        return identifiers;
+    }
+
+    /** Sets all volume descriptor identifiers. */
+    public void setIdentifiers(VolumeIdentifiers identifiers) {
+        this.identifiers = Objects.requireNonNull(identifiers, "identifiers");
+    }
+
+    /** Sets the volume label (IMAPI2 VolumeName); empty means a label made of the creation date. */
+    public void setVolumeName(String name) {
+        this.identifiers = identifiers.withVolumeId(Objects.requireNonNull(name, "name"));
+    }
+
+    /** The volume label as given (IMAPI2 VolumeName). */
+    public String volumeName() {
+        return identifiers.volumeId();
+    }
+
+    /**
+     * The capacity budget in blocks (IMAPI2 FreeMediaBlocks); 0, the default, means only the file
+     * systems' own limits apply.
+     */
+    public long freeMediaBlocks() {
+        return freeMediaBlocks;
+    }
+
+    /** Sets the capacity budget in 2048-byte blocks; 0 for no budget. */
+    public void setFreeMediaBlocks(long blocks) {
+        if (blocks < 0) {
+            throw new IllegalArgumentException("negative block count " + blocks);
+        }
+        this.freeMediaBlocks = blocks;
+    }
+
+    /** The first LBA of the session being built (IMAPI2 SessionStartBlock); 0 for a fresh image. */
+    public long sessionStartBlock() {
+        return sessionStartBlock;
+    }
+
+    /**
+     * Sets the first LBA of the session: every address in the image is numbered from it, and the
+     * result's first byte is that block.
+     */
+    public void setSessionStartBlock(long lba) {
+        if (lba < 0 || lba > 0xFFFF_FFFFL) {
+            throw new IllegalArgumentException("session start out of range: " + lba);
+        }
+        this.sessionStartBlock = lba;
+    }
+
+    /** Plans the image as it stands and returns the number of blocks it would occupy (IMAPI2 UsedBlocks). */
+    public long usedBlocks() throws DiscImageException {
+        return plan().totalSectors();
+    }
+
+    /**
+     * Freezes the tree into a planned image (IMAPI2 CreateResultImage). Everything is validated and
+     * sized here; the content is read when the result is written.
+     *
+     * @throws DiscImageException for a tree the chosen file systems cannot hold (too deep, too many
+     *                            directories, a file too large for the level, a name the policy
+     *                            refuses) or an image over the budget
+     */
+    public ImageResult createResultImage() throws DiscImageException {
+        return new ImageResult(plan());
+    }
+
+    private Layout plan() throws DiscImageException {
+        Instant created = clock.instant();
+        Layout layout = IsoImagePlanner.plan(new PlanRequest(root, fileSystems, isoLevel, namePolicy,
+                identifiers, created, sessionStartBlock));
+        if (freeMediaBlocks > 0 && layout.totalSectors() > freeMediaBlocks) {
+            throw new DiscImageException(ErrorCode.IMAGE_TOO_BIG, "the image needs " + layout.totalSectors()
+                    + " blocks but only " + freeMediaBlocks + " are free");
+        }
+        return layout;
+    }
+}

@@ -1,0 +1,78 @@
+package org.discimage.error;
+
+/**
+ * Error codes of discimage. Where IMAPI2 defines an equivalent error, the code carries IMAPI2's
+ * symbolic name and HRESULT value (imapi2fserror.h / imapi2error.h) so that callers porting IMAPI2
+ * code can map failures one to one; codes IMAPI2 lacks use the facility's unused range 0xC0AAB3xx.
+ */
+public enum ErrorCode {
+    /** Internal failure (a broken invariant surfaced as an I/O error). */
+    FSI_INTERNAL_ERROR("IMAPI_E_FSI_INTERNAL_ERROR", 0xC0AAB100),
+    /** An argument value is invalid. */
+    INVALID_PARAM("IMAPI_E_INVALID_PARAM", 0xC0AAB101),
+    /** No output file system selected. */
+    NO_OUTPUT("IMAPI_E_NO_OUTPUT", 0xC0AAB103),
+    /** Volume label too long or of characters the file system cannot hold. */
+    INVALID_VOLUME_NAME("IMAPI_E_INVALID_VOLUME_NAME", 0xC0AAB104),
+    /** The path is not a file. */
+    NOT_FILE("IMAPI_E_NOT_FILE", 0xC0AAB108),
+    /** The path is not a directory. */
+    NOT_DIR("IMAPI_E_NOT_DIR", 0xC0AAB109),
+    /** A directory still has children. */
+    DIR_NOT_EMPTY("IMAPI_E_DIR_NOT_EMPTY", 0xC0AAB10A),
+    /** Malformed path or a name of characters a file system cannot hold. */
+    INVALID_PATH("IMAPI_E_INVALID_PATH", 0xC0AAB110),
+    /** The name already exists in the directory. */
+    DUP_NAME("IMAPI_E_DUP_NAME", 0xC0AAB112),
+    /** No unique file-system-specific name could be made (or mangling was forbidden). */
+    NO_UNIQUE_NAME("IMAPI_E_NO_UNIQUE_NAME", 0xC0AAB113),
+    /** The item is not in the tree. */
+    ITEM_NOT_FOUND("IMAPI_E_ITEM_NOT_FOUND", 0xC0AAB118),
+    /** The image would exceed the size limit of the file system or the medium. */
+    IMAGE_SIZE_LIMIT("IMAPI_E_IMAGE_SIZE_LIMIT", 0xC0AAB120),
+    /** The free media blocks are fewer than the image needs. */
+    IMAGE_TOO_BIG("IMAPI_E_IMAGE_TOO_BIG", 0xC0AAB121),
+    /** A source's length differs from the length planned (it changed after it was added). */
+    DATA_STREAM_INCONSISTENCY("IMAPI_E_DATA_STREAM_INCONSISTENCY", 0xC0AAB128),
+    /** A source could not be read. */
+    DATA_STREAM_READ_FAILURE("IMAPI_E_DATA_STREAM_READ_FAILURE", 0xC0AAB129),
+    /** A source could not be opened (missing, permissions). */
+    DATA_STREAM_CREATE_FAILURE("IMAPI_E_DATA_STREAM_CREATE_FAILURE", 0xC0AAB12A),
+    /** A source directory could not be enumerated. */
+    DIRECTORY_READ_FAILURE("IMAPI_E_DIRECTORY_READ_FAILURE", 0xC0AAB12B),
+    /** Too many directories for the target file system (ISO 9660 path tables hold 65,535). */
+    TOO_MANY_DIRS("IMAPI_E_TOO_MANY_DIRS", 0xC0AAB130),
+    /** ISO 9660 tree deeper than 8 levels and no Rock Ridge relocation available. */
+    ISO9660_LEVELS("IMAPI_E_ISO9660_LEVELS", 0xC0AAB131),
+    /** A file is too large for the target file system or interchange level. */
+    DATA_TOO_BIG("IMAPI_E_DATA_TOO_BIG", 0xC0AAB132),
+    /** The operation was cancelled. */
+    REQUEST_CANCELLED("E_IMAPI_REQUEST_CANCELLED", 0xC0AA0002),
+    /** Writing the image to its target failed. */
+    WRITE_FAILURE("DISCIMAGE_E_WRITE_FAILURE", 0xC0AAB301),
+    /** An on-disc structure is malformed (decode of a record failed). */
+    MALFORMED_STRUCTURE("IMAPI_E_FILE_SYSTEM_READ_CONSISTENCY_ERROR", 0xC0AAB153);
+
+    private final String imapiName;
+    private final int hresult;
+
+    ErrorCode(String imapiName, int hresult) {
+        this.imapiName = imapiName;
+        this.hresult = hresult;
+    }
+
+    /** IMAPI2's symbolic name (or discimage's own for codes IMAPI2 lacks). */
+    public String imapiName() {
+        return imapiName;
+    }
+
+    /** The HRESULT value, e.g. {@code 0xC0AAB112} for {@link #DUP_NAME}. */
+    public int hresult() {
+        return hresult;
+    }
+
+    @Override
+    public String toString() {
+        return String.format("%s (0x%08X)", imapiName, hresult);
+    }
+}

@@ -1,0 +1,5 @@
+package org.discimage.layout;
+
+/** Sectors of zeros (the system area, padding). */
+public record ZeroExtent(long lba, long sectors, String description) implements PlannedExtent {
+}

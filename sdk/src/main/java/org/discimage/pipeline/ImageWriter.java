@@ -1,0 +1,146 @@
+package org.discimage.pipeline;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.WritableByteChannel;
+
+import org.discimage.ProgressListener;
+import org.discimage.error.DiscImageException;
+import org.discimage.error.ErrorCode;
+import org.discimage.layout.FileDataExtent;
+import org.discimage.layout.Layout;
+import org.discimage.layout.MetadataExtent;
+import org.discimage.layout.PlannedExtent;
+import org.discimage.layout.SectorProducer;
+import org.discimage.layout.ZeroExtent;
+
+/**
+ * Pushes a {@link Layout} into a channel: metadata is encoded into one pooled buffer and written in
+ * 64 KiB chunks; file data goes from its source straight to the channel (FileChannel.transferTo for
+ * host files, so no copy passes through the heap), then zeros to the sector end.
+ */
+public final class ImageWriter {
+    private static final int SECTOR = SectorProducer.SECTOR_SIZE;
+    private final Layout layout;
+    private final ProgressListener listener;
+    private final Cancellation cancellation;
+    private long written;
+
+    /** A writer of {@code layout} reporting to {@code listener} and stopping on {@code cancellation}. */
+    public ImageWriter(Layout layout, ProgressListener listener, Cancellation cancellation) {
+        this.layout = layout;
+        this.listener = listener;
+        this.cancellation = cancellation;
+    }
+
+    /** Writes the whole image; returns the number of bytes written. */
+    public long writeTo(WritableByteChannel target) throws IOException {
+        ByteBuffer buf = BufferPool.shared().acquire();
+        try {
+            for (PlannedExtent e : layout.extents()) {
+                cancellation.check(e.lba());
+                listener.progress(e.description(), written, layout.totalSectors());
+                if (e instanceof MetadataExtent m) {
+                    writeMetadata(m, buf, target);
+                } else if (e instanceof FileDataExtent f) {
+                    writeFile(f, buf, target);
+                } else {
+                    writeZeros(((ZeroExtent) e).sectors(), target);
+                }
+            }
+            listener.progress("", written, layout.totalSectors());
+            return written * SECTOR;
+        } finally {
+            BufferPool.shared().release(buf);
+        }
+    }
+
+    private void writeMetadata(MetadataExtent m, ByteBuffer buf, WritableByteChannel target) throws IOException {
+        SectorProducer p = m.producer().get();
+        long left = m.sectors();
+        while (left > 0) {
+            buf.clear();
+            int n = (int) Math.min(left, BufferPool.SECTORS_PER_BUFFER);
+            Zeros.fill(buf, n * SECTOR);
+            buf.position(0);
+            for (int i = 0; i < n; i++) {
+                int expected = buf.position() + SECTOR;
+                p.next(buf);
+                if (buf.position() != expected) {
+                    throw new IllegalStateException(m.description() + ": producer wrote "
+                            + (buf.position() - expected + SECTOR) + " bytes instead of one sector");
+                }
+            }
+            buf.flip();
+            write(buf, target, m.lba() + m.sectors() - left);
+            left -= n;
+            advance(n, m.description());
+        }
+    }
+
+    private void writeFile(FileDataExtent f, ByteBuffer buf, WritableByteChannel target) throws IOException {
+        long size = f.source().size();
+        if (divCeil(size) != f.sectors()) {
+            throw new DiscImageException(ErrorCode.DATA_STREAM_INCONSISTENCY, f.description() + " ("
+                    + f.source().description() + ") now holds " + size + " bytes, not the "
+                    + f.sectors() + " sectors planned");
+        }
+        if (size == 0) {
+            return;
+        }
+        long reported = 0;
+        try (SourceCopier copier = new SourceCopier(f.source(), f.description())) {
+            while (!copier.done()) {
+                // the raw target goes to transferTo: wrapping it would turn the zero-copy path into a copy
+                try {
+                    copier.copyChunk(target, buf);
+                } catch (DiscImageException e) {
+                    throw e;
+                } catch (IOException e) {
+                    throw new DiscImageException(ErrorCode.WRITE_FAILURE, "cannot write " + f.description()
+                            + " at LBA " + (f.lba() + copier.position() / SECTOR) + ": " + e, e);
+                }
+                long sectors = copier.position() / SECTOR;
+                written += sectors - reported;
+                reported = sectors;
+                cancellation.check(f.lba() + sectors);
+                listener.progress(f.description(), written, layout.totalSectors());
+            }
+            copier.checkEnd();
+        }
+        int tail = (int) (size % SECTOR);
+        if (tail != 0) {
+            write(Zeros.view(SECTOR - tail), target, f.lba() + f.sectors() - 1);
+        }
+        advance(f.sectors() - reported, f.description());
+    }
+
+    private void writeZeros(long sectors, WritableByteChannel target) throws IOException {
+        long left = sectors;
+        while (left > 0) {
+            int n = (int) Math.min(left, BufferPool.SECTORS_PER_BUFFER);
+            write(Zeros.view(n * SECTOR), target, -1);
+            left -= n;
+            advance(n, "");
+        }
+    }
+
+    private void advance(long sectors, String item) {
+        written += sectors;
+    }
+
+    private static void write(ByteBuffer b, WritableByteChannel target, long lba) throws IOException {
+        try {
+            while (b.hasRemaining()) {
+                target.write(b);
+            }
+        } catch (IOException e) {
+            throw new DiscImageException(ErrorCode.WRITE_FAILURE,
+                    "cannot write the image" + (lba >= 0 ? " at LBA " + lba : "") + ": " + e, e);
+        }
+    }
+
+    private static long divCeil(long bytes) {
+        return (bytes + SECTOR - 1) / SECTOR;
+    }
+}

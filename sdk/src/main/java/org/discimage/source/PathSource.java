@@ -1,0 +1,61 @@
+package org.discimage.source;
+
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.ReadableByteChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Objects;
+
+import org.discimage.error.DiscImageException;
+import org.discimage.error.ErrorCode;
+
+/**
+ * A host file. The size is taken when the source is created and checked again when the file is
+ * opened (and, by the writer, after it is read), so a file that changes between planning and
+ * writing fails the write instead of producing a corrupt image.
+ */
+final class PathSource implements ContentSource {
+    private final Path file;
+    private final long size;
+
+    PathSource(Path file) throws IOException {
+        this.file = Objects.requireNonNull(file, "file");
+        try {
+            this.size = Files.size(file);
+        } catch (IOException e) {
+            throw new DiscImageException(ErrorCode.DATA_STREAM_CREATE_FAILURE,
+                    "cannot read the size of " + file + ": " + e, e);
+        }
+    }
+
+    @Override
+    public long size() {
+        return size;
+    }
+
+    @Override
+    public String description() {
+        return file.toString();
+    }
+
+    /** The file itself, as a {@link FileChannel} (so that writers can use transferTo). */
+    @Override
+    public ReadableByteChannel openChannel() throws IOException {
+        FileChannel ch;
+        try {
+            ch = FileChannel.open(file, StandardOpenOption.READ);
+        } catch (IOException e) {
+            throw new DiscImageException(ErrorCode.DATA_STREAM_CREATE_FAILURE,
+                    "cannot open source file " + file + ": " + e, e);
+        }
+        long now = ch.size();
+        if (now != size) {
+            ch.close();
+            throw new DiscImageException(ErrorCode.DATA_STREAM_INCONSISTENCY, "source file " + file
+                    + " changed size after it was added: " + size + " bytes then, " + now + " now");
+        }
+        return ch;
+    }
+}

@@ -1,0 +1,308 @@
+package org.discimage.tree;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.apache.commons.io.filefilter.IOFileFilter;
+import org.apache.commons.io.filefilter.TrueFileFilter;
+import org.discimage.error.DiscImageException;
+import org.discimage.error.ErrorCode;
+import org.discimage.source.ContentSource;
+
+/**
+ * A directory of the user tree (IMAPI2 IFsiDirectoryItem). Paths given to its methods are relative
+ * to it, with {@code /} as separator; missing intermediate directories are created by the add
+ * methods. Names may hold any character but {@code /} and NUL; the names each file system records
+ * are derived when the image is planned.
+ */
+public final class Directory extends Item {
+    private Map<String, Item> children;
+    private final Clock clock;
+
+    Directory(String name, long time, Clock clock) {
+        super(name, DEFAULT_DIR_MODE, time);
+        this.clock = clock;
+    }
+
+    /** A new, empty root directory whose new items are stamped with {@code clock}'s time. */
+    public static Directory newRoot(Clock clock) {
+        return new Directory("", clock.instant().getEpochSecond(), clock);
+    }
+
+    @Override
+    public ItemType type() {
+        return ItemType.DIRECTORY;
+    }
+
+    /** The number of direct children (IMAPI2 Count). */
+    public int count() {
+        return children == null ? 0 : children.size();
+    }
+
+    /** The direct children, sorted by name (UTF-16 code unit order), as an unmodifiable list. */
+    public List<Item> children() {
+        if (children == null) {
+            return List.of();
+        }
+        List<Item> list = new ArrayList<>(children.values());
+        list.sort((a, b) -> a.name.compareTo(b.name));
+        return Collections.unmodifiableList(list);
+    }
+
+    /** The direct child of that name, if any. */
+    public Optional<Item> child(String name) {
+        return Optional.ofNullable(children == null ? null : children.get(name));
+    }
+
+    /** Looks an item up by relative path (IMAPI2 Item). */
+    public Optional<Item> item(String relativePath) {
+        Item cur = this;
+        for (String part : split(relativePath)) {
+            if (!(cur instanceof Directory d) || d.children == null) {
+                return Optional.empty();
+            }
+            cur = d.children.get(part);
+            if (cur == null) {
+                return Optional.empty();
+            }
+        }
+        return Optional.of(cur);
+    }
+
+    /** What the relative path names (IMAPI2 Exists). */
+    public ItemType exists(String relativePath) {
+        return item(relativePath).map(Item::type).orElse(ItemType.NOT_FOUND);
+    }
+
+    /** Creates a directory (and missing parents); an existing directory is returned as is. */
+    public Directory addDirectory(String relativePath) throws DiscImageException {
+        Directory cur = this;
+        for (String part : split(relativePath)) {
+            cur = cur.subdirectory(part, relativePath);
+        }
+        return cur;
+    }
+
+    /** Adds a host file; its size is read now and its content when the image is written. */
+    public FileItem addFile(String relativePath, Path source) throws IOException {
+        return addFile(relativePath, ContentSource.of(source));
+    }
+
+    /** Adds a file holding the given bytes (the array is not copied). */
+    public FileItem addFile(String relativePath, byte[] content) throws DiscImageException {
+        return addFile(relativePath, ContentSource.of(content));
+    }
+
+    /** Adds a file read once from a stream of known length when the image is written. */
+    public FileItem addFile(String relativePath, InputStream content, long length) throws DiscImageException {
+        return addFile(relativePath, ContentSource.of(content, length));
+    }
+
+    /** Adds a file whose content comes from any {@link ContentSource}. */
+    public FileItem addFile(String relativePath, ContentSource source) throws DiscImageException {
+        Placement p = place(relativePath);
+        FileItem f = new FileItem(p.name, source, now());
+        p.dir.attach(f, relativePath);
+        return f;
+    }
+
+    /** Adds a symbolic link with the given target. */
+    public SymlinkItem addSymlink(String relativePath, String target) throws DiscImageException {
+        Placement p = place(relativePath);
+        SymlinkItem s = new SymlinkItem(p.name, target, now());
+        p.dir.attach(s, relativePath);
+        return s;
+    }
+
+    /**
+     * Mirrors a host directory tree (IMAPI2 AddTree) with every file and directory.
+     *
+     * @param includeBaseDirectory whether {@code sourceDir} itself becomes a directory here, or
+     *                             only its contents are added
+     */
+    public void addTree(Path sourceDir, boolean includeBaseDirectory) throws IOException {
+        addTree(sourceDir, includeBaseDirectory, TrueFileFilter.INSTANCE, TrueFileFilter.INSTANCE);
+    }
+
+    /**
+     * Mirrors a host directory tree, adding only the files and symbolic links {@code fileFilter}
+     * accepts (all directories are walked).
+     */
+    public void addTree(Path sourceDir, boolean includeBaseDirectory, IOFileFilter fileFilter) throws IOException {
+        addTree(sourceDir, includeBaseDirectory, fileFilter, TrueFileFilter.INSTANCE);
+    }
+
+    /**
+     * Mirrors a host directory tree (IMAPI2 AddTree) with include/exclude filters; Commons IO's
+     * file filters fit ({@code FileFilterUtils.suffixFileFilter(".txt")},
+     * {@code new WildcardFileFilter(...)}, {@code notFileFilter(...)}). Symbolic links are recorded
+     * as links, never followed. On a clash with an existing item the source wins (a directory is
+     * merged). The walk completes before the tree is touched, so a failure leaves it unchanged.
+     *
+     * @param fileFilter accepts the files and symbolic links to add
+     * @param dirFilter  accepts the directories to descend into (rejected ones are left out whole)
+     * @throws DiscImageException {@code DIRECTORY_READ_FAILURE} naming a directory that cannot be
+     *                            listed, {@code DATA_STREAM_CREATE_FAILURE} naming an unreadable file
+     */
+    public void addTree(Path sourceDir, boolean includeBaseDirectory, IOFileFilter fileFilter,
+                        IOFileFilter dirFilter) throws IOException {
+        Directory staged = new Directory("", now(), clock);
+        Directory base = staged;
+        String baseName = sourceDir.getFileName() == null ? "" : sourceDir.getFileName().toString();
+        if (includeBaseDirectory && !baseName.isEmpty()) {
+            base = staged.subdirectory(baseName, baseName);
+        }
+        new TreeWalker(fileFilter, dirFilter).walk(sourceDir, base);
+        mergeFrom(staged);
+    }
+
+    /** Moves every child of {@code other} into this directory; on a clash the incoming item wins. */
+    void mergeFrom(Directory other) {
+        if (other.children == null) {
+            return;
+        }
+        for (Item incoming : other.children().toArray(new Item[0])) {
+            Item existing = children == null ? null : children.get(incoming.name);
+            if (existing instanceof Directory ed && incoming instanceof Directory id) {
+                ed.copyAttributes(id);
+                ed.mergeFrom(id);
+            } else {
+                if (existing != null) {
+                    existing.parent = null;
+                }
+                incoming.parent = this;
+                map().put(incoming.name, incoming);
+            }
+        }
+        other.children = null;
+    }
+
+    /** Removes one item; a directory must be empty (IMAPI2 Remove). */
+    public void remove(String relativePath) throws DiscImageException {
+        Item item = require(relativePath);
+        if (item instanceof Directory d && d.count() > 0) {
+            throw new DiscImageException(ErrorCode.DIR_NOT_EMPTY,
+                    "cannot remove " + item.path() + ": the directory holds " + d.count() + " items");
+        }
+        detach(item);
+    }
+
+    /** Removes an item and, for a directory, everything beneath it (IMAPI2 RemoveTree). */
+    public void removeTree(String relativePath) throws DiscImageException {
+        detach(require(relativePath));
+    }
+
+    private Item require(String relativePath) throws DiscImageException {
+        if (split(relativePath).isEmpty()) {
+            throw new IllegalArgumentException("cannot remove the directory itself: \"" + relativePath + "\"");
+        }
+        return item(relativePath).orElseThrow(() -> new DiscImageException(ErrorCode.ITEM_NOT_FOUND,
+                "no item " + relativePath + " under " + path()));
+    }
+
+    private static void detach(Item item) {
+        item.parent.children.remove(item.name);
+        item.parent = null;
+    }
+
+    private long now() {
+        return clock.instant().getEpochSecond();
+    }
+
+    Clock clock() {
+        return clock;
+    }
+
+    private Map<String, Item> map() {
+        if (children == null) {
+            children = new HashMap<>(4);
+        }
+        return children;
+    }
+
+    Directory subdirectory(String name, String forPath) throws DiscImageException {
+        Item existing = children == null ? null : children.get(name);
+        if (existing == null) {
+            Directory d = new Directory(name, now(), clock);
+            d.parent = this;
+            map().put(name, d);
+            return d;
+        }
+        if (existing instanceof Directory d) {
+            return d;
+        }
+        throw new DiscImageException(ErrorCode.NOT_DIR, "cannot create " + forPath + " under " + path()
+                + ": " + existing.path() + " is a " + existing.type().name().toLowerCase());
+    }
+
+    void attach(Item item, String forPath) throws DiscImageException {
+        Map<String, Item> m = map();
+        if (m.containsKey(item.name)) {
+            throw new DiscImageException(ErrorCode.DUP_NAME,
+                    "cannot add " + forPath + " under " + path() + ": the name exists already");
+        }
+        item.parent = this;
+        m.put(item.name, item);
+    }
+
+    /** Puts an item under this directory, replacing what is there (used by the tree walker). */
+    void put(Item item) {
+        Item old = map().put(item.name, item);
+        if (old != null) {
+            old.parent = null;
+        }
+        item.parent = this;
+    }
+
+    private record Placement(Directory dir, String name) {
+    }
+
+    private Placement place(String relativePath) throws DiscImageException {
+        List<String> parts = split(relativePath);
+        if (parts.isEmpty()) {
+            throw new IllegalArgumentException("empty path");
+        }
+        Directory dir = this;
+        for (int i = 0; i < parts.size() - 1; i++) {
+            dir = dir.subdirectory(parts.get(i), relativePath);
+        }
+        return new Placement(dir, parts.get(parts.size() - 1));
+    }
+
+    /** Splits a relative path into validated names. */
+    static List<String> split(String path) {
+        List<String> parts = new ArrayList<>();
+        int start = 0;
+        int n = path.length();
+        for (int i = 0; i <= n; i++) {
+            if (i == n || path.charAt(i) == '/') {
+                if (i > start) {
+                    parts.add(checkName(path.substring(start, i), path));
+                }
+                start = i + 1;
+            }
+        }
+        return parts;
+    }
+
+    /** Checks that a name can be recorded: not empty, not "." or "..", no NUL. */
+    static String checkName(String name, String path) {
+        if (name.equals(".") || name.equals("..") || name.indexOf('\0') >= 0) {
+            throw new IllegalArgumentException("invalid name \"" + name.replace("\0", "\\0") + "\" in path " + path);
+        }
+        return name;
+    }
+
+    static Collection<Item> childrenOf(Directory d) {
+        return d.children == null ? List.of() : d.children.values();
+    }
+}

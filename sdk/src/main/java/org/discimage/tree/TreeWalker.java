@@ -1,0 +1,137 @@
+package org.discimage.tree;
+
+import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Map;
+
+import org.apache.commons.io.filefilter.IOFileFilter;
+import org.discimage.error.DiscImageException;
+import org.discimage.error.ErrorCode;
+import org.discimage.source.ContentSource;
+
+/**
+ * Walks a host directory into a (staged) directory of the tree: iterative, so a deep host tree
+ * cannot overflow the stack; symbolic links are recorded, never followed.
+ */
+final class TreeWalker {
+    private static final LinkOption[] NOFOLLOW = {LinkOption.NOFOLLOW_LINKS};
+    private static final String UNIX_ATTRS = "unix:mode,uid,gid,lastModifiedTime,lastAccessTime,ctime,size";
+
+    private final IOFileFilter fileFilter;
+    private final IOFileFilter dirFilter;
+    private boolean unixView = true;
+
+    TreeWalker(IOFileFilter fileFilter, IOFileFilter dirFilter) {
+        this.fileFilter = fileFilter;
+        this.dirFilter = dirFilter;
+    }
+
+    private record Pending(Path host, Directory dir) {
+    }
+
+    void walk(Path root, Directory into) throws IOException {
+        BasicFileAttributes rootAttrs = readBasic(root);
+        if (!rootAttrs.isDirectory()) {
+            throw new DiscImageException(ErrorCode.NOT_DIR, root + " is not a directory");
+        }
+        applyAttributes(into, root);
+        Deque<Pending> todo = new ArrayDeque<>();
+        todo.push(new Pending(root, into));
+        while (!todo.isEmpty()) {
+            Pending p = todo.pop();
+            try (DirectoryStream<Path> entries = Files.newDirectoryStream(p.host)) {
+                for (Path child : entries) {
+                    visit(child, p.dir, todo);
+                }
+            } catch (DiscImageException e) {
+                throw e;
+            } catch (IOException | RuntimeException e) {
+                throw new DiscImageException(ErrorCode.DIRECTORY_READ_FAILURE,
+                        "cannot list source directory " + p.host + ": " + e, e);
+            }
+        }
+    }
+
+    private void visit(Path child, Directory parent, Deque<Pending> todo) throws IOException {
+        BasicFileAttributes a = readBasic(child);
+        String name = child.getFileName().toString();
+        if (a.isDirectory()) {
+            if (!dirFilter.accept(child, a).equals(java.nio.file.FileVisitResult.CONTINUE)) {
+                return;
+            }
+            Directory d = new Directory(name, 0, parent.clock());
+            applyAttributes(d, child);
+            parent.put(d);
+            todo.push(new Pending(child, d));
+        } else if (a.isSymbolicLink()) {
+            if (!accepts(child, a)) {
+                return;
+            }
+            SymlinkItem s = new SymlinkItem(name, Files.readSymbolicLink(child).toString(), 0);
+            applyAttributes(s, child);
+            parent.put(s);
+        } else if (a.isRegularFile()) {
+            if (!accepts(child, a)) {
+                return;
+            }
+            if (!Files.isReadable(child)) {
+                throw new DiscImageException(ErrorCode.DATA_STREAM_CREATE_FAILURE,
+                        "source file " + child + " is not readable");
+            }
+            FileItem f = new FileItem(name, ContentSource.of(child), 0);
+            applyAttributes(f, child);
+            parent.put(f);
+        }
+        // sockets, fifos and devices are not recorded (no content to read)
+    }
+
+    private boolean accepts(Path p, BasicFileAttributes a) {
+        return fileFilter.accept(p, a).equals(java.nio.file.FileVisitResult.CONTINUE);
+    }
+
+    private static BasicFileAttributes readBasic(Path p) throws DiscImageException {
+        try {
+            return Files.readAttributes(p, BasicFileAttributes.class, NOFOLLOW);
+        } catch (AccessDeniedException e) {
+            throw new DiscImageException(ErrorCode.DATA_STREAM_CREATE_FAILURE, "cannot read " + p + ": access denied", e);
+        } catch (IOException e) {
+            throw new DiscImageException(ErrorCode.DATA_STREAM_CREATE_FAILURE, "cannot read " + p + ": " + e, e);
+        }
+    }
+
+    private void applyAttributes(Item item, Path p) throws DiscImageException {
+        try {
+            if (unixView) {
+                try {
+                    Map<String, Object> m = Files.readAttributes(p, UNIX_ATTRS, NOFOLLOW);
+                    item.setMode(((Integer) m.get("mode")) & 07777);
+                    item.setOwner((Integer) m.get("uid"), (Integer) m.get("gid"));
+                    item.setTimes(time(m.get("lastModifiedTime")), time(m.get("lastAccessTime")),
+                            time(m.get("ctime")));
+                    return;
+                } catch (UnsupportedOperationException e) {
+                    unixView = false;
+                }
+            }
+            BasicFileAttributes a = Files.readAttributes(p, BasicFileAttributes.class, NOFOLLOW);
+            Instant m = a.lastModifiedTime().toInstant();
+            item.setTimes(m, a.lastAccessTime().toInstant(), m);
+        } catch (IOException e) {
+            throw new DiscImageException(ErrorCode.DATA_STREAM_CREATE_FAILURE,
+                    "cannot read the attributes of " + p + ": " + e, e);
+        }
+    }
+
+    private static Instant time(Object o) {
+        return ((FileTime) o).toInstant();
+    }
+}
