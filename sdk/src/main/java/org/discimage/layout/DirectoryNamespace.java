@@ -1,0 +1,84 @@
+package org.discimage.layout;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.util.List;
+
+/**
+ * The directory extents of one namespace (ISO 9660 or Joliet): every directory is a run of records
+ * — ".", "..", then the children in the namespace's order, a multi-extent file as several records —
+ * packed into sectors so that no record spans two (ECMA-119 6.8.1.1). Subclasses encode a record;
+ * this class lays records into sectors the same way for sizing and for emission.
+ */
+abstract class DirectoryNamespace {
+    /** Slot 0 is ".", slot 1 is "..", slots 2.. are the children. */
+    static final int DOT = 0;
+    static final int DOT_DOT = 1;
+
+    /** The directories of the namespace in path table order. */
+    abstract List<PlanDir> directories();
+
+    /** The number of record slots of a directory: 2 + its children. */
+    abstract int slots(PlanDir d);
+
+    /** The number of records of a slot (more than one for a multi-extent file). */
+    abstract int sections(PlanDir d, int slot);
+
+    /** Encodes one record at {@code dst}'s position (at most 255 bytes), advancing it. */
+    abstract void encode(PlanDir d, int slot, int section, ByteBuffer dst);
+
+    /** The planned sector count of a directory. */
+    abstract long sectorsOf(PlanDir d);
+
+    /** A cursor producing the sectors of every directory, in order. */
+    SectorProducer producer() {
+        return new SectorProducer() {
+            private final List<PlanDir> dirs = directories();
+            private final ByteBuffer scratch = ByteBuffer.allocate(256);
+            private int dirIndex;
+            private long sectorInDir;
+            private int slot;
+            private int section;
+            private boolean pending;
+
+            @Override
+            public void next(ByteBuffer dst) throws IOException {
+                PlanDir d = dirs.get(dirIndex);
+                int start = dst.position();
+                int used = 0;
+                while (true) {
+                    if (!pending) {
+                        if (slot >= slots(d)) {
+                            break;
+                        }
+                        scratch.clear();
+                        encode(d, slot, section, scratch);
+                        scratch.flip();
+                        pending = true;
+                    }
+                    if (used + scratch.remaining() > SECTOR_SIZE) {
+                        break;
+                    }
+                    used += scratch.remaining();
+                    dst.put(scratch);
+                    pending = false;
+                    if (++section >= sections(d, slot)) {
+                        section = 0;
+                        slot++;
+                    }
+                }
+                dst.position(start + SECTOR_SIZE);
+                if (++sectorInDir == sectorsOf(d)) {
+                    if (pending || slot < slots(d)) {
+                        throw new IllegalStateException("directory " + d.node.item.path()
+                                + " needs more sectors than the " + sectorsOf(d) + " planned");
+                    }
+                    dirIndex++;
+                    sectorInDir = 0;
+                    slot = 0;
+                    section = 0;
+                }
+            }
+        };
+    }
+}

@@ -1,0 +1,297 @@
+package org.discimage.layout;
+
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.discimage.iso9660.DirectoryRecord;
+import org.discimage.layout.RockRidgeEntries.Kind;
+import org.discimage.susp.ContinuationArea;
+import org.discimage.susp.SuspEntry;
+import org.discimage.tree.FileItem;
+import org.discimage.tree.Item;
+
+/**
+ * The ISO 9660 directory hierarchy (ECMA-119 6.8, 9.1), with Rock Ridge System Use entries when
+ * enabled. Deep directories sit in RR_MOVED in this hierarchy (see {@link IsoImagePlanner}).
+ */
+final class IsoNamespace extends DirectoryNamespace {
+    /** ECMA-119 9.1: a directory record is at most 255 bytes; kept even, so 254. */
+    private static final int MAX_RECORD = 254;
+    /** Section size of a multi-extent file: 4 GiB - 2 KiB, block aligned (as libisofs). */
+    static final long MAX_SECTION = 0xFFFF_F800L;
+
+    private final List<PlanDir> dirs;
+    private final PlanDir root;
+    private final PlanDir rrMoved;
+    private final boolean rockRidge;
+    /** Records whose System Use continues in the continuation region, in allocation order. */
+    final List<ContinuationUser> continuationUsers = new ArrayList<>();
+    final ContinuationAllocator allocator = new ContinuationAllocator();
+    /** LBA of the continuation region and of the shared empty block, set once placed. */
+    long continuationLba;
+    long emptyLba;
+
+    /** A record with continuation areas: the record in {@code slot} of {@code dir}. */
+    record ContinuationUser(PlanDir dir, int slot) {
+    }
+
+    IsoNamespace(List<PlanDir> dirs, PlanDir root, PlanDir rrMoved, boolean rockRidge) {
+        this.dirs = dirs;
+        this.root = root;
+        this.rrMoved = rrMoved;
+        this.rockRidge = rockRidge;
+    }
+
+    @Override
+    List<PlanDir> directories() {
+        return dirs;
+    }
+
+    @Override
+    int slots(PlanDir d) {
+        return 2 + d.isoOrder.length;
+    }
+
+    @Override
+    long sectorsOf(PlanDir d) {
+        return d.isoSectors;
+    }
+
+    @Override
+    int sections(PlanDir d, int slot) {
+        if (slot < 2) {
+            return 1;
+        }
+        PlanNode n = d.isoOrder[slot - 2];
+        if (n.item instanceof FileItem f && f.size() > 0) {
+            return (int) ((f.size() + MAX_SECTION - 1) / MAX_SECTION);
+        }
+        return 1;
+    }
+
+    /** Sizes every directory and allocates continuation areas; directory LBAs may still be 0. */
+    void plan() {
+        for (PlanDir d : dirs) {
+            SectorPacker packer = new SectorPacker();
+            int slots = slots(d);
+            for (int slot = 0; slot < slots; slot++) {
+                int len = planRecord(d, slot);
+                int sections = sections(d, slot);
+                for (int s = 0; s < sections; s++) {
+                    packer.add(len);
+                }
+            }
+            d.isoSectors = packer.sectors();
+        }
+    }
+
+    private int planRecord(PlanDir d, int slot) {
+        byte[] id = identifier(d, slot);
+        if (!rockRidge) {
+            return DirectoryRecord.length(id.length, 0);
+        }
+        List<SuspEntry> entries = systemUse(d, slot);
+        int[] split = SuspPacker.split(entries, capacity(id.length));
+        if (split.length > 1) {
+            long[] at = new long[split.length - 1];
+            for (int i = 1; i < split.length; i++) {
+                at[i - 1] = allocator.allocate(SuspPacker.areaLength(entries, split, i));
+            }
+            if (slot == DOT) {
+                d.dotContinuation = at;
+            } else if (slot == DOT_DOT) {
+                throw new IllegalStateException("\"..\" record of " + d.node.item.path() + " overflows");
+            } else if (kind(d, slot) == Kind.RELOCATION_STUB) {
+                d.isoOrder[slot - 2].stubContinuation = at;
+            } else {
+                d.isoOrder[slot - 2].continuation = at;
+            }
+            continuationUsers.add(new ContinuationUser(d, slot));
+        }
+        return DirectoryRecord.length(id.length, even(SuspPacker.areaLength(entries, split, 0)));
+    }
+
+    private static int capacity(int idLength) {
+        return MAX_RECORD - DirectoryRecord.length(idLength, 0);
+    }
+
+    private static int even(int n) {
+        return (n + 1) & ~1;
+    }
+
+    Kind kind(PlanDir d, int slot) {
+        PlanNode n = d.isoOrder[slot - 2];
+        if (n.dir != null && n.dir == rrMoved) {
+            return Kind.RR_MOVED_ITSELF;
+        }
+        if (n.dir != null && n.dir.relocated) {
+            return d == rrMoved ? Kind.RELOCATED : Kind.RELOCATION_STUB;
+        }
+        return Kind.NORMAL;
+    }
+
+    private byte[] identifier(PlanDir d, int slot) {
+        if (slot == DOT) {
+            return new byte[] {0};
+        }
+        if (slot == DOT_DOT) {
+            return new byte[] {1};
+        }
+        PlanNode n = d.isoOrder[slot - 2];
+        return kind(d, slot) == Kind.RELOCATED ? n.dir.movedIsoId : n.isoId;
+    }
+
+    List<SuspEntry> systemUse(PlanDir d, int slot) {
+        if (slot == DOT) {
+            return RockRidgeEntries.dot(d, d == root);
+        }
+        if (slot == DOT_DOT) {
+            return RockRidgeEntries.dotDot(d);
+        }
+        return RockRidgeEntries.child(d.isoOrder[slot - 2], kind(d, slot));
+    }
+
+    private long[] continuationOf(PlanDir d, int slot) {
+        if (slot == DOT) {
+            return d.dotContinuation;
+        }
+        if (slot == DOT_DOT) {
+            return null;
+        }
+        PlanNode n = d.isoOrder[slot - 2];
+        return kind(d, slot) == Kind.RELOCATION_STUB ? n.stubContinuation : n.continuation;
+    }
+
+    @Override
+    void encode(PlanDir d, int slot, int section, ByteBuffer dst) {
+        byte[] id = identifier(d, slot);
+        ByteBuffer su = null;
+        if (rockRidge) {
+            su = ByteBuffer.allocate(MAX_RECORD);
+            List<SuspEntry> entries = systemUse(d, slot);
+            int[] split = SuspPacker.split(entries, capacity(id.length));
+            for (int i = 0; i < split[0]; i++) {
+                entries.get(i).encode(su);
+            }
+            if (split.length > 1) {
+                long[] at = continuationOf(d, slot);
+                continuationEntry(at[0], SuspPacker.areaLength(entries, split, 1)).encode(su);
+            }
+            if ((su.position() & 1) != 0) {
+                su.put((byte) 0); // ECMA-119 9.1.13: keep the record length even
+            }
+            su.flip();
+        }
+        long extent;
+        long length;
+        int flags;
+        Item item;
+        if (slot == DOT || slot == DOT_DOT) {
+            PlanDir target = slot == DOT ? d : (d.isoParent == null ? d : d.isoParent);
+            extent = target.isoLba;
+            length = target.isoSectors * SectorProducer.SECTOR_SIZE;
+            flags = DirectoryRecord.FLAG_DIRECTORY;
+            item = target.node.item;
+        } else {
+            PlanNode n = d.isoOrder[slot - 2];
+            item = n.item;
+            Kind kind = kind(d, slot);
+            if (n.dir != null && kind != Kind.RELOCATION_STUB) {
+                extent = n.dir.isoLba;
+                length = n.dir.isoSectors * SectorProducer.SECTOR_SIZE;
+                flags = DirectoryRecord.FLAG_DIRECTORY;
+            } else if (n.dir != null) {
+                // RRIP 1.12 4.1.5.1: an empty file record stands where the deep directory was
+                extent = n.dir.isoLba;
+                length = 0;
+                flags = 0;
+            } else if (item instanceof FileItem f && f.size() > 0) {
+                long offset = section * MAX_SECTION;
+                extent = n.dataLba + offset / SectorProducer.SECTOR_SIZE;
+                length = Math.min(MAX_SECTION, f.size() - offset);
+                flags = section + 1 < sections(d, slot) ? DirectoryRecord.FLAG_MULTI_EXTENT : 0;
+            } else {
+                extent = emptyLba;
+                length = 0;
+                flags = 0;
+            }
+            if (item.isHidden()) {
+                flags |= DirectoryRecord.FLAG_HIDDEN;
+            }
+        }
+        DirectoryRecord.encode(dst, extent, length, item.lastModifiedEpochSecond(), flags, id, su);
+    }
+
+    private ContinuationArea continuationEntry(long regionOffset, int length) {
+        return new ContinuationArea(continuationLba + regionOffset / SuspPacker.AREA_CAPACITY,
+                regionOffset % SuspPacker.AREA_CAPACITY, length);
+    }
+
+    /** The continuation region: every continuation area at its planned place. */
+    SectorProducer continuationProducer() {
+        return new ContinuationProducer(this);
+    }
+
+    /** Writes continuation areas block by block, in allocation order. */
+    private static final class ContinuationProducer implements SectorProducer {
+        private final IsoNamespace ns;
+        private final ByteBuffer block = ByteBuffer.allocate(SuspPacker.AREA_CAPACITY);
+        private int userIndex;
+        private long blockIndex;
+        private List<ByteBuffer> pendingAreas = new ArrayList<>();
+        private List<Long> pendingAt = new ArrayList<>();
+
+        ContinuationProducer(IsoNamespace ns) {
+            this.ns = ns;
+        }
+
+        @Override
+        public void next(ByteBuffer dst) {
+            block.clear();
+            while (true) {
+                if (pendingAreas.isEmpty() && !refill()) {
+                    break;
+                }
+                long at = pendingAt.get(0);
+                if (at / SuspPacker.AREA_CAPACITY != blockIndex) {
+                    break;
+                }
+                ByteBuffer area = pendingAreas.remove(0);
+                pendingAt.remove(0);
+                block.position((int) (at % SuspPacker.AREA_CAPACITY));
+                block.put(area);
+            }
+            block.clear();
+            dst.put(block);
+            blockIndex++;
+        }
+
+        private boolean refill() {
+            if (userIndex >= ns.continuationUsers.size()) {
+                return false;
+            }
+            ContinuationUser u = ns.continuationUsers.get(userIndex++);
+            int slot = u.slot();
+            List<SuspEntry> entries = ns.systemUse(u.dir(), slot);
+            byte[] id = ns.identifier(u.dir(), slot);
+            int[] split = SuspPacker.split(entries, capacity(id.length));
+            long[] at = ns.continuationOf(u.dir(), slot);
+            int from = split[0];
+            for (int i = 1; i < split.length; i++) {
+                ByteBuffer area = ByteBuffer.allocate(SuspPacker.areaLength(entries, split, i));
+                for (int k = from; k < from + split[i]; k++) {
+                    entries.get(k).encode(area);
+                }
+                from += split[i];
+                if (i + 1 < split.length) {
+                    ns.continuationEntry(at[i], SuspPacker.areaLength(entries, split, i + 1)).encode(area);
+                }
+                area.flip();
+                pendingAreas.add(area);
+                pendingAt.add(at[i - 1]);
+            }
+            return true;
+        }
+    }
+}

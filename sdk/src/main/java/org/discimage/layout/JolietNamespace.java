@@ -1,0 +1,98 @@
+package org.discimage.layout;
+
+import java.nio.ByteBuffer;
+import java.util.List;
+
+import org.discimage.iso9660.DirectoryRecord;
+import org.discimage.tree.FileItem;
+import org.discimage.tree.Item;
+
+/**
+ * The Joliet directory hierarchy: a second tree of directory records with UCS-2 BE identifiers
+ * (Joliet specification, 1995), pointing at the same file extents as the ISO 9660 tree. It has no
+ * depth limit, so nothing is relocated; symbolic links are left out (Joliet cannot hold them).
+ */
+final class JolietNamespace extends DirectoryNamespace {
+    private final List<PlanDir> dirs;
+    long emptyLba;
+
+    JolietNamespace(List<PlanDir> dirs) {
+        this.dirs = dirs;
+    }
+
+    @Override
+    List<PlanDir> directories() {
+        return dirs;
+    }
+
+    @Override
+    int slots(PlanDir d) {
+        return 2 + d.jolietOrder.length;
+    }
+
+    @Override
+    long sectorsOf(PlanDir d) {
+        return d.jolietSectors;
+    }
+
+    @Override
+    int sections(PlanDir d, int slot) {
+        if (slot < 2) {
+            return 1;
+        }
+        if (d.jolietOrder[slot - 2].item instanceof FileItem f && f.size() > 0) {
+            return (int) ((f.size() + IsoNamespace.MAX_SECTION - 1) / IsoNamespace.MAX_SECTION);
+        }
+        return 1;
+    }
+
+    /** Sizes every directory. */
+    void plan() {
+        for (PlanDir d : dirs) {
+            SectorPacker packer = new SectorPacker();
+            packer.add(DirectoryRecord.length(1, 0));
+            packer.add(DirectoryRecord.length(1, 0));
+            for (int slot = 2; slot < slots(d); slot++) {
+                int len = DirectoryRecord.length(d.jolietOrder[slot - 2].jolietId.length, 0);
+                for (int s = sections(d, slot); s > 0; s--) {
+                    packer.add(len);
+                }
+            }
+            d.jolietSectors = packer.sectors();
+        }
+    }
+
+    @Override
+    void encode(PlanDir d, int slot, int section, ByteBuffer dst) {
+        if (slot < 2) {
+            PlanDir target = slot == DOT || d.parent == null ? d : d.parent;
+            DirectoryRecord.encode(dst, target.jolietLba, target.jolietSectors * SectorProducer.SECTOR_SIZE,
+                    target.node.item.lastModifiedEpochSecond(), DirectoryRecord.FLAG_DIRECTORY,
+                    new byte[] {(byte) slot}, null);
+            return;
+        }
+        PlanNode n = d.jolietOrder[slot - 2];
+        Item item = n.item;
+        long extent;
+        long length;
+        int flags;
+        if (n.dir != null) {
+            extent = n.dir.jolietLba;
+            length = n.dir.jolietSectors * SectorProducer.SECTOR_SIZE;
+            flags = DirectoryRecord.FLAG_DIRECTORY;
+        } else if (item instanceof FileItem f && f.size() > 0) {
+            long offset = section * IsoNamespace.MAX_SECTION;
+            extent = n.dataLba + offset / SectorProducer.SECTOR_SIZE;
+            length = Math.min(IsoNamespace.MAX_SECTION, f.size() - offset);
+            flags = section + 1 < sections(d, slot) ? DirectoryRecord.FLAG_MULTI_EXTENT : 0;
+        } else {
+            extent = emptyLba;
+            length = 0;
+            flags = 0;
+        }
+        if (item.isHidden()) {
+            flags |= DirectoryRecord.FLAG_HIDDEN;
+        }
+        DirectoryRecord.encode(dst, extent, length, item.lastModifiedEpochSecond(), flags, n.jolietId, null);
+    }
+}

@@ -1,0 +1,33 @@
+package org.discimage.layout;
+
+import org.discimage.tree.Item;
+
+/**
+ * The plan of one item of the user tree: its identifiers in each namespace, its data address and
+ * its inode. Kept small: a million of these must fit comfortably.
+ */
+final class PlanNode {
+    final Item item;
+    /** The plan of the directory, when {@link #item} is one. */
+    PlanDir dir;
+    /** ISO 9660 identifier as recorded (files with ";1"). */
+    byte[] isoId;
+    /** Joliet identifier as recorded (UCS-2 BE). */
+    byte[] jolietId;
+    /** First LBA of the file data (files), or of the shared empty block (empty files, symlinks). */
+    long dataLba;
+    /** Rock Ridge PX serial number (file serial / inode). */
+    final long inode;
+    /**
+     * Offsets of this record's Rock Ridge continuation areas inside the continuation region, or
+     * null when its System Use fits in the record. For a relocated directory this is for its
+     * record in RR_MOVED; {@link #stubContinuation} is for the CL stub left in the original parent.
+     */
+    long[] continuation;
+    long[] stubContinuation;
+
+    PlanNode(Item item, long inode) {
+        this.item = item;
+        this.inode = inode;
+    }
+}

@@ -1,0 +1,121 @@
+package org.discimage.layout;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.discimage.rockridge.AlternateName;
+import org.discimage.rockridge.ChildLink;
+import org.discimage.rockridge.ParentLink;
+import org.discimage.rockridge.PosixFileAttributes;
+import org.discimage.rockridge.RelocatedDirectory;
+import org.discimage.rockridge.SymbolicLink;
+import org.discimage.rockridge.TimeStamps;
+import org.discimage.susp.ExtensionReference;
+import org.discimage.susp.SharingProtocolIndicator;
+import org.discimage.susp.SuspEntry;
+import org.discimage.tree.Item;
+import org.discimage.tree.SymlinkItem;
+
+/**
+ * The Rock Ridge entries (RRIP 1.12) of each kind of ISO 9660 directory record. Addresses
+ * (CL, PL) are taken from the plan; while planning they may still be 0, which does not change any
+ * entry's length.
+ */
+final class RockRidgeEntries {
+    /** POSIX file type bits (RRIP 1.12 4.1.1, as st_mode). */
+    static final int S_IFDIR = 0040000;
+    static final int S_IFREG = 0100000;
+    static final int S_IFLNK = 0120000;
+    /** TF with modification, access and attribute-change times, short form (as xorriso writes). */
+    static final int TF_FLAGS = TimeStamps.MODIFY | TimeStamps.ACCESS | TimeStamps.ATTRIBUTES;
+
+    /** The Rock Ridge name of the directory that receives relocated deep directories. */
+    static final String RR_MOVED_NAME = ".rr_moved";
+
+    private RockRidgeEntries() {
+    }
+
+    /** The "." record: attributes of the directory itself; the root's starts with SP and ends with ER. */
+    static List<SuspEntry> dot(PlanDir d, boolean root) {
+        List<SuspEntry> list = new ArrayList<>(4);
+        if (root) {
+            // SUSP 1.12 5.3: SP first in the System Use area of the root's first record
+            list.add(new SharingProtocolIndicator(0));
+        }
+        addAttributes(list, d.node, d);
+        if (root) {
+            // SUSP 1.12 5.5: ER in the root "." record (or its continuation)
+            list.add(ExtensionReference.RRIP_1_12);
+        }
+        return list;
+    }
+
+    /** The ".." record: attributes of the parent; a relocated directory's adds PL (RRIP 1.12 4.1.5.2). */
+    static List<SuspEntry> dotDot(PlanDir d) {
+        List<SuspEntry> list = new ArrayList<>(3);
+        PlanDir parent = d.isoParent == null ? d : d.isoParent;
+        if (d.relocated) {
+            // the real parent is the one in the user tree; plain ISO readers see RR_MOVED
+            addAttributes(list, d.parent.node, d.parent);
+            list.add(new ParentLink(d.parent.isoLba));
+        } else {
+            addAttributes(list, parent.node, parent);
+        }
+        return list;
+    }
+
+    /** A child's record in its ISO directory. */
+    static List<SuspEntry> child(PlanNode n, Kind kind) {
+        List<SuspEntry> list = new ArrayList<>(5);
+        addAttributes(list, n, n.dir);
+        String name = kind == Kind.RR_MOVED_ITSELF ? RR_MOVED_NAME : n.item.name();
+        list.addAll(AlternateName.entriesFor(name.getBytes(StandardCharsets.UTF_8)));
+        if (n.item instanceof SymlinkItem s) {
+            list.addAll(SymbolicLink.entriesFor(s.target()));
+        }
+        if (kind == Kind.RELOCATION_STUB) {
+            // RRIP 1.12 4.1.5.1: the file record left at the original place points at the directory
+            list.add(new ChildLink(n.dir.isoLba));
+        } else if (kind == Kind.RELOCATED) {
+            // RRIP 1.12 4.1.5.3: RR readers hide the directory's record inside RR_MOVED
+            list.add(new RelocatedDirectory());
+        }
+        return list;
+    }
+
+    /** How a child record is recorded. */
+    enum Kind {
+        /** An ordinary file, link or directory record. */
+        NORMAL,
+        /** A deep directory's record inside RR_MOVED (with RE). */
+        RELOCATED,
+        /** The file record with CL left where a deep directory was. */
+        RELOCATION_STUB,
+        /** RR_MOVED's own record in the root. */
+        RR_MOVED_ITSELF
+    }
+
+    private static void addAttributes(List<SuspEntry> list, PlanNode n, PlanDir dirOrNull) {
+        Item item = n.item;
+        long mode;
+        long links;
+        switch (item.type()) {
+            case DIRECTORY -> {
+                mode = S_IFDIR | item.mode();
+                links = 2L + (dirOrNull == null ? 0 : dirOrNull.subdirectories);
+            }
+            case SYMLINK -> {
+                mode = S_IFLNK | item.mode();
+                links = 1;
+            }
+            default -> {
+                mode = S_IFREG | item.mode();
+                links = 1;
+            }
+        }
+        list.add(new PosixFileAttributes(mode, links, item.uid() & 0xFFFF_FFFFL, item.gid() & 0xFFFF_FFFFL, n.inode));
+        list.add(new TimeStamps(TF_FLAGS, new long[] {item.lastModifiedEpochSecond(),
+            item.lastAccessedEpochSecond(), item.attributesChangedEpochSecond()}));
+    }
+}
