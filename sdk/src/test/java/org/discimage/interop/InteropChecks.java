@@ -81,6 +81,12 @@ final class InteropChecks {
             tests.add(test(label, "7z x", "7z", () ->
                     TreeAssert.assertJolietView(expected, Readers.sevenZip(iso, dir(work, "7z-x")),
                             TreeAssert.SEVEN_ZIP.withMaxNameLen(max), links)));
+            if (!img.rockRidge()) {
+                // without Rock Ridge, libarchive reads the Joliet tree
+                tests.add(test(label, "bsdtar -x (Joliet)", "bsdtar", () ->
+                        TreeAssert.assertJolietView(expected, Readers.bsdtar(iso, dir(work, "bsdtar-x")),
+                                TreeAssert.ANY.withMaxNameLen(max), links)));
+            }
             tests.add(test(label, "pycdlib joliet_path", "pycdlib", () ->
                     TreeAssert.assertJolietView(expected, Readers.pycdlib(iso, Readers.Namespace.JOLIET, work),
                             TreeAssert.ANY.withMaxNameLen(max), links)));
