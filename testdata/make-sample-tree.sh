@@ -51,7 +51,7 @@ printf 'accents: café crème brûlée\n' > 'docs/Café crème brûlée.txt'
 printf 'CJK: 日本語のファイル\n' > 'docs/日本語のファイル名.txt'
 printf 'emoji outside the BMP (surrogate pairs in UTF-16)\n' > 'docs/party 🎉 emoji.txt'
 printf 'Ελληνικά and Кириллица\n' > 'docs/Ελληνικά-Кириллица.txt'
-# a 130-character name: longer than Joliet's 64, shorter than Rock Ridge's 255
+# a 126-character name: longer than Joliet's 64, shorter than Rock Ridge's 255
 long="this-is-a-rather-long-file-name-that-no-8.3-or-joliet-tree-can-hold-without-shortening-it-but-rock-ridge-keeps-it-whole-ok.txt"
 printf 'long name, %d characters\n' "${#long}" > "docs/$long"
 mkdir -p 'docs/spaces in dir name'
