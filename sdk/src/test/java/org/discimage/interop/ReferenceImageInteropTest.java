@@ -73,4 +73,28 @@ class ReferenceImageInteropTest {
                 new InteropChecks.Image(iso, false, false, TreeAssert.IsoNames.level(1, true)),
                 ReaderListing.ofHostTree(src), work);
     }
+
+    @TestFactory
+    List<DynamicTest> genisoimageIsoJolietLevel2() {
+        ExternalTools.assumeTool("genisoimage");
+        Path src = Fixtures.variedTree(work.resolve("src"), false, false);
+        Path iso = work.resolve("genisoimage-j.iso");
+        ExternalTools.runOk(null, "genisoimage", "-quiet", "-iso-level", "2", "-J", "-o", iso.toString(),
+                src.toString());
+        return InteropChecks.allReaders("genisoimage -iso-level 2 -J",
+                new InteropChecks.Image(iso, false, true, TreeAssert.IsoNames.level(2, true)),
+                ReaderListing.ofHostTree(src), work);
+    }
+
+    @TestFactory
+    List<DynamicTest> genisoimageIsoRockRidgeLevel3() {
+        ExternalTools.assumeTool("genisoimage");
+        Path src = Fixtures.variedTree(work.resolve("src"), true, false);
+        Path iso = work.resolve("genisoimage-r.iso");
+        ExternalTools.runOk(null, "genisoimage", "-quiet", "-iso-level", "3", "-R", "-o", iso.toString(),
+                src.toString());
+        return InteropChecks.allReaders("genisoimage -iso-level 3 -R",
+                new InteropChecks.Image(iso, true, false, TreeAssert.IsoNames.level(3, true)),
+                ReaderListing.ofHostTree(src), work);
+    }
 }
