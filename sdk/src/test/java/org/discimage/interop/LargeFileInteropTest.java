@@ -16,6 +16,7 @@ import java.util.Map;
 
 import org.discimage.FileSystemImage;
 import org.discimage.IsoLevel;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.io.TempDir;
@@ -60,9 +61,17 @@ class LargeFileInteropTest {
         return big;
     }
 
+    /** The image takes SIZE bytes of real disk (the source is sparse); leave a margin. */
+    private void assumeDiskSpace() throws IOException {
+        long free = Files.getFileStore(work).getUsableSpace();
+        Assumptions.assumeTrue(free > SIZE + (1L << 30),
+                "only " + (free >> 20) + " MiB free under " + work + ": the >4 GiB image needs about 5 GiB");
+    }
+
     @Test
     void fileOver4GiBReadByXorrisoBsdtarAnd7z() throws IOException {
         ExternalTools.requireUtf8FileNames();
+        assumeDiskSpace();
         Path src = Files.createDirectories(work.resolve("src"));
         Path big = sparseSource(src);
         Path iso = work.resolve("large.iso");
@@ -82,6 +91,7 @@ class LargeFileInteropTest {
     @EnabledIfSystemProperty(named = "discimage.interop.reference.large", matches = "true")
     void referenceXorrisoImage() throws IOException {
         ExternalTools.assumeTool("xorriso");
+        assumeDiskSpace();
         Path src = Files.createDirectories(work.resolve("src"));
         sparseSource(src);
         Files.writeString(src.resolve("after.txt"), AFTER_TEXT);
