@@ -1,6 +1,7 @@
 package org.discimage.joliet;
 
 import java.util.Objects;
+import java.util.function.UnaryOperator;
 
 import org.discimage.NamePolicy;
 import org.discimage.error.DiscImageException;
@@ -26,17 +27,15 @@ import org.discimage.iso9660.naming.UniqueNames;
  * at {@value #MAX_LENGTH} units. A cut never separates the two halves of a surrogate pair.
  *
  * <h2>Uniqueness</h2>
- * Although Joliet compares identifiers case-sensitively, Windows treats them case-insensitively and
- * shows only one of {@code A.txt} and {@code a.txt}. Identifiers are therefore made unique
- * <em>case-insensitively</em> (each UTF-16 unit folded by {@link Character#toUpperCase(char)}, the simple
- * per-unit mapping of Windows' upcase table). Collisions are resolved by {@link UniqueNames}: the member
+ * Identifiers are made unique case-sensitively, as xorriso and genisoimage do: Linux and 7-Zip then
+ * show {@code A.txt} and {@code a.txt} both (Windows, which compares case-insensitively, shows one).
+ * Collisions are resolved by {@link UniqueNames}: the member
  * with the smallest original name keeps the projection, the others get a decimal counter before the
  * extension ({@code report.txt}, {@code report1.txt}, …), shortening the name part so the 64-unit limit
  * still holds (a name with no or a long extension gets the counter at its end).
  *
  * <h2>Policy</h2>
- * With {@link NamePolicy#STRICT} any adaptation (a character mapped, a truncation, a collision suffix,
- * including one caused only by case) fails with {@link ErrorCode#INVALID_PATH} naming the item's path.
+ * With {@link NamePolicy#STRICT} any adaptation (a character mapped, a truncation, a collision suffix) fails with {@link ErrorCode#INVALID_PATH} naming the item's path.
  *
  * <p>Instances are immutable and thread-safe.
  */
@@ -122,7 +121,7 @@ public final class JolietNames {
                 }
             }
         }
-        return UniqueNames.resolve(dirPath, "Joliet", names, projected, JolietNames::key,
+        return UniqueNames.resolve(dirPath, "Joliet", names, projected, UnaryOperator.identity(),
                 (index, counter) -> candidate(bases[index], extensions[index], counter),
                 (index, kept) -> {
                     if (policy == NamePolicy.STRICT) {

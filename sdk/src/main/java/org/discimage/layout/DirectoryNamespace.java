@@ -30,7 +30,17 @@ abstract class DirectoryNamespace {
     /** The planned sector count of a directory. */
     abstract long sectorsOf(PlanDir d);
 
-    /** A cursor producing the sectors of every directory, in order. */
+    /** Sectors that follow a directory's extent (continuation areas), 0 by default. */
+    long trailerSectors(PlanDir d) {
+        return 0;
+    }
+
+    /** The producer of those sectors. */
+    SectorProducer trailer(PlanDir d) {
+        throw new IllegalStateException("no trailer");
+    }
+
+    /** A cursor producing the sectors of every directory (and its trailer), in order. */
     SectorProducer producer() {
         return new SectorProducer() {
             private final List<PlanDir> dirs = directories();
@@ -40,9 +50,19 @@ abstract class DirectoryNamespace {
             private int slot;
             private int section;
             private boolean pending;
+            private SectorProducer trailer;
+            private long trailerLeft;
 
             @Override
             public void next(ByteBuffer dst) throws IOException {
+                if (trailerLeft > 0) {
+                    trailer.next(dst);
+                    if (--trailerLeft == 0) {
+                        trailer = null;
+                        nextDirectory();
+                    }
+                    return;
+                }
                 PlanDir d = dirs.get(dirIndex);
                 int start = dst.position();
                 int used = 0;
@@ -73,11 +93,20 @@ abstract class DirectoryNamespace {
                         throw new IllegalStateException("directory " + d.node.item.path()
                                 + " needs more sectors than the " + sectorsOf(d) + " planned");
                     }
-                    dirIndex++;
-                    sectorInDir = 0;
-                    slot = 0;
-                    section = 0;
+                    trailerLeft = trailerSectors(d);
+                    if (trailerLeft > 0) {
+                        trailer = trailer(d);
+                    } else {
+                        nextDirectory();
+                    }
                 }
+            }
+
+            private void nextDirectory() {
+                dirIndex++;
+                sectorInDir = 0;
+                slot = 0;
+                section = 0;
             }
         };
     }

@@ -32,7 +32,7 @@ import org.discimage.tree.SymlinkItem;
  *   16..    PVD, Joliet SVD, terminator             ECMA-119 6.7.1, 8.3-8.5
  *           ISO path tables L, M; Joliet L, M        ECMA-119 9.4
  *           ISO directories, Joliet directories      in path table order
- *           Rock Ridge continuation areas            SUSP 1.12 5.1
+ *           (each ISO directory followed by its Rock Ridge continuation areas, SUSP 1.12 5.1)
  *           one zero block for empty files and links (as xorriso)
  *           file data, in tree order (each file once, shared by every namespace)
  * </pre>

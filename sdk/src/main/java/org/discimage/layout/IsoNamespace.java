@@ -25,16 +25,8 @@ final class IsoNamespace extends DirectoryNamespace {
     private final PlanDir root;
     private final PlanDir rrMoved;
     private final boolean rockRidge;
-    /** Records whose System Use continues in the continuation region, in allocation order. */
-    final List<ContinuationUser> continuationUsers = new ArrayList<>();
-    final ContinuationAllocator allocator = new ContinuationAllocator();
-    /** LBA of the continuation region and of the shared empty block, set once placed. */
-    long continuationLba;
+    /** LBA of the shared empty block, set once placed. */
     long emptyLba;
-
-    /** A record with continuation areas: the record in {@code slot} of {@code dir}. */
-    record ContinuationUser(PlanDir dir, int slot) {
-    }
 
     IsoNamespace(List<PlanDir> dirs, PlanDir root, PlanDir rrMoved, boolean rockRidge) {
         this.dirs = dirs;
@@ -74,19 +66,23 @@ final class IsoNamespace extends DirectoryNamespace {
     void plan() {
         for (PlanDir d : dirs) {
             SectorPacker packer = new SectorPacker();
+            ContinuationAllocator allocator = new ContinuationAllocator();
+            List<Integer> users = new ArrayList<>();
             int slots = slots(d);
             for (int slot = 0; slot < slots; slot++) {
-                int len = planRecord(d, slot);
+                int len = planRecord(d, slot, allocator, users);
                 int sections = sections(d, slot);
                 for (int s = 0; s < sections; s++) {
                     packer.add(len);
                 }
             }
             d.isoSectors = packer.sectors();
+            d.continuationSectors = allocator.sectors();
+            d.continuationSlots = users.stream().mapToInt(Integer::intValue).toArray();
         }
     }
 
-    private int planRecord(PlanDir d, int slot) {
+    private int planRecord(PlanDir d, int slot, ContinuationAllocator allocator, List<Integer> users) {
         byte[] id = identifier(d, slot);
         if (!rockRidge) {
             return DirectoryRecord.length(id.length, 0);
@@ -107,7 +103,7 @@ final class IsoNamespace extends DirectoryNamespace {
             } else {
                 d.isoOrder[slot - 2].continuation = at;
             }
-            continuationUsers.add(new ContinuationUser(d, slot));
+            users.add(slot);
         }
         return DirectoryRecord.length(id.length, even(SuspPacker.areaLength(entries, split, 0)));
     }
@@ -176,7 +172,7 @@ final class IsoNamespace extends DirectoryNamespace {
             }
             if (split.length > 1) {
                 long[] at = continuationOf(d, slot);
-                continuationEntry(at[0], SuspPacker.areaLength(entries, split, 1)).encode(su);
+                continuationEntry(d, at[0], SuspPacker.areaLength(entries, split, 1)).encode(su);
             }
             if ((su.position() & 1) != 0) {
                 su.put((byte) 0); // ECMA-119 9.1.13: keep the record length even
@@ -223,27 +219,34 @@ final class IsoNamespace extends DirectoryNamespace {
         DirectoryRecord.encode(dst, extent, length, item.lastModifiedEpochSecond(), flags, id, su);
     }
 
-    private ContinuationArea continuationEntry(long regionOffset, int length) {
-        return new ContinuationArea(continuationLba + regionOffset / SuspPacker.AREA_CAPACITY,
+    private static ContinuationArea continuationEntry(PlanDir d, long regionOffset, int length) {
+        return new ContinuationArea(d.isoLba + d.isoSectors + regionOffset / SuspPacker.AREA_CAPACITY,
                 regionOffset % SuspPacker.AREA_CAPACITY, length);
     }
 
-    /** The continuation region: every continuation area at its planned place. */
-    SectorProducer continuationProducer() {
-        return new ContinuationProducer(this);
+    @Override
+    long trailerSectors(PlanDir d) {
+        return d.continuationSectors;
+    }
+
+    @Override
+    SectorProducer trailer(PlanDir d) {
+        return new ContinuationProducer(this, d);
     }
 
     /** Writes continuation areas block by block, in allocation order. */
     private static final class ContinuationProducer implements SectorProducer {
         private final IsoNamespace ns;
+        private final PlanDir dir;
         private final ByteBuffer block = ByteBuffer.allocate(SuspPacker.AREA_CAPACITY);
         private int userIndex;
         private long blockIndex;
         private List<ByteBuffer> pendingAreas = new ArrayList<>();
         private List<Long> pendingAt = new ArrayList<>();
 
-        ContinuationProducer(IsoNamespace ns) {
+        ContinuationProducer(IsoNamespace ns, PlanDir dir) {
             this.ns = ns;
+            this.dir = dir;
         }
 
         @Override
@@ -268,15 +271,14 @@ final class IsoNamespace extends DirectoryNamespace {
         }
 
         private boolean refill() {
-            if (userIndex >= ns.continuationUsers.size()) {
+            if (userIndex >= dir.continuationSlots.length) {
                 return false;
             }
-            ContinuationUser u = ns.continuationUsers.get(userIndex++);
-            int slot = u.slot();
-            List<SuspEntry> entries = ns.systemUse(u.dir(), slot);
-            byte[] id = ns.identifier(u.dir(), slot);
+            int slot = dir.continuationSlots[userIndex++];
+            List<SuspEntry> entries = ns.systemUse(dir, slot);
+            byte[] id = ns.identifier(dir, slot);
             int[] split = SuspPacker.split(entries, capacity(id.length));
-            long[] at = ns.continuationOf(u.dir(), slot);
+            long[] at = ns.continuationOf(dir, slot);
             int from = split[0];
             for (int i = 1; i < split.length; i++) {
                 ByteBuffer area = ByteBuffer.allocate(SuspPacker.areaLength(entries, split, i));
@@ -285,7 +287,7 @@ final class IsoNamespace extends DirectoryNamespace {
                 }
                 from += split[i];
                 if (i + 1 < split.length) {
-                    ns.continuationEntry(at[i], SuspPacker.areaLength(entries, split, i + 1)).encode(area);
+                    continuationEntry(dir, at[i], SuspPacker.areaLength(entries, split, i + 1)).encode(area);
                 }
                 area.flip();
                 pendingAreas.add(area);

@@ -78,7 +78,7 @@ final class LayoutAssembler {
         long isoDirStart = next;
         for (PlanDir d : isoDirs) {
             d.isoLba = next;
-            next += d.isoSectors;
+            next += d.isoSectors + d.continuationSectors;
         }
         long isoDirSectors = next - isoDirStart;
         long jolDirStart = next;
@@ -87,9 +87,6 @@ final class LayoutAssembler {
             next += d.jolietSectors;
         }
         long jolDirSectors = next - jolDirStart;
-        iso.continuationLba = next;
-        long ceSectors = iso.allocator.sectors();
-        next += ceSectors;
         long emptyLba = next;
         if (needsEmptyBlock) {
             next += 1;
@@ -124,10 +121,6 @@ final class LayoutAssembler {
         extents.add(new MetadataExtent(isoDirStart, isoDirSectors, "ISO 9660 directories", iso::producer));
         if (joliet) {
             extents.add(new MetadataExtent(jolDirStart, jolDirSectors, "Joliet directories", jol::producer));
-        }
-        if (ceSectors > 0) {
-            extents.add(new MetadataExtent(iso.continuationLba, ceSectors, "Rock Ridge continuation areas",
-                    iso::continuationProducer));
         }
         if (needsEmptyBlock) {
             extents.add(new ZeroExtent(emptyLba, 1, "empty files"));

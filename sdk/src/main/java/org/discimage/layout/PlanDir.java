@@ -25,6 +25,14 @@ final class PlanDir {
     int isoNumber;
     long isoLba;
     long isoSectors;
+    /**
+     * Blocks of Rock Ridge continuation areas right after the directory's extent: libarchive reads
+     * the image front to back and resolves a CE only when it lies just behind its directory, as
+     * xorriso and genisoimage place them (seen with bsdtar 3.6).
+     */
+    long continuationSectors;
+    /** Slots of this directory whose records continue in those blocks, in allocation order. */
+    int[] continuationSlots;
     boolean relocated;
     /** The identifier of a relocated directory's record inside RR_MOVED. */
     byte[] movedIsoId;

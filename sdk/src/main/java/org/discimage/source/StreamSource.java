@@ -74,6 +74,13 @@ final class StreamSource implements ContentSource {
         public int read(ByteBuffer dst) throws IOException {
             if (left == 0) {
                 // a stream that still has bytes is longer than declared
+                if (!checkedEnd) {
+                    checkedEnd = true;
+                    if (in.read() >= 0) {
+                        throw new DiscImageException(ErrorCode.DATA_STREAM_INCONSISTENCY,
+                                description + " holds more than the " + length + " bytes declared");
+                    }
+                }
                 return -1;
             }
             int want = (int) Math.min(left, dst.remaining());
