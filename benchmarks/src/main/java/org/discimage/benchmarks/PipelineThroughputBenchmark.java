@@ -71,7 +71,11 @@ public class PipelineThroughputBenchmark {
     @AuxCounters(AuxCounters.Type.OPERATIONS)
     @State(Scope.Thread)
     public static class Bytes {
-        public long bytes;
+        private long bytes;
+
+        void add(long n) {
+            bytes += n;
+        }
 
         /** MB (10^6 bytes) of image emitted; JMH divides by the time: MB/s. */
         public double megabytesPerSecond() {
@@ -136,7 +140,7 @@ public class PipelineThroughputBenchmark {
         imageChannel.position(0);
         long n = result.writeTo(imageChannel);
         imageChannel.truncate(n);
-        counter.bytes += n;
+        counter.add(n);
         return n;
     }
 
@@ -144,7 +148,7 @@ public class PipelineThroughputBenchmark {
     @Benchmark
     public long toNullChannel(Bytes counter) throws IOException {
         long n = plan().writeTo(new NullChannel());
-        counter.bytes += n;
+        counter.add(n);
         return n;
     }
 
@@ -157,7 +161,7 @@ public class PipelineThroughputBenchmark {
                 n += r;
             }
         }
-        counter.bytes += n;
+        counter.add(n);
         return n;
     }
 
@@ -170,7 +174,7 @@ public class PipelineThroughputBenchmark {
                 n += r;
             }
         }
-        counter.bytes += n;
+        counter.add(n);
         return n;
     }
 
