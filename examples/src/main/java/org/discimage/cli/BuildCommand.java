@@ -104,7 +104,8 @@ final class BuildCommand implements Callable<Integer> {
                 bar.finish();
             }
         }
-        err.println(ProgressBar.summary(output, bytes, result.totalSectors(), System.nanoTime() - started));
+        String target = output.equals("-") ? "(standard output)" : output;
+        err.println(ProgressBar.summary(target, bytes, result.totalSectors(), System.nanoTime() - started));
         err.flush();
         return 0;
     }

@@ -64,7 +64,18 @@ final class ProgressBar implements ProgressListener {
     /** The summary printed after a build: size, sectors, time, throughput. */
     static String summary(String target, long bytes, long sectors, long elapsedNanos) {
         double seconds = elapsedNanos / 1e9;
-        return String.format(Locale.ROOT, "%s: %.1f MB (%d sectors) in %.2f s, %.1f MB/s", target, bytes / 1e6,
+        return String.format(Locale.ROOT, "%s: %s (%d sectors) in %.2f s, %.1f MB/s", target, size(bytes),
                 sectors, seconds, bytes / 1e6 / Math.max(seconds, 1e-9));
+    }
+
+    /** A byte count in kB, MB or GB (powers of 1000, like the MB/s). */
+    static String size(long bytes) {
+        if (bytes < 1_000_000) {
+            return String.format(Locale.ROOT, "%.1f kB", bytes / 1e3);
+        }
+        if (bytes < 1_000_000_000) {
+            return String.format(Locale.ROOT, "%.1f MB", bytes / 1e6);
+        }
+        return String.format(Locale.ROOT, "%.2f GB", bytes / 1e9);
     }
 }

@@ -53,5 +53,7 @@ class GraftTest {
         assertTrue(line.startsWith("[###############               ]  50%"), line);
         String s = ProgressBar.summary("out.iso", 4_096_000, 2000, 2_000_000_000L);
         assertEquals("out.iso: 4.1 MB (2000 sectors) in 2.00 s, 2.0 MB/s", s);
+        assertEquals("47.1 kB", ProgressBar.size(47_104));
+        assertEquals("5.37 GB", ProgressBar.size(5_368_709_120L));
     }
 }
