@@ -1,0 +1,196 @@
+package org.discimage.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import org.discimage.FileSystem;
+import org.discimage.FileSystemImage;
+import org.discimage.ImageResult;
+import org.discimage.IsoLevel;
+import org.discimage.NamePolicy;
+import org.discimage.ProgressListener;
+import org.discimage.VolumeIdentifiers;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code discimage build}: writes an image of host files and directories. */
+@Command(name = "build", sortOptions = false,
+        description = {"Builds an ISO 9660 image with Joliet and Rock Ridge from host files.",
+                "A SOURCE directory contributes its contents to the image root; IMAGE/PATH=LOCAL/PATH grafts a "
+                        + "file or directory at a path in the image (mkisofs -graft-points).",
+                "When SOURCE_DATE_EPOCH is set, every time stamp comes from it and the image is reproducible."})
+final class BuildCommand implements Callable<Integer> {
+    /** The environment variable of reproducible builds (https://reproducible-builds.org/specs/source-date-epoch/). */
+    static final String SOURCE_DATE_EPOCH = "SOURCE_DATE_EPOCH";
+
+    @CommandLine.ParentCommand
+    DiscImageCli parent;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
+    boolean help;
+
+    @Option(names = {"-o", "--output"}, required = true, paramLabel = "OUT.iso",
+            description = "The image file to write (replaced if it exists; '-' for standard output).")
+    String output;
+
+    @Option(names = "--fs", split = ",", paramLabel = "FS", converter = FileSystemConverter.class,
+            description = "File systems to create: " + FileSystemConverter.NAMES
+                    + " (default: iso9660,joliet,rockridge).")
+    List<FileSystem> fileSystems = new ArrayList<>(List.of(FileSystem.ISO9660, FileSystem.JOLIET, FileSystem.ROCK_RIDGE));
+
+    @Option(names = "--iso-level", paramLabel = "1|2|3", defaultValue = "3", converter = IsoLevelConverter.class,
+            description = "ISO 9660 interchange level (default: ${DEFAULT-VALUE}).")
+    IsoLevel isoLevel;
+
+    @Option(names = {"-V", "--volume-id"}, paramLabel = "ID", description = "The volume label.")
+    String volumeId;
+
+    @Option(names = "--publisher", paramLabel = "TEXT", description = "Publisher identifier.")
+    String publisher;
+
+    @Option(names = "--preparer", paramLabel = "TEXT", description = "Data preparer identifier.")
+    String preparer;
+
+    @Option(names = "--application", paramLabel = "TEXT", description = "Application identifier.")
+    String application;
+
+    @Option(names = "--system-id", paramLabel = "TEXT", description = "System identifier.")
+    String systemId;
+
+    @Option(names = "--strict-names",
+            description = "Fail on names a file system cannot hold instead of adapting them.")
+    boolean strictNames;
+
+    @Parameters(arity = "1..*", paramLabel = "SOURCE", description = "LOCAL/PATH or IMAGE/PATH=LOCAL/PATH.")
+    List<String> sources;
+
+    @Override
+    public Integer call() throws IOException {
+        FileSystemImage image = new FileSystemImage(clock());
+        configure(image);
+        for (String s : sources) {
+            Graft.parse(s).addTo(image.root());
+        }
+        PrintWriter err = spec.commandLine().getErr();
+        long started = System.nanoTime();
+        ImageResult result = image.createResultImage();
+        ProgressBar bar = System.console() != null ? new ProgressBar(err, System::nanoTime) : null;
+        result.setProgressListener(bar != null ? bar : ProgressListener.NONE);
+        long bytes;
+        try {
+            bytes = write(result);
+        } finally {
+            if (bar != null) {
+                bar.finish();
+            }
+        }
+        String target = output.equals("-") ? "(standard output)" : output;
+        err.println(ProgressBar.summary(target, bytes, result.totalSectors(), System.nanoTime() - started));
+        err.flush();
+        return 0;
+    }
+
+    private Clock clock() {
+        String sde = parent.getenv(SOURCE_DATE_EPOCH);
+        if (sde == null || sde.isBlank()) {
+            return Clock.systemUTC();
+        }
+        try {
+            return Clock.fixed(Instant.ofEpochSecond(Long.parseLong(sde.trim())), ZoneOffset.UTC);
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException(SOURCE_DATE_EPOCH + " is not a number of seconds: " + sde);
+        }
+    }
+
+    private void configure(FileSystemImage image) {
+        if (fileSystems.contains(FileSystem.ROCK_RIDGE) && !fileSystems.contains(FileSystem.ISO9660)) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--fs rockridge extends iso9660: add iso9660 too");
+        }
+        image.setFileSystems(EnumSet.copyOf(fileSystems));
+        image.setIsoLevel(isoLevel);
+        image.setNamePolicy(strictNames ? NamePolicy.STRICT : NamePolicy.MANGLE);
+        VolumeIdentifiers ids = image.identifiers();
+        if (volumeId != null) {
+            ids = ids.withVolumeId(volumeId);
+        }
+        if (publisher != null) {
+            ids = ids.withPublisherId(publisher);
+        }
+        if (preparer != null) {
+            ids = ids.withDataPreparerId(preparer);
+        }
+        if (application != null) {
+            ids = ids.withApplicationId(application);
+        }
+        if (systemId != null) {
+            ids = ids.withSystemId(systemId);
+        }
+        image.setIdentifiers(ids);
+    }
+
+    /**
+     * Writes to a temporary file beside the target and moves it into place, so a failed build
+     * never leaves a truncated image behind; devices and pipes are written directly.
+     */
+    private long write(ImageResult result) throws IOException {
+        if (output.equals("-")) {
+            return result.writeTo(Channels.newChannel(System.out));
+        }
+        Path target = Path.of(output);
+        if (Files.exists(target) && !Files.isRegularFile(target)) {
+            try (FileChannel ch = FileChannel.open(target, StandardOpenOption.WRITE)) {
+                return result.writeTo(ch);
+            }
+        }
+        Path tmp = target.resolveSibling("." + target.getFileName() + "." + ProcessHandle.current().pid() + ".part");
+        try {
+            long n;
+            // CREATE_NEW honours the umask, as the final file should
+            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+                n = result.writeTo(ch);
+            }
+            try {
+                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+            return n;
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    /** Reads an interchange level 1, 2 or 3. */
+    static final class IsoLevelConverter implements CommandLine.ITypeConverter<IsoLevel> {
+        @Override
+        public IsoLevel convert(String value) {
+            switch (value.trim()) {
+                case "1": return IsoLevel.LEVEL_1;
+                case "2": return IsoLevel.LEVEL_2;
+                case "3": return IsoLevel.LEVEL_3;
+                default: throw new CommandLine.TypeConversionException("ISO level must be 1, 2 or 3, not '" + value + "'");
+            }
+        }
+    }
+}

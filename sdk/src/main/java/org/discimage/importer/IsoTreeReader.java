@@ -1,0 +1,104 @@
+package org.discimage.importer;
+
+import java.io.IOException;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+import org.discimage.FileSystem;
+
+/**
+ * Reads the directory trees of an ISO 9660 session: the primary tree, the Joliet tree and the
+ * Rock Ridge view of the primary tree.
+ *
+ * <pre>{@code
+ * try (SectorReader sectors = ImageFileSectorReader.open(Path.of("disc.iso"))) {
+ *     IsoTreeReader reader = IsoTreeReader.open(sectors);
+ *     for (IsoEntry e : reader.readTree(reader.preferredFileSystem())) {
+ *         System.out.println(e.path() + " " + e.size());
+ *     }
+ * }
+ * }</pre>
+ *
+ * <p>Strict: a structure that does not decode, a directory cycle, a continuation chain that loops
+ * or runs too long, a multi-extent file without its last section fail with a
+ * {@link org.discimage.error.DiscImageException} of code {@code MALFORMED_STRUCTURE} naming the
+ * structure and its LBA. Work and memory are bounded by the size of the medium.
+ */
+public final class IsoTreeReader {
+    private final SectorReader sectors;
+    private final VolumeDescriptors descriptors;
+
+    private IsoTreeReader(SectorReader sectors, VolumeDescriptors descriptors) {
+        this.sectors = sectors;
+        this.descriptors = descriptors;
+    }
+
+    /** Reads the volume descriptors of the session starting at LBA 0 (a plain image file). */
+    public static IsoTreeReader open(SectorReader sectors) throws IOException {
+        return open(sectors, 0);
+    }
+
+    /**
+     * Reads the volume descriptor set of the session starting at {@code sessionStart} (its
+     * descriptors begin at {@code sessionStart + 16}); LBAs recorded in the session are absolute.
+     */
+    public static IsoTreeReader open(SectorReader sectors, long sessionStart) throws IOException {
+        Objects.requireNonNull(sectors, "sectors");
+        if (sessionStart < 0) {
+            throw new IllegalArgumentException("negative session start " + sessionStart);
+        }
+        return new IsoTreeReader(sectors, VolumeDescriptors.read(sectors, sessionStart));
+    }
+
+    /** The LBA of the session start given to {@link #open(SectorReader, long)}. */
+    public long sessionStart() {
+        return descriptors.sessionStart();
+    }
+
+    /** The volume identifier of the primary volume descriptor, trailing spaces removed. */
+    public String volumeId() {
+        return descriptors.volumeId();
+    }
+
+    /** The trees the session records: always ISO 9660, plus Joliet and Rock Ridge when present. */
+    public Set<FileSystem> fileSystems() {
+        Set<FileSystem> set = EnumSet.of(FileSystem.ISO9660);
+        if (descriptors.jolietRoot() != null) {
+            set.add(FileSystem.JOLIET);
+        }
+        if (descriptors.rockRidge()) {
+            set.add(FileSystem.ROCK_RIDGE);
+        }
+        return set;
+    }
+
+    /** The richest tree present: Rock Ridge, else Joliet, else ISO 9660. */
+    public FileSystem preferredFileSystem() {
+        Set<FileSystem> present = fileSystems();
+        return present.contains(FileSystem.ROCK_RIDGE) ? FileSystem.ROCK_RIDGE
+                : present.contains(FileSystem.JOLIET) ? FileSystem.JOLIET : FileSystem.ISO9660;
+    }
+
+    /**
+     * Reads one tree in pre-order (a directory before its contents, entries in recorded order),
+     * the root {@code /} first.
+     *
+     * @throws IllegalArgumentException if the session does not record that tree
+     */
+    public List<IsoEntry> readTree(FileSystem fileSystem) throws IOException {
+        if (!fileSystems().contains(fileSystem)) {
+            throw new IllegalArgumentException("the session has no " + fileSystem + " tree");
+        }
+        switch (fileSystem) {
+            case JOLIET:
+                return new DirectoryWalker(sectors, FileSystem.JOLIET, null).walk(descriptors.jolietRoot());
+            case ROCK_RIDGE:
+                return new DirectoryWalker(sectors, FileSystem.ROCK_RIDGE,
+                        new SystemUseReader(sectors, descriptors.suspSkip())).walk(descriptors.primaryRoot());
+            default:
+                return new DirectoryWalker(sectors, FileSystem.ISO9660, null).walk(descriptors.primaryRoot());
+        }
+    }
+}

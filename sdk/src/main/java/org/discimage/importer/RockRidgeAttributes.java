@@ -1,0 +1,36 @@
+package org.discimage.importer;
+
+import java.time.Instant;
+
+/**
+ * What the Rock Ridge entries of one directory record say (RRIP 1.12 4.1), gathered across its
+ * continuation areas. Absent entries leave their defaults.
+ */
+final class RockRidgeAttributes {
+    /** POSIX file type bits of st_mode (RRIP 4.1.1). */
+    static final int S_IFMT = 0170000;
+    static final int S_IFDIR = 0040000;
+    static final int S_IFREG = 0100000;
+    static final int S_IFLNK = 0120000;
+
+    /** NM: the POSIX name, or null. */
+    String name;
+    /** PX: st_mode, or {@link IsoEntry#NO_MODE}. */
+    int mode = IsoEntry.NO_MODE;
+    long uid;
+    long gid;
+    /** TF: modification time, or null. */
+    Instant modified;
+    /** SL: the link target, or null. */
+    String symlinkTarget;
+    /** CL: the relocated directory's extent, or -1. */
+    long childLink = -1;
+    /** PL: the original parent's extent, or -1. */
+    long parentLink = -1;
+    /** RE: this is a relocated directory, hidden from Rock Ridge readers at this place. */
+    boolean relocated;
+
+    boolean isSymlink() {
+        return symlinkTarget != null || (mode != IsoEntry.NO_MODE && (mode & S_IFMT) == S_IFLNK);
+    }
+}
