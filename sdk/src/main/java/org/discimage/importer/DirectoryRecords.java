@@ -14,8 +14,8 @@ final class DirectoryRecords {
 
     /** The record of {@code length} bytes at {@code offset} in {@code sector} (which is at {@code lba}). */
     static RecordRef decode(ByteBuffer sector, long lba, int offset, int length) throws IOException {
-        if (offset + length > sector.limit()) {
-            throw Malformed.at("directory record", lba, offset, "length " + length + " runs past the sector");
+        if (offset + length > sector.limit() || offset % 2048 + length > 2048) {
+            throw Malformed.at("directory record", lba, offset, "length " + length + " runs past the sector (ECMA-119 6.8.1.1: records never span sectors)");
         }
         ByteBuffer view = sector.duplicate();
         view.limit(offset + length).position(offset);

@@ -42,7 +42,7 @@ record VolumeDescriptors(long sessionStart, String volumeId, RecordRef primaryRo
         for (int i = 0; i < MAX_DESCRIPTORS; i++) {
             long lba = sessionStart + 16 + i;
             sector.clear();
-            if (lba >= sectors.sectorCount() || sectors.read(lba, sector) < 2048) {
+            if (lba >= sectors.sectorCount() || sectors.read(lba, sector) < 1) {
                 break;
             }
             sector.flip();
@@ -75,10 +75,17 @@ record VolumeDescriptors(long sessionStart, String volumeId, RecordRef primaryRo
         }
         RecordRef primaryRoot = root(pvd.rootDirectoryRecord(), pvdLba);
         RecordRef jolietRoot = joliet == null ? null : root(joliet.rootDirectoryRecord(), jolietLba);
+        for (RecordRef r : new RecordRef[] {primaryRoot, jolietRoot}) {
+            if (r != null && r.extent() + (r.dataLength() + 2047) / 2048 > sectors.sectorCount()) {
+                throw Malformed.at("root directory record", r.lba(), 156, "extent " + r.extent() + " of "
+                        + r.dataLength() + " bytes lies past the end of the medium (" + sectors.sectorCount()
+                        + " sectors)");
+            }
+        }
         boolean rockRidge = false;
         int skip = 0;
         // SUSP 1.12 5.3: SP opens the System Use area of the root's "." record
-        if (primaryRoot.extent() < sectors.sectorCount()) {
+        {
             sector.clear();
             sectors.read(primaryRoot.extent(), sector);
             sector.flip();
