@@ -248,4 +248,25 @@ class BadInputTest {
         assertEquals(result.totalSectors(), last, "the last progress call is not at totalSectors()");
         assertTrue(items.stream().anyMatch(s -> s.contains("f9.bin")), "no progress call names a file: " + items);
     }
+
+    @Test
+    void treeLargerThanTheIso9660VolumeLimitIsRefused() throws Exception {
+        // ECMA-119 8.4.8: 2^32 - 1 blocks of 2 KiB (8 TiB); zero sources need no disk, only planning runs
+        FileSystemImage image = image();
+        for (int i = 0; i < 3; i++) {
+            image.root().addFile("huge" + i + ".bin", ContentSource.zeros(3L << 40));
+        }
+        DiscImageException e = expect(ErrorCode.IMAGE_SIZE_LIMIT, image::createResultImage);
+        assertTrue(e.getMessage().contains("/huge"), e.getMessage());
+    }
+
+    @Test
+    void tooManyDirectoriesForThePathTableAreRefused() throws Exception {
+        // ECMA-119 9.4.4: path table parent numbers are 16-bit
+        FileSystemImage image = image();
+        for (int i = 0; i < 65_536; i++) {
+            image.root().addDirectory("d" + i);
+        }
+        expect(ErrorCode.TOO_MANY_DIRS, image::createResultImage);
+    }
 }
