@@ -269,4 +269,19 @@ class BadInputTest {
         }
         expect(ErrorCode.TOO_MANY_DIRS, image::createResultImage);
     }
+
+    @Test
+    void sourceThatCannotBeOpenedAtWriteTimeNamesThePath() throws IOException {
+        // works as root too: the file is gone when the image is written
+        Path f = work.resolve("vanishes.bin");
+        Files.write(f, new byte[4000]);
+        FileSystemImage image = image();
+        image.root().addFile("vanishes.bin", f);
+        ImageResult result = image.createResultImage();
+        Files.delete(f);
+        DiscImageException e = expect(ErrorCode.DATA_STREAM_CREATE_FAILURE, () -> result.writeTo(work.resolve("v.iso")));
+        assertTrue(e.getMessage().contains(f.toString()), e.getMessage());
+        DiscImageException e2 = expect(ErrorCode.DATA_STREAM_CREATE_FAILURE, () -> result.openStream().readAllBytes());
+        assertTrue(e2.getMessage().contains(f.toString()), e2.getMessage());
+    }
 }
