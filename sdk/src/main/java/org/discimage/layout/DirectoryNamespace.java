@@ -27,6 +27,14 @@ abstract class DirectoryNamespace {
     /** Encodes one record at {@code dst}'s position (at most 255 bytes), advancing it. */
     abstract void encode(PlanDir d, int slot, int section, ByteBuffer dst);
 
+    /** Records of a file: one per section of at most {@link IsoNamespace#MAX_SECTION} bytes (ECMA-119 6.5.1). */
+    static int fileSections(PlanNode n) {
+        if (n.dir == null && n.item instanceof org.discimage.tree.FileItem f && f.size() > 0) {
+            return (int) ((f.size() + IsoNamespace.MAX_SECTION - 1) / IsoNamespace.MAX_SECTION);
+        }
+        return 1;
+    }
+
     /** The planned sector count of a directory. */
     abstract long sectorsOf(PlanDir d);
 

@@ -55,11 +55,7 @@ final class IsoNamespace extends DirectoryNamespace {
         if (slot < 2) {
             return 1;
         }
-        PlanNode n = d.isoOrder[slot - 2];
-        if (n.item instanceof FileItem f && f.size() > 0) {
-            return (int) ((f.size() + MAX_SECTION - 1) / MAX_SECTION);
-        }
-        return 1;
+        return fileSections(d.isoOrder[slot - 2]);
     }
 
     /** Sizes every directory and allocates continuation areas; directory LBAs may still be 0. */

@@ -40,10 +40,7 @@ final class JolietNamespace extends DirectoryNamespace {
         if (slot < 2) {
             return 1;
         }
-        if (d.jolietOrder[slot - 2].item instanceof FileItem f && f.size() > 0) {
-            return (int) ((f.size() + IsoNamespace.MAX_SECTION - 1) / IsoNamespace.MAX_SECTION);
-        }
-        return 1;
+        return fileSections(d.jolietOrder[slot - 2]);
     }
 
     /** Sizes every directory. */
