@@ -93,6 +93,9 @@ public final class SystemUseEntries {
                 }
                 return new SymbolicLink(flags, comps);
             }
+            case "PN":
+                need(e, 16, sig);
+                return new PosixDeviceNumber(BothEndian.getInt32(e, "PN high"), BothEndian.getInt32(e, "PN low"));
             case "CL":
                 need(e, 8, sig);
                 return new ChildLink(BothEndian.getInt32(e, "CL location"));
