@@ -125,6 +125,9 @@ final class DirectoryWalker {
             if (r.isSelfOrParent()) {
                 throw Malformed.at("directory record of " + dirPath, r.lba(), r.offset(), "a second \".\" or \"..\"");
             }
+            if (r.isAssociated() && sections.isEmpty()) {
+                continue;
+            }
             if (!sections.isEmpty() && !sections.get(0).sameIdentifier(r)) {
                 throw Malformed.at("directory record of " + dirPath, r.lba(), r.offset(),
                         "a multi-extent file's last section (flag 0x80 clear) is missing");

@@ -20,6 +20,7 @@ record RecordRef(long lba, int offset, long extent, long dataLength, int flags, 
                  ByteBuffer systemUse) {
     static final int FLAG_HIDDEN = 0x01;
     static final int FLAG_DIRECTORY = 0x02;
+    static final int FLAG_ASSOCIATED = 0x04;
     static final int FLAG_MULTI_EXTENT = 0x80;
 
     boolean isDirectory() {
@@ -28,6 +29,11 @@ record RecordRef(long lba, int offset, long extent, long dataLength, int flags, 
 
     boolean continues() {
         return (flags & FLAG_MULTI_EXTENT) != 0;
+    }
+
+    /** An associated file (ECMA-119 9.1.6 bit 2: e.g. a Macintosh resource fork), not part of the tree. */
+    boolean isAssociated() {
+        return (flags & FLAG_ASSOCIATED) != 0;
     }
 
     boolean isHidden() {
