@@ -1,15 +1,22 @@
 package org.discimage.importer;
 
-import java.io.IOException;
 import java.nio.ByteBuffer;
 
-/** Decodes directory records through {@code org.discimage.iso9660.DirectoryRecord}. */
+import org.discimage.error.DiscImageException;
+import org.discimage.iso9660.DirectoryRecord;
+
+/** Decodes directory records in a sector through {@link DirectoryRecord}, naming LBA and offset on failure. */
 final class DirectoryRecords {
     private DirectoryRecords() {
     }
 
     /** The record of {@code length} bytes at {@code offset} in {@code sector} (which is at {@code lba}). */
-    static RecordRef decode(ByteBuffer sector, long lba, int offset, int length) throws IOException {
-        throw new UnsupportedOperationException("waiting for the records");
+    static RecordRef decode(ByteBuffer sector, long lba, int offset, int length) throws DiscImageException {
+        ByteBuffer b = sector.duplicate().limit(offset + length).position(offset);
+        try {
+            return new RecordRef(lba, offset, DirectoryRecord.decode(b));
+        } catch (DiscImageException | RuntimeException e) {
+            throw Malformed.wrap("directory record", lba, offset, e);
+        }
     }
 }
