@@ -1,84 +1,100 @@
 package org.discimage.codec;
 
 import java.nio.ByteBuffer;
-
 import org.discimage.error.DiscImageException;
-import org.discimage.error.ErrorCode;
 
-/** Numeric field codecs of ECMA-119 7.1-7.3 (relative get/put on a buffer). */
+/**
+ * Numeric field codecs of ECMA-119 7.2 and 7.3: 16-bit (721 LE, 722 BE, 723 both) and 32-bit (731 LE,
+ * 732 BE, 733 both) unsigned numbers. All methods use relative get/put and so advance the buffer,
+ * whatever its own byte order. Readers are strict: both halves of a both-endian number must agree.
+ */
 public final class BothEndian {
     private BothEndian() {
     }
 
-    /** ECMA-119 7.3.3 ("733"): 32-bit little endian then the same big endian. */
+    /** ECMA-119 7.3.3 ("733"): 4 bytes little endian, then the same value as 4 bytes big endian. */
     public static void putInt32(ByteBuffer b, long v) {
-        if (v < 0 || v > 0xFFFF_FFFFL) {
-            throw new IllegalArgumentException("not a 32-bit unsigned value: " + v);
-        }
-        int i = (int) v;
-        b.put((byte) i).put((byte) (i >>> 8)).put((byte) (i >>> 16)).put((byte) (i >>> 24));
-        b.put((byte) (i >>> 24)).put((byte) (i >>> 16)).put((byte) (i >>> 8)).put((byte) i);
+        Decoding.checkUInt32(v, "733 value");
+        putInt32LE(b, v);
+        putInt32BE(b, v);
     }
 
-    /** Reads a "733" number; both halves must agree. */
+    /** Reads a 733 number; MALFORMED_STRUCTURE if truncated or if the two halves disagree. */
     public static long getInt32(ByteBuffer b, String field) throws DiscImageException {
-        need(b, 8, field);
-        long le = getUInt32LE(b);
-        long be = getUInt32BE(b);
+        int at = b.position();
+        Decoding.require(b, 8, field);
+        long le = getUInt32LE(b, field);
+        long be = getUInt32BE(b, field);
         if (le != be) {
-            throw new DiscImageException(ErrorCode.MALFORMED_STRUCTURE, field + ": both-endian halves differ ("
-                    + le + " little endian, " + be + " big endian)");
+            throw Decoding.malformed(field, at, "both-endian halves disagree: LE " + le + " != BE " + be);
         }
         return le;
     }
 
-    /** ECMA-119 7.2.3 ("723"): 16-bit little endian then big endian. */
+    /** ECMA-119 7.2.3 ("723"): 2 bytes little endian, then the same value as 2 bytes big endian. */
     public static void putInt16(ByteBuffer b, int v) {
-        if (v < 0 || v > 0xFFFF) {
-            throw new IllegalArgumentException("not a 16-bit unsigned value: " + v);
-        }
-        b.put((byte) v).put((byte) (v >>> 8)).put((byte) (v >>> 8)).put((byte) v);
+        Decoding.checkRange(v, 0, 0xFFFF, "723 value");
+        putInt16LE(b, v);
+        putInt16BE(b, v);
     }
 
-    /** Reads a "723" number; both halves must agree. */
+    /** Reads a 723 number; MALFORMED_STRUCTURE if truncated or if the two halves disagree. */
     public static int getInt16(ByteBuffer b, String field) throws DiscImageException {
-        need(b, 4, field);
-        int le = (b.get() & 0xFF) | (b.get() & 0xFF) << 8;
-        int be = (b.get() & 0xFF) << 8 | (b.get() & 0xFF);
+        int at = b.position();
+        Decoding.require(b, 4, field);
+        int le = getUInt16LE(b, field);
+        int be = getUInt16BE(b, field);
         if (le != be) {
-            throw new DiscImageException(ErrorCode.MALFORMED_STRUCTURE, field + ": both-endian halves differ ("
-                    + le + " little endian, " + be + " big endian)");
+            throw Decoding.malformed(field, at, "both-endian halves disagree: LE " + le + " != BE " + be);
         }
         return le;
     }
 
-    /** ECMA-119 7.3.1 ("731"). */
+    /** ECMA-119 7.3.1 ("731"): 32-bit unsigned, little endian. */
     public static void putInt32LE(ByteBuffer b, long v) {
-        int i = (int) v;
-        b.put((byte) i).put((byte) (i >>> 8)).put((byte) (i >>> 16)).put((byte) (i >>> 24));
+        Decoding.checkUInt32(v, "731 value");
+        b.put((byte) v).put((byte) (v >>> 8)).put((byte) (v >>> 16)).put((byte) (v >>> 24));
     }
 
-    /** ECMA-119 7.3.2 ("732"). */
+    /** ECMA-119 7.3.2 ("732"): 32-bit unsigned, big endian. */
     public static void putInt32BE(ByteBuffer b, long v) {
-        int i = (int) v;
-        b.put((byte) (i >>> 24)).put((byte) (i >>> 16)).put((byte) (i >>> 8)).put((byte) i);
+        Decoding.checkUInt32(v, "732 value");
+        b.put((byte) (v >>> 24)).put((byte) (v >>> 16)).put((byte) (v >>> 8)).put((byte) v);
     }
 
-    /** Reads a "731" number. */
-    public static long getUInt32LE(ByteBuffer b) {
+    /** Reads a 731 number (MALFORMED_STRUCTURE if truncated). */
+    public static long getUInt32LE(ByteBuffer b, String field) throws DiscImageException {
+        Decoding.require(b, 4, field);
         return (b.get() & 0xFFL) | (b.get() & 0xFFL) << 8 | (b.get() & 0xFFL) << 16 | (b.get() & 0xFFL) << 24;
     }
 
-    /** Reads a "732" number. */
-    public static long getUInt32BE(ByteBuffer b) {
+    /** Reads a 732 number (MALFORMED_STRUCTURE if truncated). */
+    public static long getUInt32BE(ByteBuffer b, String field) throws DiscImageException {
+        Decoding.require(b, 4, field);
         return (b.get() & 0xFFL) << 24 | (b.get() & 0xFFL) << 16 | (b.get() & 0xFFL) << 8 | (b.get() & 0xFFL);
     }
 
-    /** Fails with MALFORMED_STRUCTURE unless {@code n} bytes remain. */
-    public static void need(ByteBuffer b, int n, String what) throws DiscImageException {
-        if (b.remaining() < n) {
-            throw new DiscImageException(ErrorCode.MALFORMED_STRUCTURE, what + ": needs " + n
-                    + " bytes but only " + b.remaining() + " remain");
-        }
+    /** ECMA-119 7.2.1 ("721"): 16-bit unsigned, little endian. */
+    public static void putInt16LE(ByteBuffer b, int v) {
+        Decoding.checkRange(v, 0, 0xFFFF, "721 value");
+        b.put((byte) v).put((byte) (v >>> 8));
+    }
+
+    /** ECMA-119 7.2.2 ("722"): 16-bit unsigned, big endian. */
+    public static void putInt16BE(ByteBuffer b, int v) {
+        Decoding.checkRange(v, 0, 0xFFFF, "722 value");
+        b.put((byte) (v >>> 8)).put((byte) v);
+    }
+
+    /** Reads a 721 number (MALFORMED_STRUCTURE if truncated). */
+    public static int getUInt16LE(ByteBuffer b, String field) throws DiscImageException {
+        Decoding.require(b, 2, field);
+        return (b.get() & 0xFF) | (b.get() & 0xFF) << 8;
+    }
+
+    /** Reads a 722 number (MALFORMED_STRUCTURE if truncated). */
+    public static int getUInt16BE(ByteBuffer b, String field) throws DiscImageException {
+        Decoding.require(b, 2, field);
+        return (b.get() & 0xFF) << 8 | (b.get() & 0xFF);
     }
 }

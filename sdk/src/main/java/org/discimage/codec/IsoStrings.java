@@ -2,65 +2,87 @@ package org.discimage.codec;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import org.discimage.error.DiscImageException;
 
-/** Fixed-length text fields: ECMA-119 7.4 a-/d-characters (ASCII, space padded) and Joliet UCS-2. */
+/**
+ * Fixed-length text fields of volume descriptors: ECMA-119 7.4 a-/d-character fields padded with spaces
+ * (0x20), and the Joliet variant (UCS-2 big endian, padded with {@code 00 20} pairs; Joliet specification
+ * "Supplementary Volume Descriptor"). For an odd field length (the 37-byte file identifiers) the last
+ * byte is 0x00, the first half of a {@code 00 20} pair, as pycdlib writes it.
+ *
+ * <p>Writers are strict (IllegalArgumentException for a string that does not fit or is not ASCII);
+ * readers are not: they decode bytes as ISO-8859-1 (resp. UTF-16BE) and only trim trailing padding
+ * (spaces and NUL bytes), so they never throw for the field's content, only for a truncated buffer.
+ */
 public final class IsoStrings {
     private IsoStrings() {
     }
 
-    /** Writes ASCII padded with spaces to {@code fieldLength} bytes. */
+    /** Writes {@code s} as ASCII, padded with spaces to {@code fieldLength} bytes. */
     public static void putPadded(ByteBuffer b, String s, int fieldLength) {
-        if (s.length() > fieldLength) {
-            throw new IllegalArgumentException("\"" + s + "\" is longer than " + fieldLength);
+        String v = s == null ? "" : s;
+        if (v.length() > fieldLength) {
+            throw new IllegalArgumentException("string longer than " + fieldLength + " bytes: \"" + v + "\"");
         }
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c > 0x7E || c < 0x20) {
-                throw new IllegalArgumentException("not an ISO 646 character in \"" + s + "\"");
+        for (int i = 0; i < v.length(); i++) {
+            if (v.charAt(i) > 0x7F) {
+                throw new IllegalArgumentException("string is not ASCII: \"" + v + "\"");
             }
-            b.put((byte) c);
         }
-        for (int i = s.length(); i < fieldLength; i++) {
-            b.put((byte) ' ');
+        for (int i = 0; i < v.length(); i++) {
+            b.put((byte) v.charAt(i));
+        }
+        for (int i = v.length(); i < fieldLength; i++) {
+            b.put((byte) 0x20);
         }
     }
 
-    /** Reads an ASCII field and trims trailing spaces. */
-    public static String getTrimmed(ByteBuffer b, int fieldLength) {
+    /** Reads {@code fieldLength} bytes as ISO-8859-1 and trims trailing spaces and NUL bytes. */
+    public static String getTrimmed(ByteBuffer b, int fieldLength) throws DiscImageException {
+        Decoding.require(b, fieldLength, "string field");
         byte[] raw = new byte[fieldLength];
         b.get(raw);
         int end = fieldLength;
-        while (end > 0 && (raw[end - 1] == ' ' || raw[end - 1] == 0)) {
+        while (end > 0 && (raw[end - 1] == 0x20 || raw[end - 1] == 0)) {
             end--;
         }
         return new String(raw, 0, end, StandardCharsets.ISO_8859_1);
     }
 
-    /** Writes UTF-16BE padded with 00 20 (Joliet); an odd last byte is 0x00. */
+    /** Writes {@code s} as UTF-16BE, padded with {@code 00 20} pairs to {@code fieldLength} bytes. */
     public static void putUcs2Padded(ByteBuffer b, String s, int fieldLength) {
-        byte[] u = s.getBytes(StandardCharsets.UTF_16BE);
-        if (u.length > fieldLength) {
-            throw new IllegalArgumentException("\"" + s + "\" is longer than " + fieldLength + " bytes in UCS-2");
+        String v = s == null ? "" : s;
+        if (v.length() * 2 > fieldLength) {
+            throw new IllegalArgumentException("string longer than " + fieldLength / 2 + " UCS-2 characters: \""
+                    + v + "\"");
         }
-        b.put(u);
-        int left = fieldLength - u.length;
-        for (int i = 0; i + 1 < left; i += 2) {
-            b.put((byte) 0).put((byte) ' ');
+        int n = 0;
+        for (int i = 0; i < v.length(); i++, n += 2) {
+            char c = v.charAt(i);
+            b.put((byte) (c >>> 8)).put((byte) c);
         }
-        if ((left & 1) != 0) {
-            b.put((byte) 0);
+        for (; n < fieldLength; n++) {
+            b.put((n & 1) == 0 ? (byte) 0x00 : (byte) 0x20);
         }
     }
 
-    /** Reads a UCS-2 field and trims trailing spaces and NULs. */
-    public static String getUcs2Trimmed(ByteBuffer b, int fieldLength) {
-        byte[] raw = new byte[fieldLength];
-        b.get(raw);
-        String s = new String(raw, 0, fieldLength & ~1, StandardCharsets.UTF_16BE);
-        int end = s.length();
-        while (end > 0 && (s.charAt(end - 1) == ' ' || s.charAt(end - 1) == 0)) {
+    /**
+     * Reads {@code fieldLength} bytes as UTF-16BE (an odd last byte is ignored) and trims trailing
+     * U+0020 and U+0000.
+     */
+    public static String getUcs2Trimmed(ByteBuffer b, int fieldLength) throws DiscImageException {
+        Decoding.require(b, fieldLength, "UCS-2 string field");
+        char[] chars = new char[fieldLength / 2];
+        for (int i = 0; i < chars.length; i++) {
+            chars[i] = (char) ((b.get() & 0xFF) << 8 | (b.get() & 0xFF));
+        }
+        if ((fieldLength & 1) != 0) {
+            b.get();
+        }
+        int end = chars.length;
+        while (end > 0 && (chars[end - 1] == ' ' || chars[end - 1] == 0)) {
             end--;
         }
-        return s.substring(0, end);
+        return new String(chars, 0, end);
     }
 }

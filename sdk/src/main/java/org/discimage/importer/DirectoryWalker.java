@@ -28,6 +28,7 @@ final class DirectoryWalker {
     private final FileSystem namespace;
     private final SystemUseReader systemUse;  // null unless namespace is ROCK_RIDGE
     private final Set<Long> visited = new HashSet<>();
+    private final Set<String> relocationDirectories = new HashSet<>();
     private final ByteBuffer sector = ByteBuffer.allocate(SECTOR);
     private final long sectorCount;
     private long directorySectorBudget;
@@ -67,6 +68,29 @@ final class DirectoryWalker {
             if (c.entry.type() == ItemType.DIRECTORY) {
                 String path = c.entry.path();
                 stack.push(new Frame(path, children(path, readDirectory(c.dirExtent, c.dirLength, path)).iterator()));
+            }
+        }
+        return withoutEmptyRelocationDirectories(out);
+    }
+
+    /**
+     * Leaves out a directory that held only relocated directories (RE), such as RR_MOVED: an
+     * artefact of ISO 9660's depth limit, not part of the Rock Ridge tree.
+     */
+    private List<IsoEntry> withoutEmptyRelocationDirectories(List<IsoEntry> entries) {
+        if (relocationDirectories.isEmpty()) {
+            return entries;
+        }
+        Set<String> nonEmpty = new HashSet<>();
+        for (IsoEntry e : entries) {
+            String p = e.path();
+            int slash = p.lastIndexOf('/');
+            nonEmpty.add(slash == 0 ? "/" : p.substring(0, slash));
+        }
+        List<IsoEntry> out = new ArrayList<>(entries.size());
+        for (IsoEntry e : entries) {
+            if (!(relocationDirectories.contains(e.path()) && !nonEmpty.contains(e.path()))) {
+                out.add(e);
             }
         }
         return out;
@@ -125,6 +149,9 @@ final class DirectoryWalker {
             if (r.isSelfOrParent()) {
                 throw Malformed.at("directory record of " + dirPath, r.lba(), r.offset(), "a second \".\" or \"..\"");
             }
+            if (r.isAssociated() && sections.isEmpty()) {
+                continue;
+            }
             if (!sections.isEmpty() && !sections.get(0).sameIdentifier(r)) {
                 throw Malformed.at("directory record of " + dirPath, r.lba(), r.offset(),
                         "a multi-extent file's last section (flag 0x80 clear) is missing");
@@ -156,6 +183,7 @@ final class DirectoryWalker {
         RecordRef first = sections.get(0);
         RockRidgeAttributes rr = systemUse == null ? null : systemUse.read(first, false);
         if (rr != null && rr.relocated) {
+            relocationDirectories.add(dirPath);
             return null; // shown at its original place through the CL record
         }
         String name = name(first, rr);
@@ -217,16 +245,17 @@ final class DirectoryWalker {
     /** The name of a record in this namespace, checked to be a usable path component. */
     private String name(RecordRef r, RockRidgeAttributes rr) throws IOException {
         String name;
+        byte[] id = r.record().fileIdentifier();
         if (rr != null && rr.name != null) {
             name = rr.name;
         } else if (namespace == FileSystem.JOLIET) {
-            if (r.identifier().length % 2 != 0) {
+            if (id.length % 2 != 0) {
                 throw Malformed.at("Joliet directory record", r.lba(), r.offset(), "odd identifier length "
-                        + r.identifier().length + " for UCS-2");
+                        + id.length + " for UCS-2");
             }
-            name = stripVersion(new String(r.identifier(), StandardCharsets.UTF_16BE));
+            name = stripVersion(new String(id, StandardCharsets.UTF_16BE));
         } else {
-            name = stripVersion(new String(r.identifier(), StandardCharsets.ISO_8859_1));
+            name = stripVersion(new String(id, StandardCharsets.ISO_8859_1));
             if (!r.isDirectory() && name.endsWith(".") && name.length() > 1) {
                 name = name.substring(0, name.length() - 1); // "NAME." : empty extension
             }

@@ -28,9 +28,9 @@ import org.discimage.FileSystem;
  */
 public final class IsoTreeReader {
     private final SectorReader sectors;
-    private final VolumeDescriptors descriptors;
+    private final SessionDescriptors descriptors;
 
-    private IsoTreeReader(SectorReader sectors, VolumeDescriptors descriptors) {
+    private IsoTreeReader(SectorReader sectors, SessionDescriptors descriptors) {
         this.sectors = sectors;
         this.descriptors = descriptors;
     }
@@ -49,7 +49,7 @@ public final class IsoTreeReader {
         if (sessionStart < 0) {
             throw new IllegalArgumentException("negative session start " + sessionStart);
         }
-        return new IsoTreeReader(sectors, VolumeDescriptors.read(sectors, sessionStart));
+        return new IsoTreeReader(sectors, SessionDescriptors.read(sectors, sessionStart));
     }
 
     /** The LBA of the session start given to {@link #open(SectorReader, long)}. */

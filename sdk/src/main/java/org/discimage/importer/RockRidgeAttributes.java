@@ -29,6 +29,12 @@ final class RockRidgeAttributes {
     long parentLink = -1;
     /** RE: this is a relocated directory, hidden from Rock Ridge readers at this place. */
     boolean relocated;
+    /** SP: LEN_SKP when the area holds an SP entry (the root's "." record), else -1. */
+    int sharingProtocolSkip = -1;
+    /** Whether an ER entry names Rock Ridge (RRIP_1991A, IEEE_P1282, IEEE_1282). */
+    boolean rockRidgeExtension;
+    /** Whether any RRIP entry (PX, NM, SL, TF, RR, CL, PL, RE) was seen. */
+    boolean rockRidgeEntries;
 
     boolean isSymlink() {
         return symlinkTarget != null || (mode != IsoEntry.NO_MODE && (mode & S_IFMT) == S_IFLNK);

@@ -5,31 +5,41 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 import org.discimage.error.DiscImageException;
+import org.discimage.iso9660.RecordingDateTime;
 import org.discimage.rockridge.AlternateName;
 import org.discimage.rockridge.ChildLink;
 import org.discimage.rockridge.ParentLink;
 import org.discimage.rockridge.PosixFileAttributes;
 import org.discimage.rockridge.RelocatedDirectory;
+import org.discimage.rockridge.RockRidgeFlags;
 import org.discimage.rockridge.SymbolicLink;
 import org.discimage.rockridge.SystemUseEntries;
 import org.discimage.rockridge.TimeStamps;
 import org.discimage.susp.ContinuationArea;
+import org.discimage.susp.ExtensionReference;
+import org.discimage.susp.SharingProtocolIndicator;
 import org.discimage.susp.SuspEntry;
 
 /**
- * Reads the SUSP / Rock Ridge entries of a directory record (SUSP 1.12, RRIP 1.12), following
- * continuation areas (CE) with a bound on the chain.
+ * Reads the SUSP / Rock Ridge entries of a directory record (SUSP 1.12, RRIP 1.12) through
+ * {@link SystemUseEntries}, following continuation areas (CE): at most {@link #MAX_CONTINUATIONS}
+ * per record, never the same one twice, each inside one sector of the medium.
  */
 final class SystemUseReader {
     /** CE hops followed per record (Linux follows 32). */
     static final int MAX_CONTINUATIONS = 32;
+    private static final int SECTOR = SectorReader.SECTOR_SIZE;
 
     private final SectorReader sectors;
     private final int skip;
+    private final ByteBuffer sector = ByteBuffer.allocate(SECTOR);
 
+    /** A reader skipping {@code skip} bytes (the SP's LEN_SKP) at the start of every System Use area. */
     SystemUseReader(SectorReader sectors, int skip) {
         this.sectors = sectors;
         this.skip = skip;
@@ -37,47 +47,106 @@ final class SystemUseReader {
 
     /** The Rock Ridge attributes of a record; {@code rootDot} for the root's "." (no LEN_SKP skip). */
     RockRidgeAttributes read(RecordRef record, boolean rootDot) throws IOException {
-        RockRidgeAttributes a = new RockRidgeAttributes();
-        ByteBuffer area = record.systemUse().duplicate();
-        if (!rootDot && skip > 0) {
-            area.position(Math.min(area.limit(), skip));
+        return interpret(entries(record, rootDot ? 0 : skip), record);
+    }
+
+    /** Every entry of the record's System Use area and its continuation areas, in order. */
+    List<SuspEntry> entries(RecordRef record, int skipBytes) throws IOException {
+        byte[] su = record.record().systemUse();
+        if (su.length == 0) {
+            return List.of();
         }
+        if (skipBytes > su.length) {
+            throw Malformed.at("System Use area", record.lba(), record.offset(),
+                    "LEN_SKP " + skipBytes + " exceeds the area of " + su.length + " bytes");
+        }
+        List<SuspEntry> all = new ArrayList<>();
+        List<ContinuationArea> pending = new ArrayList<>();
+        decodeInto(ByteBuffer.wrap(su, skipBytes, su.length - skipBytes), all, pending, record.lba(), record.offset());
+        Set<Long> seen = new HashSet<>();
+        int hops = 0;
+        while (!pending.isEmpty()) {
+            ContinuationArea ce = pending.remove(0);
+            if (++hops > MAX_CONTINUATIONS) {
+                throw Malformed.at("SUSP CE chain", ce.blockLocation(), (int) Math.min(ce.offset(), SECTOR),
+                        "more than " + MAX_CONTINUATIONS + " continuation areas for the record at LBA "
+                                + record.lba() + ", offset " + record.offset());
+            }
+            checkContinuation(ce, record);
+            if (!seen.add(ce.blockLocation() * SECTOR + ce.offset())) {
+                throw Malformed.at("SUSP CE chain", ce.blockLocation(), (int) ce.offset(),
+                        "the continuation area is reached twice (a loop)");
+            }
+            sector.clear();
+            if (sectors.read(ce.blockLocation(), sector) != 1) {
+                throw Malformed.at("SUSP continuation area", ce.blockLocation(), "beyond the end of the medium");
+            }
+            ByteBuffer area = sector.duplicate().limit((int) (ce.offset() + ce.lengthOfContinuationArea()))
+                    .position((int) ce.offset());
+            decodeInto(area, all, pending, ce.blockLocation(), (int) ce.offset());
+        }
+        return all;
+    }
+
+    private static void checkContinuation(ContinuationArea ce, RecordRef record) throws DiscImageException {
+        if (ce.offset() >= SECTOR || ce.lengthOfContinuationArea() > SECTOR - ce.offset()) {
+            throw Malformed.at("SUSP CE entry", record.lba(), record.offset(), "continuation area of "
+                    + ce.lengthOfContinuationArea() + " bytes at offset " + ce.offset() + " of LBA "
+                    + ce.blockLocation() + " does not fit one sector");
+        }
+    }
+
+    private static void decodeInto(ByteBuffer area, List<SuspEntry> all, List<ContinuationArea> pending, long lba,
+                                   int offset) throws DiscImageException {
+        List<SuspEntry> entries;
+        try {
+            entries = SystemUseEntries.decode(area);
+        } catch (DiscImageException | RuntimeException e) {
+            throw Malformed.wrap("System Use area", lba, offset, e);
+        }
+        for (SuspEntry e : entries) {
+            if (e instanceof ContinuationArea ce) {
+                pending.add(ce);
+            } else {
+                all.add(e);
+            }
+        }
+    }
+
+    /** Folds the entries into attributes (NM and SL entries are joined in order). */
+    static RockRidgeAttributes interpret(List<SuspEntry> entries, RecordRef record) throws DiscImageException {
+        RockRidgeAttributes a = new RockRidgeAttributes();
         List<AlternateName> names = new ArrayList<>();
         List<SymbolicLink> links = new ArrayList<>();
-        int hops = 0;
-        while (area != null) {
-            List<SuspEntry> entries;
-            try {
-                entries = SystemUseEntries.decode(area);
-            } catch (DiscImageException e) {
-                throw Malformed.at("System Use area", record.lba(), record.offset(), e.getMessage());
-            }
-            area = null;
-            for (SuspEntry e : entries) {
-                if (e instanceof AlternateName nm) {
-                    names.add(nm);
-                } else if (e instanceof SymbolicLink sl) {
-                    links.add(sl);
-                } else if (e instanceof PosixFileAttributes px) {
-                    a.mode = (int) px.mode();
-                    a.uid = px.uid();
-                    a.gid = px.gid();
-                } else if (e instanceof TimeStamps tf && (tf.flags() & TimeStamps.MODIFY) != 0) {
-                    int index = Integer.bitCount(tf.flags() & (TimeStamps.MODIFY - 1));
-                    a.modified = Instant.ofEpochSecond(tf.epochSeconds()[index]);
-                } else if (e instanceof ChildLink cl) {
-                    a.childLink = cl.childDirectoryLocation();
-                } else if (e instanceof ParentLink pl) {
-                    a.parentLink = pl.parentDirectoryLocation();
-                } else if (e instanceof RelocatedDirectory) {
-                    a.relocated = true;
-                } else if (e instanceof ContinuationArea ce) {
-                    if (++hops > MAX_CONTINUATIONS) {
-                        throw Malformed.at("SUSP CE chain", record.lba(), record.offset(),
-                                "more than " + MAX_CONTINUATIONS + " continuation areas");
-                    }
-                    area = continuation(ce, record);
+        for (SuspEntry e : entries) {
+            if (e instanceof AlternateName nm) {
+                names.add(nm);
+            } else if (e instanceof PosixFileAttributes px) {
+                a.mode = (int) (px.mode() & 0xFFFF);
+                a.uid = px.uid();
+                a.gid = px.gid();
+            } else if (e instanceof SymbolicLink sl) {
+                links.add(sl);
+            } else if (e instanceof TimeStamps tf) {
+                long m = tf.get(TimeStamps.MODIFY);
+                if (m != RecordingDateTime.UNSPECIFIED_EPOCH_SECOND) {
+                    a.modified = Instant.ofEpochSecond(m);
                 }
+            } else if (e instanceof ChildLink cl) {
+                a.childLink = cl.childDirectoryLocation();
+            } else if (e instanceof ParentLink pl) {
+                a.parentLink = pl.parentDirectoryLocation();
+            } else if (e instanceof RelocatedDirectory) {
+                a.relocated = true;
+            } else if (e instanceof SharingProtocolIndicator sp) {
+                a.sharingProtocolSkip = sp.bytesSkipped();
+            } else if (e instanceof ExtensionReference er) {
+                a.rockRidgeExtension |= isRockRidge(er);
+            }
+            if (e instanceof AlternateName || e instanceof PosixFileAttributes || e instanceof SymbolicLink
+                    || e instanceof TimeStamps || e instanceof RockRidgeFlags || e instanceof ChildLink
+                    || e instanceof ParentLink || e instanceof RelocatedDirectory) {
+                a.rockRidgeEntries = true;
             }
         }
         if (!names.isEmpty()) {
@@ -89,16 +158,9 @@ final class SystemUseReader {
         return a;
     }
 
-    private ByteBuffer continuation(ContinuationArea ce, RecordRef record) throws IOException {
-        if (ce.offset() + ce.lengthOfContinuationArea() > 2048 || ce.blockLocation() >= sectors.sectorCount()) {
-            throw Malformed.at("SUSP CE", record.lba(), record.offset(), "continuation area at block "
-                    + ce.blockLocation() + " offset " + ce.offset() + " length " + ce.lengthOfContinuationArea()
-                    + " lies outside one block of the medium");
-        }
-        ByteBuffer block = ByteBuffer.allocate(2048);
-        sectors.read(ce.blockLocation(), block);
-        block.flip();
-        block.position((int) ce.offset()).limit((int) (ce.offset() + ce.lengthOfContinuationArea()));
-        return block.slice();
+    /** RRIP 1.09/1.10 ("RRIP_1991A") or 1.12 ("IEEE_P1282", "IEEE_1282"). */
+    private static boolean isRockRidge(ExtensionReference er) {
+        String id = er.identifier();
+        return id.equals("RRIP_1991A") || id.equals("IEEE_P1282") || id.equals("IEEE_1282");
     }
 }

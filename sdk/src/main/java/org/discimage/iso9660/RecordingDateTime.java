@@ -1,49 +1,103 @@
 package org.discimage.iso9660;
 
 import java.nio.ByteBuffer;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
-
-import org.discimage.codec.BothEndian;
+import org.discimage.codec.Decoding;
 import org.discimage.error.DiscImageException;
-import org.discimage.error.ErrorCode;
 
 /**
- * The 7-byte recording date and time of a directory record (ECMA-119 9.1.5), also the short form
- * of Rock Ridge TF stamps.
- *
- * @param gmtOffset offset from GMT in 15-minute units, -48..52
+ * The 7-byte recording date and time of a directory record, ECMA-119 9.1.5 (also the short form of the
+ * Rock Ridge TF entry, RRIP 1.12 4.1.6): years since 1900, month, day, hour, minute, second (711 each)
+ * and the offset from GMT in 15-minute units (712, -48..52). All seven zero means "not specified"
+ * ({@link #NOT_SPECIFIED}); its epoch second is the sentinel {@link #UNSPECIFIED_EPOCH_SECOND}.
  */
 public record RecordingDateTime(int yearsSince1900, int month, int day, int hour, int minute, int second,
                                 int gmtOffset) {
-    /** Length in bytes. */
+    /** Encoded length in bytes. */
     public static final int LENGTH = 7;
+    /** All seven fields zero: date and time not specified (ECMA-119 9.1.5). */
+    public static final RecordingDateTime NOT_SPECIFIED = new RecordingDateTime(0, 0, 0, 0, 0, 0, 0);
+    /** The epoch second standing for "not specified" in {@link #toEpochSecond()} / {@link #ofEpochSecond}. */
+    public static final long UNSPECIFIED_EPOCH_SECOND = Long.MIN_VALUE;
+    /** 1900-01-01T00:00:00Z, the earliest representable instant. */
+    public static final long MIN_EPOCH_SECOND = daysFromCivil(1900, 1, 1) * 86_400L;
+    /** 2155-12-31T23:59:59Z, the latest representable instant. */
+    public static final long MAX_EPOCH_SECOND = daysFromCivil(2156, 1, 1) * 86_400L - 1;
 
-    /** The UTC stamp of an epoch second, years clamped to 1900..2155. */
+    /** Validates ranges (IllegalArgumentException), unless all fields are zero. */
+    public RecordingDateTime {
+        if (yearsSince1900 != 0 || month != 0 || day != 0 || hour != 0 || minute != 0 || second != 0
+                || gmtOffset != 0) {
+            Decoding.checkRange(yearsSince1900, 0, 255, "yearsSince1900");
+            Decoding.checkRange(month, 1, 12, "month");
+            Decoding.checkRange(day, 1, 31, "day");
+            Decoding.checkRange(hour, 0, 23, "hour");
+            Decoding.checkRange(minute, 0, 59, "minute");
+            Decoding.checkRange(second, 0, 59, "second");
+            Decoding.checkRange(gmtOffset, -48, 52, "gmtOffset");
+        }
+    }
+
+    /** The UTC date of an epoch second (offset 0), clamped to 1900..2155; the sentinel gives NOT_SPECIFIED. */
     public static RecordingDateTime ofEpochSecond(long s) {
-        LocalDateTime t = LocalDateTime.ofEpochSecond(s, 0, ZoneOffset.UTC);
-        if (t.getYear() < 1900) {
-            return new RecordingDateTime(0, 1, 1, 0, 0, 0, 0);
+        if (s == UNSPECIFIED_EPOCH_SECOND) {
+            return NOT_SPECIFIED;
         }
-        if (t.getYear() > 2155) {
-            return new RecordingDateTime(255, 12, 31, 23, 59, 59, 0);
-        }
-        return new RecordingDateTime(t.getYear() - 1900, t.getMonthValue(), t.getDayOfMonth(), t.getHour(),
-                t.getMinute(), t.getSecond(), 0);
+        long t = Math.max(MIN_EPOCH_SECOND, Math.min(MAX_EPOCH_SECOND, s));
+        long days = Math.floorDiv(t, 86_400L);
+        int secs = (int) Math.floorMod(t, 86_400L);
+        long ymd = civilFromDays(days);
+        return new RecordingDateTime((int) (ymd >> 9) - 1900, (int) (ymd >> 5) & 0xF, (int) ymd & 0x1F,
+                secs / 3600, secs / 60 % 60, secs % 60, 0);
     }
 
-    /** Writes the 7 bytes of an epoch second in UTC without building a record. */
-    public static void encode(ByteBuffer b, long epochSecond) {
-        ofEpochSecond(epochSecond).encode(b);
+    /**
+     * Writes the 7 bytes for an epoch second (UTC, offset 0, clamped to 1900..2155) without allocating;
+     * {@link #UNSPECIFIED_EPOCH_SECOND} writes seven zeros.
+     */
+    public static void put(ByteBuffer b, long epochSecond) {
+        if (epochSecond == UNSPECIFIED_EPOCH_SECOND) {
+            Decoding.putZeros(b, LENGTH);
+            return;
+        }
+        long t = Math.max(MIN_EPOCH_SECOND, Math.min(MAX_EPOCH_SECOND, epochSecond));
+        long days = Math.floorDiv(t, 86_400L);
+        int secs = (int) Math.floorMod(t, 86_400L);
+        long ymd = civilFromDays(days);
+        b.put((byte) ((ymd >> 9) - 1900)).put((byte) ((ymd >> 5) & 0xF)).put((byte) (ymd & 0x1F))
+                .put((byte) (secs / 3600)).put((byte) (secs / 60 % 60)).put((byte) (secs % 60)).put((byte) 0);
     }
 
-    /** The instant as epoch seconds (offset applied). */
+    /** True unless all fields are zero. */
+    public boolean isSpecified() {
+        return !equals(NOT_SPECIFIED);
+    }
+
+    /** Seconds since 1970-01-01T00:00:00Z (GMT offset applied); {@link #UNSPECIFIED_EPOCH_SECOND} if not specified. */
     public long toEpochSecond() {
-        if (month == 0 && day == 0) {
-            return 0; // "not specified" (all zero) stamps seen in the wild
+        if (!isSpecified()) {
+            return UNSPECIFIED_EPOCH_SECOND;
         }
-        return LocalDateTime.of(1900 + yearsSince1900, month, day, hour, minute, second)
-                .toEpochSecond(ZoneOffset.UTC) - gmtOffset * 900L;
+        // day - 1 added to the first of the month: out-of-calendar days (Feb 31) normalise instead of failing
+        long days = daysFromCivil(1900 + yearsSince1900, month, 1) + day - 1;
+        return days * 86_400L + hour * 3600L + minute * 60L + second - gmtOffset * 900L;
+    }
+
+    /** Reads 7 bytes; MALFORMED_STRUCTURE if truncated or a field is out of range. */
+    public static RecordingDateTime decode(ByteBuffer b) throws DiscImageException {
+        int at = b.position();
+        Decoding.require(b, LENGTH, "RecordingDateTime");
+        int y = b.get() & 0xFF;
+        int mo = b.get() & 0xFF;
+        int d = b.get() & 0xFF;
+        int h = b.get() & 0xFF;
+        int mi = b.get() & 0xFF;
+        int s = b.get() & 0xFF;
+        int off = b.get();
+        try {
+            return new RecordingDateTime(y, mo, d, h, mi, s, off);
+        } catch (IllegalArgumentException e) {
+            throw Decoding.malformed("RecordingDateTime", at, e.getMessage());
+        }
     }
 
     /** Writes the 7 bytes. */
@@ -52,20 +106,32 @@ public record RecordingDateTime(int yearsSince1900, int month, int day, int hour
                 .put((byte) second).put((byte) gmtOffset);
     }
 
-    /** Reads 7 bytes; fields out of range are MALFORMED_STRUCTURE. */
-    public static RecordingDateTime decode(ByteBuffer b) throws DiscImageException {
-        BothEndian.need(b, LENGTH, "recording date and time");
-        RecordingDateTime t = new RecordingDateTime(b.get() & 0xFF, b.get(), b.get(), b.get(), b.get(), b.get(), b.get());
-        boolean zero = t.month == 0 && t.day == 0 && t.hour == 0 && t.minute == 0 && t.second == 0;
-        if (!zero && (t.month < 1 || t.month > 12 || t.day < 1 || t.day > 31 || t.hour < 0 || t.hour > 23
-                || t.minute < 0 || t.minute > 59 || t.second < 0 || t.second > 59 || t.gmtOffset < -48 || t.gmtOffset > 52)) {
-            throw new DiscImageException(ErrorCode.MALFORMED_STRUCTURE, "recording date and time out of range: " + t);
-        }
-        return t;
-    }
-
-    /** Length in bytes: 7. */
+    /** Always 7. */
     public int length() {
         return LENGTH;
+    }
+
+    /** Days since 1970-01-01 of a proleptic Gregorian date (month 1..12). */
+    static long daysFromCivil(long year, int month, int day) {
+        long y = month <= 2 ? year - 1 : year;
+        long era = Math.floorDiv(y, 400);
+        long yoe = y - era * 400;
+        long doy = (153L * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1;
+        long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+        return era * 146_097 + doe - 719_468;
+    }
+
+    /** The date of a day number, packed as {@code year << 9 | month << 5 | day}. */
+    static long civilFromDays(long days) {
+        long z = days + 719_468;
+        long era = Math.floorDiv(z, 146_097);
+        long doe = z - era * 146_097;
+        long yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+        long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+        long mp = (5 * doy + 2) / 153;
+        long d = doy - (153 * mp + 2) / 5 + 1;
+        long m = mp < 10 ? mp + 3 : mp - 9;
+        long y = yoe + era * 400 + (m <= 2 ? 1 : 0);
+        return y << 9 | m << 5 | d;
     }
 }

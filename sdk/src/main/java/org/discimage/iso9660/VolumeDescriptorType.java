@@ -1,16 +1,16 @@
 package org.discimage.iso9660;
 
-/** Volume descriptor types (ECMA-119 8.1.1). */
+/** Volume descriptor type codes, ECMA-119 8.1.1 (byte 0 of every volume descriptor). */
 public enum VolumeDescriptorType {
-    /** Boot record (El Torito). */
+    /** Boot record (El Torito), ECMA-119 8.2. */
     BOOT_RECORD(0),
-    /** Primary volume descriptor. */
+    /** Primary volume descriptor, ECMA-119 8.4. */
     PRIMARY(1),
-    /** Supplementary (Joliet) or enhanced volume descriptor. */
+    /** Supplementary (Joliet) or enhanced volume descriptor, ECMA-119 8.5. */
     SUPPLEMENTARY(2),
-    /** Volume partition descriptor. */
+    /** Volume partition descriptor, ECMA-119 8.6. */
     PARTITION(3),
-    /** Volume descriptor set terminator. */
+    /** Volume descriptor set terminator, ECMA-119 8.3. */
     TERMINATOR(255);
 
     private final int code;
@@ -24,13 +24,18 @@ public enum VolumeDescriptorType {
         return code;
     }
 
-    /** The type of a type byte, or null for an unknown one. */
+    /** The type of a code; IllegalArgumentException for codes 4..254 (reserved) and out-of-range values. */
     public static VolumeDescriptorType of(int code) {
         for (VolumeDescriptorType t : values()) {
             if (t.code == code) {
                 return t;
             }
         }
-        return null;
+        throw new IllegalArgumentException("unknown volume descriptor type: " + code);
+    }
+
+    /** Whether {@link #of(int)} accepts the code. */
+    public static boolean isKnown(int code) {
+        return code >= 0 && code <= 3 || code == 255;
     }
 }

@@ -5,20 +5,75 @@ import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-
+import java.util.Objects;
+import org.discimage.codec.Decoding;
+import org.discimage.error.DiscImageException;
 import org.discimage.susp.SuspEntry;
+import org.discimage.susp.SuspHeader;
 
-/** NM (RRIP 1.12 4.1.4): the POSIX name, continued over several entries when long. */
+/**
+ * "NM" entry, RRIP 1.12 4.1.4: the POSIX name of a file: a flags byte ({@link #CONTINUE} the name goes
+ * on in the next NM entry, {@link #CURRENT} ".", {@link #PARENT} "..", 0x20 host) and name bytes (no
+ * terminator; discimage writes UTF-8). Length 5 + name length, at most 255, so long names take several
+ * entries ({@link #entriesFor(byte[])}, {@link #join(List)}).
+ */
 public record AlternateName(int flags, byte[] name) implements SuspEntry {
+    /** Signature. */
+    public static final String SIGNATURE = "NM";
+    /** Flag: the name continues in the next NM entry. */
     public static final int CONTINUE = 1;
+    /** Flag: the name is "." (no name bytes). */
     public static final int CURRENT = 2;
+    /** Flag: the name is ".." (no name bytes). */
     public static final int PARENT = 4;
-    /** Name bytes per entry: 255 - 5. */
-    static final int MAX_PART = 250;
+    /** Most name bytes in one entry. */
+    public static final int MAX_NAME_BYTES = SuspHeader.MAX_ENTRY_LENGTH - 5;
+    private static final String S = "RRIP NM";
+
+    /** Copies the name; IllegalArgumentException if the entry would exceed 255 bytes. */
+    public AlternateName {
+        Decoding.checkRange(flags, 0, 255, "flags");
+        name = Objects.requireNonNull(name, "name").clone();
+        Decoding.checkRange(name.length, 0, MAX_NAME_BYTES, "NM name length");
+    }
+
+    /** The name bytes (a copy). */
+    @Override
+    public byte[] name() {
+        return name.clone();
+    }
+
+    /** Splits a name into as few entries as possible, CONTINUE on all but the last; IllegalArgumentException if empty. */
+    public static List<AlternateName> entriesFor(byte[] utf8Name) {
+        if (utf8Name.length == 0) {
+            throw new IllegalArgumentException("empty name");
+        }
+        List<AlternateName> out = new ArrayList<>();
+        for (int off = 0; off < utf8Name.length; off += MAX_NAME_BYTES) {
+            int end = Math.min(utf8Name.length, off + MAX_NAME_BYTES);
+            out.add(new AlternateName(end < utf8Name.length ? CONTINUE : 0, Arrays.copyOfRange(utf8Name, off, end)));
+        }
+        return out;
+    }
+
+    /** Concatenates the name bytes of consecutive entries ("." / ".." for CURRENT / PARENT). */
+    public static byte[] join(List<AlternateName> entries) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        for (AlternateName e : entries) {
+            if ((e.flags & CURRENT) != 0) {
+                out.write('.');
+            } else if ((e.flags & PARENT) != 0) {
+                out.writeBytes(new byte[] {'.', '.'});
+            } else {
+                out.writeBytes(e.name);
+            }
+        }
+        return out.toByteArray();
+    }
 
     @Override
     public String signature() {
-        return "NM";
+        return SIGNATURE;
     }
 
     @Override
@@ -28,35 +83,26 @@ public record AlternateName(int flags, byte[] name) implements SuspEntry {
 
     @Override
     public void encode(ByteBuffer b) {
-        SuspEntry.header(b, "NM", length());
+        SuspHeader.put(b, SIGNATURE, length(), 1);
         b.put((byte) flags).put(name);
     }
 
-    /** The entries for a name of any length: CONTINUE on all but the last. */
-    public static List<AlternateName> entriesFor(byte[] utf8Name) {
-        List<AlternateName> list = new ArrayList<>(1 + utf8Name.length / MAX_PART);
-        int at = 0;
-        do {
-            int n = Math.min(MAX_PART, utf8Name.length - at);
-            boolean more = at + n < utf8Name.length;
-            list.add(new AlternateName(more ? CONTINUE : 0, Arrays.copyOfRange(utf8Name, at, at + n)));
-            at += n;
-        } while (at < utf8Name.length);
-        return list;
-    }
-
-    /** Joins the parts of a continued name. */
-    public static byte[] join(List<AlternateName> parts) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        for (AlternateName p : parts) {
-            out.write(p.name, 0, p.name.length);
+    /** Reads the entry; MALFORMED_STRUCTURE on a bad header or name bytes with CURRENT or PARENT. */
+    public static AlternateName decode(ByteBuffer b) throws DiscImageException {
+        int at = b.position();
+        int len = SuspHeader.read(b, SIGNATURE, 5, SuspHeader.MAX_ENTRY_LENGTH, S);
+        int flags = b.get() & 0xFF;
+        if ((flags & (CURRENT | PARENT)) != 0 && len > 5) {
+            throw Decoding.malformed(S + ".flags", at + 4, "\".\" or \"..\" flag with " + (len - 5) + " name bytes");
         }
-        return out.toByteArray();
+        byte[] name = new byte[len - 5];
+        b.get(name);
+        return new AlternateName(flags, name);
     }
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof AlternateName a && a.flags == flags && Arrays.equals(a.name, name);
+        return o instanceof AlternateName n && flags == n.flags && Arrays.equals(name, n.name);
     }
 
     @Override
@@ -66,6 +112,6 @@ public record AlternateName(int flags, byte[] name) implements SuspEntry {
 
     @Override
     public String toString() {
-        return "AlternateName[flags=" + flags + ", " + new String(name, java.nio.charset.StandardCharsets.UTF_8) + "]";
+        return "AlternateName[flags=" + flags + ", name=" + Arrays.toString(name) + "]";
     }
 }

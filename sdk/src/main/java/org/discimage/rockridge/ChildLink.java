@@ -1,25 +1,44 @@
 package org.discimage.rockridge;
 
 import java.nio.ByteBuffer;
-
 import org.discimage.codec.BothEndian;
+import org.discimage.codec.Decoding;
+import org.discimage.error.DiscImageException;
 import org.discimage.susp.SuspEntry;
+import org.discimage.susp.SuspHeader;
 
-/** CL (RRIP 1.12 4.1.5.1): the location of a relocated directory, in the record left in its place. */
+/** "CL" entry, RRIP 1.12 4.1.5.1: location of the relocated directory's extent (733), in the file record left at the directory's original place. Length 12. */
 public record ChildLink(long childDirectoryLocation) implements SuspEntry {
+    /** Signature. */
+    public static final String SIGNATURE = "CL";
+    /** Entry length. */
+    public static final int LENGTH = 12;
+    private static final String S = "RRIP CL";
+
+    /** IllegalArgumentException unless an unsigned 32-bit value. */
+    public ChildLink {
+        Decoding.checkUInt32(childDirectoryLocation, "childDirectoryLocation");
+    }
+
     @Override
     public String signature() {
-        return "CL";
+        return SIGNATURE;
     }
 
     @Override
     public int length() {
-        return 12;
+        return LENGTH;
     }
 
     @Override
     public void encode(ByteBuffer b) {
-        SuspEntry.header(b, "CL", 12);
+        SuspHeader.put(b, SIGNATURE, LENGTH, 1);
         BothEndian.putInt32(b, childDirectoryLocation);
+    }
+
+    /** Reads the entry; MALFORMED_STRUCTURE on a bad header, a length other than 12 or disagreeing halves. */
+    public static ChildLink decode(ByteBuffer b) throws DiscImageException {
+        SuspHeader.read(b, SIGNATURE, LENGTH, LENGTH, S);
+        return new ChildLink(BothEndian.getInt32(b, S + ".childDirectoryLocation"));
     }
 }

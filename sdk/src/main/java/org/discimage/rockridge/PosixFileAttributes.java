@@ -1,34 +1,71 @@
 package org.discimage.rockridge;
 
 import java.nio.ByteBuffer;
-
 import org.discimage.codec.BothEndian;
+import org.discimage.codec.Decoding;
+import org.discimage.error.DiscImageException;
 import org.discimage.susp.SuspEntry;
+import org.discimage.susp.SuspHeader;
 
 /**
- * PX (RRIP 1.12 4.1.1): st_mode, st_nlink, st_uid, st_gid and the file serial number (44 bytes);
- * the RRIP 1.09 form without serial number (36 bytes) has {@code serialNumber} -1.
+ * "PX" entry, RRIP 1.12 4.1.1: POSIX file mode, links, user id, group id and file serial number (733
+ * each); length 44. The RRIP 1.09/1.10 form has no serial number (length 36): it decodes with
+ * {@code serialNumber} -1, and a negative serial number encodes the 36-byte form.
  */
 public record PosixFileAttributes(long mode, long links, long uid, long gid, long serialNumber) implements SuspEntry {
+    /** Signature. */
+    public static final String SIGNATURE = "PX";
+    /** RRIP 1.12 length. */
+    public static final int LENGTH = 44;
+    /** RRIP 1.09/1.10 length (no serial number). */
+    public static final int LENGTH_1_09 = 36;
+    private static final String S = "RRIP PX";
+
+    /** IllegalArgumentException unless the fields are unsigned 32-bit values (serialNumber may be negative). */
+    public PosixFileAttributes {
+        Decoding.checkUInt32(mode, "mode");
+        Decoding.checkUInt32(links, "links");
+        Decoding.checkUInt32(uid, "uid");
+        Decoding.checkUInt32(gid, "gid");
+        if (serialNumber >= 0) {
+            Decoding.checkUInt32(serialNumber, "serialNumber");
+        }
+    }
+
     @Override
     public String signature() {
-        return "PX";
+        return SIGNATURE;
     }
 
     @Override
     public int length() {
-        return serialNumber < 0 ? 36 : 44;
+        return serialNumber < 0 ? LENGTH_1_09 : LENGTH;
     }
 
     @Override
     public void encode(ByteBuffer b) {
-        SuspEntry.header(b, "PX", length());
+        SuspHeader.put(b, SIGNATURE, length(), 1);
         BothEndian.putInt32(b, mode);
         BothEndian.putInt32(b, links);
         BothEndian.putInt32(b, uid);
         BothEndian.putInt32(b, gid);
         if (serialNumber >= 0) {
-            BothEndian.putInt32(b, serialNumber & 0xFFFF_FFFFL);
+            BothEndian.putInt32(b, serialNumber);
         }
+    }
+
+    /** Reads the entry; MALFORMED_STRUCTURE on a bad header, a length other than 36 or 44 or disagreeing halves. */
+    public static PosixFileAttributes decode(ByteBuffer b) throws DiscImageException {
+        int at = b.position();
+        int len = SuspHeader.read(b, SIGNATURE, LENGTH_1_09, LENGTH, S);
+        if (len != LENGTH && len != LENGTH_1_09) {
+            throw Decoding.malformed(S + ".length", at + 2, "length " + len + ", expected 36 or 44");
+        }
+        long mode = BothEndian.getInt32(b, S + ".mode");
+        long links = BothEndian.getInt32(b, S + ".links");
+        long uid = BothEndian.getInt32(b, S + ".uid");
+        long gid = BothEndian.getInt32(b, S + ".gid");
+        long ino = len == LENGTH ? BothEndian.getInt32(b, S + ".serialNumber") : -1;
+        return new PosixFileAttributes(mode, links, uid, gid, ino);
     }
 }

@@ -186,9 +186,29 @@ class IsoTreeReaderMalformedTest {
     void recordCrossingTheSectorEndFails() throws Exception {
         byte[] image = toolImage("genisoimage", false);
         IsoEntry root = find(image, FileSystem.ISO9660, "/");
+        int sectorStart = (int) root.extents().get(0).lba() * 2048;
         int off = recordOffset(image, root, "X2.BIN;1");
-        image[off] = (byte) 254;
-        malformed(image, FileSystem.ISO9660);
+        int len = image[off] & 0xFF;
+        byte[] grown = java.util.Arrays.copyOfRange(image, off, off + 254);
+        java.util.Arrays.fill(grown, len, grown.length, (byte) 0);
+        grown[0] = (byte) 254;
+        // valid 254-byte records up to the sector's end, then one whose LEN_DR crosses it
+        int at = off;
+        while (at + 254 <= sectorStart + 2048) {
+            System.arraycopy(grown, 0, image, at, 254);
+            at += 254;
+        }
+        image[at] = (byte) 254;
+        assertTrue(malformed(image, FileSystem.ISO9660).getMessage().contains("crosses"));
+    }
+
+    @Test
+    void shortRecordFails() throws Exception {
+        byte[] image = toolImage("genisoimage", false);
+        IsoEntry root = find(image, FileSystem.ISO9660, "/");
+        image[recordOffset(image, root, "X2.BIN;1")] = 33;
+        DiscImageException e = malformed(image, FileSystem.ISO9660);
+        assertTrue(e.getMessage().startsWith("directory record at LBA " + root.extents().get(0).lba()), e::getMessage);
     }
 
     @Test

@@ -1,0 +1,66 @@
+package org.discimage.susp;
+
+import java.nio.ByteBuffer;
+import org.discimage.codec.Decoding;
+import org.discimage.error.DiscImageException;
+
+/**
+ * The 4-byte header of every System Use entry, SUSP 1.12 4.1: signature word (2 bytes), length (711,
+ * the whole entry), system use entry version (711). Helpers for the entry records' codecs.
+ */
+public final class SuspHeader {
+    /** Header length in bytes. */
+    public static final int LENGTH = 4;
+    /** Largest entry (its length is one byte). */
+    public static final int MAX_ENTRY_LENGTH = 255;
+
+    private SuspHeader() {
+    }
+
+    /** Writes signature, length and version; IllegalArgumentException if the length is not 4..255. */
+    public static void put(ByteBuffer b, String signature, int length, int version) {
+        Decoding.checkRange(length, LENGTH, MAX_ENTRY_LENGTH, signature + " entry length");
+        if (signature.length() != 2 || signature.charAt(0) > 0xFF || signature.charAt(1) > 0xFF) {
+            throw new IllegalArgumentException("signature must be two 8-bit characters: \"" + signature + "\"");
+        }
+        b.put((byte) signature.charAt(0)).put((byte) signature.charAt(1));
+        b.put((byte) length);
+        Decoding.putUInt8(b, version, signature + " entry version");
+    }
+
+    /** The signature at b's position (2 bytes, ISO-8859-1), not advancing; MALFORMED_STRUCTURE if truncated. */
+    public static String peekSignature(ByteBuffer b) throws DiscImageException {
+        Decoding.require(b, LENGTH, "SUSP entry header");
+        int p = b.position();
+        return new String(new char[] {(char) (b.get(p) & 0xFF), (char) (b.get(p + 1) & 0xFF)});
+    }
+
+    /**
+     * Reads and checks the header of a {@code signature} entry: the signature must match, the version
+     * must be 1, the length must lie in {@code minLength..maxLength} and not run past b's limit. Returns
+     * the entry length; b is left after the header. MALFORMED_STRUCTURE otherwise.
+     */
+    public static int read(ByteBuffer b, String signature, int minLength, int maxLength, String structure)
+            throws DiscImageException {
+        int at = b.position();
+        String sig = peekSignature(b);
+        if (!sig.equals(signature)) {
+            throw Decoding.malformed(structure + ".signature", at, "expected " + signature + ", found \"" + sig + "\"");
+        }
+        int len = b.get(at + 2) & 0xFF;
+        int version = b.get(at + 3) & 0xFF;
+        if (len < minLength || len > maxLength) {
+            throw Decoding.malformed(structure + ".length", at + 2, "length " + len
+                    + (minLength == maxLength ? ", expected " + minLength : " outside " + minLength + ".." + maxLength));
+        }
+        if (len > b.remaining()) {
+            throw Decoding.malformed(structure + ".length", at + 2, "entry of " + len + " bytes runs past the end ("
+                    + b.remaining() + " bytes remain)");
+        }
+        if (version != 1) {
+            throw Decoding.malformed(structure + ".version", at + 3, "expected 1, found " + version);
+        }
+        b.position(at + LENGTH);
+        return len;
+    }
+}
