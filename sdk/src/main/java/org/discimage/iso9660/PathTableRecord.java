@@ -46,7 +46,24 @@ public record PathTableRecord(int extendedAttributeRecordLength, long extentLoca
 
     /** Writes the record with numbers in {@code order} (LITTLE_ENDIAN: L table, BIG_ENDIAN: M table). */
     public void encode(ByteBuffer b, ByteOrder order) {
-        b.put((byte) directoryIdentifier.length).put((byte) extendedAttributeRecordLength);
+        if (extendedAttributeRecordLength == 0) {
+            encode(b, order, extentLocation, parentDirectoryNumber, directoryIdentifier);
+            return;
+        }
+        int start = b.position();
+        encode(b, order, extentLocation, parentDirectoryNumber, directoryIdentifier);
+        b.put(start + 1, (byte) extendedAttributeRecordLength);
+    }
+
+    /**
+     * Writes a record without building one (extended attribute record length 0); IllegalArgumentException
+     * for an empty identifier, a parent number outside 1..65535 or an extent outside 32 bits.
+     */
+    public static void encode(ByteBuffer b, ByteOrder order, long extentLocation, int parentDirectoryNumber,
+                              byte[] directoryIdentifier) {
+        Decoding.checkRange(directoryIdentifier.length, 1, 255, "LEN_DI");
+        Decoding.checkRange(parentDirectoryNumber, 1, 0xFFFF, "parentDirectoryNumber");
+        b.put((byte) directoryIdentifier.length).put((byte) 0);
         if (order == ByteOrder.LITTLE_ENDIAN) {
             BothEndian.putInt32LE(b, extentLocation);
             BothEndian.putInt16LE(b, parentDirectoryNumber);

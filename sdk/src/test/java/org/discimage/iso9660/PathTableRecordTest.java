@@ -41,6 +41,24 @@ class PathTableRecordTest {
     }
 
     @Test
+    void staticEncodeMatchesRecord() {
+        ByteBuffer a = ByteBuffer.allocate(16);
+        ByteBuffer b = ByteBuffer.allocate(16);
+        PathTableRecord.encode(a, ByteOrder.LITTLE_ENDIAN, 99, 3, "DIR".getBytes());
+        new PathTableRecord(0, 99, 3, "DIR".getBytes()).encode(b, ByteOrder.LITTLE_ENDIAN);
+        assertArrayEquals(written(b), written(a));
+        assertEquals(12, a.position());
+    }
+
+    @Test
+    void extendedAttributeLengthRoundTrips() throws Exception {
+        PathTableRecord r = new PathTableRecord(4, 1, 1, new byte[] {0});
+        ByteBuffer b = ByteBuffer.allocate(16);
+        r.encode(b, ByteOrder.BIG_ENDIAN);
+        assertEquals(r, PathTableRecord.decode(b.flip(), ByteOrder.BIG_ENDIAN));
+    }
+
+    @Test
     void lenDiZero() {
         assertMalformed("LEN_DI at byte 0", () -> PathTableRecord.decode(buf("00 00 1c 00 00 00 01 00 00 00"),
                 ByteOrder.LITTLE_ENDIAN));
