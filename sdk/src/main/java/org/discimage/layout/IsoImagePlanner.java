@@ -19,6 +19,7 @@ import org.discimage.joliet.JolietNames;
 import org.discimage.tree.Directory;
 import org.discimage.tree.FileItem;
 import org.discimage.tree.Item;
+import org.discimage.tree.DeviceItem;
 import org.discimage.tree.SymlinkItem;
 
 /**
@@ -99,8 +100,8 @@ public final class IsoImagePlanner {
             List<PlanNode> nodes = new ArrayList<>(items.size());
             List<PlanDir> subdirs = new ArrayList<>();
             for (Item item : items) {
-                if (item instanceof SymlinkItem && !rockRidge) {
-                    continue; // only Rock Ridge can record a symbolic link
+                if ((item instanceof SymlinkItem || item instanceof DeviceItem) && !rockRidge) {
+                    continue; // only Rock Ridge can record a symbolic link or a device
                 }
                 PlanNode n = new PlanNode(item, nextInode++);
                 nodes.add(n);
@@ -161,7 +162,7 @@ public final class IsoImagePlanner {
     private void nameJoliet() throws DiscImageException {
         JolietNames names = new JolietNames(request.namePolicy());
         for (PlanDir d : userDirs) {
-            PlanNode[] members = Arrays.stream(d.children).filter(c -> !(c.item instanceof SymlinkItem))
+            PlanNode[] members = Arrays.stream(d.children).filter(c -> !(c.item instanceof SymlinkItem || c.item instanceof DeviceItem))
                     .toArray(PlanNode[]::new);
             String[] given = new String[members.length];
             boolean[] isDir = new boolean[members.length];

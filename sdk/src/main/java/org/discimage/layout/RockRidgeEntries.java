@@ -7,6 +7,7 @@ import java.util.List;
 import org.discimage.rockridge.AlternateName;
 import org.discimage.rockridge.ChildLink;
 import org.discimage.rockridge.ParentLink;
+import org.discimage.rockridge.PosixDeviceNumber;
 import org.discimage.rockridge.PosixFileAttributes;
 import org.discimage.rockridge.RelocatedDirectory;
 import org.discimage.rockridge.SymbolicLink;
@@ -15,6 +16,7 @@ import org.discimage.susp.ExtensionReference;
 import org.discimage.susp.SharingProtocolIndicator;
 import org.discimage.susp.SuspEntry;
 import org.discimage.tree.Item;
+import org.discimage.tree.DeviceItem;
 import org.discimage.tree.SymlinkItem;
 
 /**
@@ -27,6 +29,8 @@ final class RockRidgeEntries {
     static final int S_IFDIR = 0040000;
     static final int S_IFREG = 0100000;
     static final int S_IFLNK = 0120000;
+    static final int S_IFBLK = 0060000;
+    static final int S_IFCHR = 0020000;
     /** TF with modification, access and attribute-change times, short form (as xorriso writes). */
     static final int TF_FLAGS = TimeStamps.MODIFY | TimeStamps.ACCESS | TimeStamps.ATTRIBUTES;
 
@@ -73,6 +77,13 @@ final class RockRidgeEntries {
         list.addAll(AlternateName.entriesFor(name.getBytes(StandardCharsets.UTF_8)));
         if (n.item instanceof SymlinkItem s) {
             list.addAll(SymbolicLink.entriesFor(s.target()));
+        } else if (n.item instanceof DeviceItem dev) {
+            // RRIP 1.12 4.1.2 leaves the encoding open. libisofs writes the host dev_t split in 32-bit
+            // halves and libarchive reads it so; Linux decodes high 0 / low = (major << 8 | minor) the
+            // same way for major < 4096, minor < 256. Writing high = major, low = minor instead made
+            // bsdtar 3.6 show "0,8388608" for 8,0 (DeviceInteropTest).
+            long devT = linuxDevT(dev.major(), dev.minor());
+            list.add(new PosixDeviceNumber(devT >>> 32, devT & 0xFFFF_FFFFL));
         }
         if (kind == Kind.RELOCATION_STUB) {
             // RRIP 1.12 4.1.5.1: the file record left at the original place points at the directory
@@ -96,6 +107,11 @@ final class RockRidgeEntries {
         RR_MOVED_ITSELF
     }
 
+    /** glibc's makedev: the 64-bit Linux dev_t of a major and minor number. */
+    static long linuxDevT(long major, long minor) {
+        return (minor & 0xFFL) | ((major & 0xFFFL) << 8) | ((minor & ~0xFFL) << 12) | ((major & ~0xFFFL) << 32);
+    }
+
     private static void addAttributes(List<SuspEntry> list, PlanNode n, PlanDir dirOrNull) {
         Item item = n.item;
         long mode;
@@ -104,6 +120,10 @@ final class RockRidgeEntries {
             case DIRECTORY -> {
                 mode = S_IFDIR | item.mode();
                 links = 2L + (dirOrNull == null ? 0 : dirOrNull.subdirectories);
+            }
+            case DEVICE -> {
+                mode = (((DeviceItem) item).kind() == DeviceItem.Kind.BLOCK ? S_IFBLK : S_IFCHR) | item.mode();
+                links = 1;
             }
             case SYMLINK -> {
                 mode = S_IFLNK | item.mode();

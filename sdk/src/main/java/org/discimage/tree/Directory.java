@@ -123,6 +123,15 @@ public final class Directory extends Item {
         return s;
     }
 
+    /** Adds a block or character device node (recorded by Rock Ridge only). */
+    public DeviceItem addDevice(String relativePath, DeviceItem.Kind kind, long major, long minor)
+            throws DiscImageException {
+        Placement p = place(relativePath);
+        DeviceItem d = new DeviceItem(p.name, kind, major, minor, now());
+        p.dir.attach(d, relativePath);
+        return d;
+    }
+
     /**
      * Mirrors a host directory tree (IMAPI2 AddTree) with every file and directory.
      *

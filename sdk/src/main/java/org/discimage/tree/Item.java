@@ -11,7 +11,7 @@ import java.util.Objects;
  * <p>Nodes are deliberately small (a million of them must fit comfortably): times are kept as
  * epoch seconds, the POSIX mode as an int. Not thread-safe.
  */
-public abstract sealed class Item permits Directory, FileItem, SymlinkItem {
+public abstract sealed class Item permits Directory, FileItem, SymlinkItem, DeviceItem {
     /** The default mode bits when none is given: rw-r--r-- for files, rwxr-xr-x for directories. */
     static final int DEFAULT_FILE_MODE = 0644;
     static final int DEFAULT_DIR_MODE = 0755;

@@ -9,5 +9,7 @@ public enum ItemType {
     /** A regular file. */
     FILE,
     /** A symbolic link (recorded with Rock Ridge SL). */
-    SYMLINK
+    SYMLINK,
+    /** A block or character device (recorded with Rock Ridge PX and PN). */
+    DEVICE
 }

@@ -90,8 +90,31 @@ final class TreeWalker {
             FileItem f = new FileItem(name, ContentSource.of(child), 0);
             applyAttributes(f, child);
             parent.put(f);
+        } else if (a.isOther() && unixView) {
+            device(child, name, parent, a);
         }
-        // sockets, fifos and devices are not recorded (no content to read)
+        // sockets and fifos are not recorded (no content to read)
+    }
+
+    /** A block or character device: type from st_mode, numbers from st_rdev (Linux dev_t encoding). */
+    private void device(Path p, String name, Directory parent, BasicFileAttributes a) throws DiscImageException {
+        Map<String, Object> m;
+        try {
+            m = Files.readAttributes(p, "unix:mode,rdev", NOFOLLOW);
+        } catch (IOException | UnsupportedOperationException e) {
+            return;
+        }
+        int type = ((Integer) m.get("mode")) & 0170000;
+        DeviceItem.Kind kind = type == 0060000 ? DeviceItem.Kind.BLOCK : type == 0020000 ? DeviceItem.Kind.CHARACTER : null;
+        if (kind == null || !fileFilter.accept(p, a).equals(java.nio.file.FileVisitResult.CONTINUE)) {
+            return;
+        }
+        long rdev = (Long) m.get("rdev");
+        long major = ((rdev >>> 8) & 0xFFFL) | ((rdev >>> 32) & ~0xFFFL);
+        long minor = (rdev & 0xFFL) | ((rdev >>> 12) & ~0xFFL);
+        DeviceItem d = new DeviceItem(name, kind, major & 0xFFFF_FFFFL, minor & 0xFFFF_FFFFL, 0);
+        applyAttributes(d, p);
+        parent.put(d);
     }
 
     private boolean accepts(Path p, BasicFileAttributes a) {

@@ -129,4 +129,23 @@ class DirectoryTest {
         assertEquals(0700, root.mode());
         assertFalse(root.isHidden());
     }
+
+    @Test
+    void addTreeRecordsDeviceNodes() throws Exception {
+        Path src = Files.createDirectories(tmp.resolve("devs"));
+        Process mknod = new ProcessBuilder("mknod", src.resolve("sda").toString(), "b", "8", "1")
+                .redirectErrorStream(true).start();
+        org.junit.jupiter.api.Assumptions.assumeTrue(mknod.waitFor() == 0, "mknod needs root");
+        new ProcessBuilder("mknod", src.resolve("tty").toString(), "c", "300", "70000").start().waitFor();
+        Directory root = Directory.newRoot(CLOCK);
+        root.addTree(src, false);
+        DeviceItem sda = (DeviceItem) root.item("sda").orElseThrow();
+        assertEquals(DeviceItem.Kind.BLOCK, sda.kind());
+        assertEquals(8, sda.major());
+        assertEquals(1, sda.minor());
+        DeviceItem tty = (DeviceItem) root.item("tty").orElseThrow();
+        assertEquals(DeviceItem.Kind.CHARACTER, tty.kind());
+        assertEquals(300, tty.major());
+        assertEquals(70000, tty.minor());
+    }
 }
