@@ -35,6 +35,28 @@ abstract class DirectoryNamespace {
         return 1;
     }
 
+    /**
+     * Encodes the record of a file, link or device: section {@code section} of a file's data
+     * (ECMA-119 9.1.3-9.1.4; all but the last section flagged multi-extent, 9.1.6), or the shared
+     * empty block for what has no data.
+     */
+    static void encodeLeaf(ByteBuffer dst, PlanNode n, int section, long emptyLba, byte[] id, ByteBuffer systemUse) {
+        long extent = emptyLba;
+        long length = 0;
+        int flags = 0;
+        if (n.item instanceof org.discimage.tree.FileItem f && f.size() > 0) {
+            long offset = section * IsoNamespace.MAX_SECTION;
+            extent = n.dataLba + offset / SectorProducer.SECTOR_SIZE;
+            length = Math.min(IsoNamespace.MAX_SECTION, f.size() - offset);
+            flags = section + 1 < fileSections(n) ? org.discimage.iso9660.DirectoryRecord.FLAG_MULTI_EXTENT : 0;
+        }
+        if (n.item.isHidden()) {
+            flags |= org.discimage.iso9660.DirectoryRecord.FLAG_HIDDEN;
+        }
+        org.discimage.iso9660.DirectoryRecord.encode(dst, extent, length, n.item.lastModifiedEpochSecond(), flags, id,
+                systemUse);
+    }
+
     /** The planned sector count of a directory. */
     abstract long sectorsOf(PlanDir d);
 

@@ -8,7 +8,6 @@ import org.discimage.iso9660.DirectoryRecord;
 import org.discimage.layout.RockRidgeEntries.Kind;
 import org.discimage.susp.ContinuationArea;
 import org.discimage.susp.SuspEntry;
-import org.discimage.tree.FileItem;
 import org.discimage.tree.Item;
 
 /**
@@ -189,22 +188,17 @@ final class IsoNamespace extends DirectoryNamespace {
             PlanNode n = d.isoOrder[slot - 2];
             item = n.item;
             Kind kind = kind(d, slot);
-            if (n.dir != null && kind != Kind.RELOCATION_STUB) {
+            if (n.dir == null) {
+                encodeLeaf(dst, n, section, emptyLba, id, su);
+                return;
+            }
+            if (kind != Kind.RELOCATION_STUB) {
                 extent = n.dir.isoLba;
                 length = n.dir.isoSectors * SectorProducer.SECTOR_SIZE;
                 flags = DirectoryRecord.FLAG_DIRECTORY;
-            } else if (n.dir != null) {
+            } else {
                 // RRIP 1.12 4.1.5.1: an empty file record stands where the deep directory was
                 extent = n.dir.isoLba;
-                length = 0;
-                flags = 0;
-            } else if (item instanceof FileItem f && f.size() > 0) {
-                long offset = section * MAX_SECTION;
-                extent = n.dataLba + offset / SectorProducer.SECTOR_SIZE;
-                length = Math.min(MAX_SECTION, f.size() - offset);
-                flags = section + 1 < sections(d, slot) ? DirectoryRecord.FLAG_MULTI_EXTENT : 0;
-            } else {
-                extent = emptyLba;
                 length = 0;
                 flags = 0;
             }

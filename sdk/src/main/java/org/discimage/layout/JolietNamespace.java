@@ -4,8 +4,6 @@ import java.nio.ByteBuffer;
 import java.util.List;
 
 import org.discimage.iso9660.DirectoryRecord;
-import org.discimage.tree.FileItem;
-import org.discimage.tree.Item;
 
 /**
  * The Joliet directory hierarchy: a second tree of directory records with UCS-2 BE identifiers
@@ -69,27 +67,12 @@ final class JolietNamespace extends DirectoryNamespace {
             return;
         }
         PlanNode n = d.jolietOrder[slot - 2];
-        Item item = n.item;
-        long extent;
-        long length;
-        int flags;
-        if (n.dir != null) {
-            extent = n.dir.jolietLba;
-            length = n.dir.jolietSectors * SectorProducer.SECTOR_SIZE;
-            flags = DirectoryRecord.FLAG_DIRECTORY;
-        } else if (item instanceof FileItem f && f.size() > 0) {
-            long offset = section * IsoNamespace.MAX_SECTION;
-            extent = n.dataLba + offset / SectorProducer.SECTOR_SIZE;
-            length = Math.min(IsoNamespace.MAX_SECTION, f.size() - offset);
-            flags = section + 1 < sections(d, slot) ? DirectoryRecord.FLAG_MULTI_EXTENT : 0;
-        } else {
-            extent = emptyLba;
-            length = 0;
-            flags = 0;
+        if (n.dir == null) {
+            encodeLeaf(dst, n, section, emptyLba, n.jolietId, null);
+            return;
         }
-        if (item.isHidden()) {
-            flags |= DirectoryRecord.FLAG_HIDDEN;
-        }
-        DirectoryRecord.encode(dst, extent, length, item.lastModifiedEpochSecond(), flags, n.jolietId, null);
+        int flags = DirectoryRecord.FLAG_DIRECTORY | (n.item.isHidden() ? DirectoryRecord.FLAG_HIDDEN : 0);
+        DirectoryRecord.encode(dst, n.dir.jolietLba, n.dir.jolietSectors * SectorProducer.SECTOR_SIZE,
+                n.item.lastModifiedEpochSecond(), flags, n.jolietId, null);
     }
 }
