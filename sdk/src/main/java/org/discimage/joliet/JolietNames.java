@@ -163,23 +163,6 @@ public final class JolietNames {
         return firstBad;
     }
 
-    /** The case-insensitive uniqueness key (simple per-unit upper-casing, like Windows' upcase table). */
-    private static String key(String identifier) {
-        int len = identifier.length();
-        int i = 0;
-        while (i < len && Character.toUpperCase(identifier.charAt(i)) == identifier.charAt(i)) {
-            i++;
-        }
-        if (i == len) {
-            return identifier;
-        }
-        char[] chars = identifier.toCharArray();
-        for (; i < len; i++) {
-            chars[i] = Character.toUpperCase(chars[i]);
-        }
-        return new String(chars);
-    }
-
     /**
      * The identifier made of {@code base}, the counter (0: none) and the extension (null: none), at
      * most 64 units.

@@ -14,15 +14,35 @@ abstract class DirectoryNamespace {
     /** Slot 0 is ".", slot 1 is "..", slots 2.. are the children. */
     static final int DOT = 0;
     static final int DOT_DOT = 1;
+    /** Identifiers of "." and ".." (ECMA-119 6.8.2.2); never modified. */
+    static final byte[][] DOT_IDS = {{0}, {1}};
 
     /** The directories of the namespace in path table order. */
-    abstract List<PlanDir> directories();
+    private final List<PlanDir> dirs;
+    /** LBA of the block shared by empty files, links and devices, set once placed. */
+    long emptyLba;
+
+    DirectoryNamespace(List<PlanDir> dirs) {
+        this.dirs = dirs;
+    }
+
+    /** The directories of the namespace in path table order. */
+    final List<PlanDir> directories() {
+        return dirs;
+    }
+
+    /** The children of a directory in this namespace's record order. */
+    abstract PlanNode[] order(PlanDir d);
 
     /** The number of record slots of a directory: 2 + its children. */
-    abstract int slots(PlanDir d);
+    final int slots(PlanDir d) {
+        return 2 + order(d).length;
+    }
 
     /** The number of records of a slot (more than one for a multi-extent file). */
-    abstract int sections(PlanDir d, int slot);
+    final int sections(PlanDir d, int slot) {
+        return slot < 2 ? 1 : fileSections(order(d)[slot - 2]);
+    }
 
     /** Encodes one record at {@code dst}'s position (at most 255 bytes), advancing it. */
     abstract void encode(PlanDir d, int slot, int section, ByteBuffer dst);

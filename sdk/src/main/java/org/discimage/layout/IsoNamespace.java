@@ -20,28 +20,20 @@ final class IsoNamespace extends DirectoryNamespace {
     /** Section size of a multi-extent file: 4 GiB - 2 KiB, block aligned (as libisofs). */
     static final long MAX_SECTION = 0xFFFF_F800L;
 
-    private final List<PlanDir> dirs;
     private final PlanDir root;
     private final PlanDir rrMoved;
     private final boolean rockRidge;
-    /** LBA of the shared empty block, set once placed. */
-    long emptyLba;
 
     IsoNamespace(List<PlanDir> dirs, PlanDir root, PlanDir rrMoved, boolean rockRidge) {
-        this.dirs = dirs;
+        super(dirs);
         this.root = root;
         this.rrMoved = rrMoved;
         this.rockRidge = rockRidge;
     }
 
     @Override
-    List<PlanDir> directories() {
-        return dirs;
-    }
-
-    @Override
-    int slots(PlanDir d) {
-        return 2 + d.isoOrder.length;
+    PlanNode[] order(PlanDir d) {
+        return d.isoOrder;
     }
 
     @Override
@@ -49,17 +41,9 @@ final class IsoNamespace extends DirectoryNamespace {
         return d.isoSectors;
     }
 
-    @Override
-    int sections(PlanDir d, int slot) {
-        if (slot < 2) {
-            return 1;
-        }
-        return fileSections(d.isoOrder[slot - 2]);
-    }
-
     /** Sizes every directory and allocates continuation areas; directory LBAs may still be 0. */
     void plan() {
-        for (PlanDir d : dirs) {
+        for (PlanDir d : directories()) {
             SectorPacker packer = new SectorPacker();
             ContinuationAllocator allocator = new ContinuationAllocator();
             List<Integer> users = new ArrayList<>();
@@ -124,10 +108,10 @@ final class IsoNamespace extends DirectoryNamespace {
 
     private byte[] identifier(PlanDir d, int slot) {
         if (slot == DOT) {
-            return new byte[] {0};
+            return DOT_IDS[DOT];
         }
         if (slot == DOT_DOT) {
-            return new byte[] {1};
+            return DOT_IDS[DOT_DOT];
         }
         PlanNode n = d.isoOrder[slot - 2];
         return kind(d, slot) == Kind.RELOCATED ? n.dir.movedIsoId : n.isoId;

@@ -11,21 +11,14 @@ import org.discimage.iso9660.DirectoryRecord;
  * depth limit, so nothing is relocated; symbolic links are left out (Joliet cannot hold them).
  */
 final class JolietNamespace extends DirectoryNamespace {
-    private final List<PlanDir> dirs;
-    long emptyLba;
 
     JolietNamespace(List<PlanDir> dirs) {
-        this.dirs = dirs;
+        super(dirs);
     }
 
     @Override
-    List<PlanDir> directories() {
-        return dirs;
-    }
-
-    @Override
-    int slots(PlanDir d) {
-        return 2 + d.jolietOrder.length;
+    PlanNode[] order(PlanDir d) {
+        return d.jolietOrder;
     }
 
     @Override
@@ -33,17 +26,9 @@ final class JolietNamespace extends DirectoryNamespace {
         return d.jolietSectors;
     }
 
-    @Override
-    int sections(PlanDir d, int slot) {
-        if (slot < 2) {
-            return 1;
-        }
-        return fileSections(d.jolietOrder[slot - 2]);
-    }
-
     /** Sizes every directory. */
     void plan() {
-        for (PlanDir d : dirs) {
+        for (PlanDir d : directories()) {
             SectorPacker packer = new SectorPacker();
             packer.add(DirectoryRecord.length(1, 0));
             packer.add(DirectoryRecord.length(1, 0));
@@ -63,7 +48,7 @@ final class JolietNamespace extends DirectoryNamespace {
             PlanDir target = slot == DOT || d.parent == null ? d : d.parent;
             DirectoryRecord.encode(dst, target.jolietLba, target.jolietSectors * SectorProducer.SECTOR_SIZE,
                     target.node.item.lastModifiedEpochSecond(), DirectoryRecord.FLAG_DIRECTORY,
-                    new byte[] {(byte) slot}, null);
+                    DOT_IDS[slot], null);
             return;
         }
         PlanNode n = d.jolietOrder[slot - 2];
