@@ -10,5 +10,10 @@ public enum FileSystem {
     /** Joliet: a second directory tree of UCS-2 names up to 64 characters (SVD, escape %/E). */
     JOLIET,
     /** Rock Ridge (RRIP 1.12 over SUSP): POSIX names, modes, owners, times and symbolic links. */
-    ROCK_RIDGE
+    ROCK_RIDGE,
+    /**
+     * UDF (ECMA-167 with the OSTA UDF profiles 1.02 to 2.60). Read by the importer; the image
+     * builder does not write it yet.
+     */
+    UDF
 }

@@ -76,6 +76,9 @@ public final class FileSystemImage {
         if (fileSystems.contains(FileSystem.ROCK_RIDGE) && !fileSystems.contains(FileSystem.ISO9660)) {
             throw new IllegalArgumentException("Rock Ridge extends ISO 9660: add ISO9660 too");
         }
+        if (fileSystems.contains(FileSystem.UDF)) {
+            throw new IllegalArgumentException("writing UDF is not supported yet; it can only be imported");
+        }
         this.fileSystems = EnumSet.copyOf(fileSystems);
     }
 

@@ -10,7 +10,7 @@ import org.discimage.FileSystem;
 import org.discimage.error.DiscImageException;
 import org.discimage.error.ErrorCode;
 import org.discimage.importer.ImageFileSectorReader;
-import org.discimage.importer.IsoEntry;
+import org.discimage.importer.ImportedEntry;
 import org.discimage.importer.IsoTreeReader;
 import org.discimage.tree.ItemType;
 
@@ -43,7 +43,7 @@ final class LsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        List<IsoEntry> entries;
+        List<ImportedEntry> entries;
         try (ImageFileSectorReader sectors = ImageFileSectorReader.open(image)) {
             IsoTreeReader reader = IsoTreeReader.open(sectors);
             FileSystem fs = fileSystem != null ? fileSystem : reader.preferredFileSystem();
@@ -54,7 +54,7 @@ final class LsCommand implements Callable<Integer> {
             entries = reader.readTree(fs);
         }
         PrintWriter out = spec.commandLine().getOut();
-        for (IsoEntry e : entries) {
+        for (ImportedEntry e : entries) {
             out.println(format(e, longListing));
         }
         out.flush();
@@ -70,7 +70,7 @@ final class LsCommand implements Callable<Integer> {
     }
 
     /** One line: path, type, size [, mode, link target], separated by tabs. */
-    static String format(IsoEntry e, boolean longListing) {
+    static String format(ImportedEntry e, boolean longListing) {
         StringBuilder sb = new StringBuilder(e.path()).append('\t').append(typeName(e.type()))
                 .append('\t').append(e.size());
         if (longListing) {

@@ -50,6 +50,22 @@ public enum ErrorCode {
     REQUEST_CANCELLED("E_IMAPI_REQUEST_CANCELLED", 0xC0AA0002),
     /** Writing the image to its target failed. */
     WRITE_FAILURE("DISCIMAGE_E_WRITE_FAILURE", 0xC0AAB301),
+    /** The medium or session is blank: nothing to import. */
+    EMPTY_DISC("IMAPI_E_EMPTY_DISC", 0xC0AAB150),
+    /** No file system the importer reads was found at the session start. */
+    NO_SUPPORTED_FILE_SYSTEM("IMAPI_E_NO_SUPPORTED_FILE_SYSTEM", 0xC0AAB151),
+    /** The file system asked for is not in the session. */
+    FILE_SYSTEM_NOT_FOUND("IMAPI_E_FILE_SYSTEM_NOT_FOUND", 0xC0AAB152),
+    /** The on-disc file system uses a feature the importer cannot handle (e.g. a block size other than 2048). */
+    FILE_SYSTEM_FEATURE_NOT_SUPPORTED("IMAPI_E_FILE_SYSTEM_FEATURE_NOT_SUPPORTED", 0xC0AAB154),
+    /** An imported file's name is taken by a directory already in the tree. */
+    IMPORT_TYPE_COLLISION_FILE_EXISTS_AS_DIRECTORY("IMAPI_E_IMPORT_TYPE_COLLISION_FILE_EXISTS_AS_DIRECTORY",
+            0xC0AAB155),
+    /** A sector of the medium could not be read while importing. */
+    IMPORT_READ_FAILURE("IMAPI_E_IMPORT_READ_FAILURE", 0xC0AAB157),
+    /** An imported directory's name is taken by a file already in the tree. */
+    IMPORT_TYPE_COLLISION_DIRECTORY_EXISTS_AS_FILE("IMAPI_E_IMPORT_TYPE_COLLISION_DIRECTORY_EXISTS_AS_FILE",
+            0xC0AAB15E),
     /** An on-disc structure is malformed (decode of a record failed). */
     MALFORMED_STRUCTURE("IMAPI_E_FILE_SYSTEM_READ_CONSISTENCY_ERROR", 0xC0AAB153);
 

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
@@ -42,15 +43,15 @@ final class DirectoryWalker {
     }
 
     /** A directory entry found, with where to descend if it is a directory. */
-    private record Child(IsoEntry entry, long dirExtent, long dirLength) {
+    private record Child(ImportedEntry entry, long dirExtent, long dirLength) {
     }
 
     private record Frame(String path, Iterator<Child> children) {
     }
 
     /** Walks from the root directory record (the one in the volume descriptor). */
-    List<IsoEntry> walk(RecordRef rootRecord) throws IOException {
-        List<IsoEntry> out = new ArrayList<>();
+    List<ImportedEntry> walk(RecordRef rootRecord) throws IOException {
+        List<ImportedEntry> out = new ArrayList<>();
         List<RecordRef> rootRecords = readDirectory(rootRecord.extent(), rootRecord.dataLength(), "/");
         RecordRef dot = rootRecords.get(0);
         RockRidgeAttributes rr = systemUse == null ? null : systemUse.read(dot, true);
@@ -77,18 +78,18 @@ final class DirectoryWalker {
      * Leaves out a directory that held only relocated directories (RE), such as RR_MOVED: an
      * artefact of ISO 9660's depth limit, not part of the Rock Ridge tree.
      */
-    private List<IsoEntry> withoutEmptyRelocationDirectories(List<IsoEntry> entries) {
+    private List<ImportedEntry> withoutEmptyRelocationDirectories(List<ImportedEntry> entries) {
         if (relocationDirectories.isEmpty()) {
             return entries;
         }
         Set<String> nonEmpty = new HashSet<>();
-        for (IsoEntry e : entries) {
+        for (ImportedEntry e : entries) {
             String p = e.path();
             int slash = p.lastIndexOf('/');
             nonEmpty.add(slash == 0 ? "/" : p.substring(0, slash));
         }
-        List<IsoEntry> out = new ArrayList<>(entries.size());
-        for (IsoEntry e : entries) {
+        List<ImportedEntry> out = new ArrayList<>(entries.size());
+        for (ImportedEntry e : entries) {
             if (!(relocationDirectories.contains(e.path()) && !nonEmpty.contains(e.path()))) {
                 out.add(e);
             }
@@ -195,12 +196,13 @@ final class DirectoryWalker {
             return new Child(entry(path, ItemType.DIRECTORY, sections, rr, first.dataLength()),
                     first.extent(), first.dataLength());
         }
-        ItemType type = rr != null && rr.isSymlink() ? ItemType.SYMLINK : ItemType.FILE;
+        ItemType type = rr == null ? ItemType.FILE
+                : rr.isSymlink() ? ItemType.SYMLINK : rr.isDevice() ? ItemType.DEVICE : ItemType.FILE;
         long size = 0;
         for (RecordRef s : sections) {
             size += s.dataLength();
         }
-        return new Child(entry(path, type, sections, rr, type == ItemType.SYMLINK ? 0 : size), -1, 0);
+        return new Child(entry(path, type, sections, rr, type == ItemType.FILE ? size : 0), -1, 0);
     }
 
     /** A CL record: the directory lives in RR_MOVED; its "." record gives its length. */
@@ -221,25 +223,38 @@ final class DirectoryWalker {
         }
         RockRidgeAttributes own = systemUse.read(dot, false);
         own.name = rr.name;
-        if (own.mode == IsoEntry.NO_MODE) {
+        if (own.mode == ImportedEntry.NO_MODE) {
             own.mode = rr.mode;
         }
         return new Child(entry(path, ItemType.DIRECTORY, List.of(dot), own, dot.dataLength()), lba, dot.dataLength());
     }
 
-    private IsoEntry entry(String path, ItemType type, List<RecordRef> sections, RockRidgeAttributes rr, long size) {
+    private ImportedEntry entry(String path, ItemType type, List<RecordRef> sections, RockRidgeAttributes rr,
+                                long size) {
         RecordRef first = sections.get(0);
         List<FileExtent> extents = new ArrayList<>(sections.size());
-        if (type != ItemType.SYMLINK) {
+        if (type == ItemType.FILE || type == ItemType.DIRECTORY) {
             for (RecordRef s : sections) {
                 extents.add(new FileExtent(s.extent(), s.dataLength()));
             }
         }
-        Instant modified = rr != null && rr.modified != null ? rr.modified : first.recorded();
-        int mode = rr == null ? IsoEntry.NO_MODE : rr.mode;
+        if (rr == null) {
+            return ImportedEntry.of(path, type, size, ImportedEntry.NO_MODE, 0, 0, first.recorded(), null, extents,
+                    first.isHidden());
+        }
+        Instant modified = rr.modified != null ? rr.modified : first.recorded();
         String target = type == ItemType.SYMLINK ? (rr.symlinkTarget == null ? "" : rr.symlinkTarget) : null;
-        return new IsoEntry(path, type, size, mode, rr == null ? 0 : rr.uid, rr == null ? 0 : rr.gid, modified,
-                target, extents, first.isHidden());
+        Set<ImportedEntry.Flag> flags = EnumSet.noneOf(ImportedEntry.Flag.class);
+        if (first.isHidden()) {
+            flags.add(ImportedEntry.Flag.HIDDEN);
+        }
+        if (rr.zisofs) {
+            flags.add(ImportedEntry.Flag.ZISOFS);
+        }
+        int links = (int) Math.min(Integer.MAX_VALUE, Math.max(1, rr.links));
+        return new ImportedEntry(path, type, size, rr.mode, rr.uid, rr.gid, modified, rr.accessed,
+                rr.attributesChanged, target, extents, null, links, rr.serial,
+                type == ItemType.DEVICE ? rr.device : -1, flags);
     }
 
     /** The name of a record in this namespace, checked to be a usable path component. */

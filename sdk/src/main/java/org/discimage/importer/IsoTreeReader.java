@@ -15,7 +15,7 @@ import org.discimage.FileSystem;
  * <pre>{@code
  * try (SectorReader sectors = ImageFileSectorReader.open(Path.of("disc.iso"))) {
  *     IsoTreeReader reader = IsoTreeReader.open(sectors);
- *     for (IsoEntry e : reader.readTree(reader.preferredFileSystem())) {
+ *     for (ImportedEntry e : reader.readTree(reader.preferredFileSystem())) {
  *         System.out.println(e.path() + " " + e.size());
  *     }
  * }
@@ -29,10 +29,12 @@ import org.discimage.FileSystem;
 public final class IsoTreeReader {
     private final SectorReader sectors;
     private final SessionDescriptors descriptors;
+    private final ImportOptions options;
 
-    private IsoTreeReader(SectorReader sectors, SessionDescriptors descriptors) {
+    private IsoTreeReader(SectorReader sectors, SessionDescriptors descriptors, ImportOptions options) {
         this.sectors = sectors;
         this.descriptors = descriptors;
+        this.options = options;
     }
 
     /** Reads the volume descriptors of the session starting at LBA 0 (a plain image file). */
@@ -45,11 +47,21 @@ public final class IsoTreeReader {
      * descriptors begin at {@code sessionStart + 16}); LBAs recorded in the session are absolute.
      */
     public static IsoTreeReader open(SectorReader sectors, long sessionStart) throws IOException {
+        return open(sectors, sessionStart, ImportOptions.strict());
+    }
+
+    /**
+     * As {@link #open(SectorReader, long)}, strict or lenient as {@code options} say, reporting to
+     * their diagnostics sink.
+     */
+    public static IsoTreeReader open(SectorReader sectors, long sessionStart, ImportOptions options)
+            throws IOException {
         Objects.requireNonNull(sectors, "sectors");
+        Objects.requireNonNull(options, "options");
         if (sessionStart < 0) {
             throw new IllegalArgumentException("negative session start " + sessionStart);
         }
-        return new IsoTreeReader(sectors, SessionDescriptors.read(sectors, sessionStart));
+        return new IsoTreeReader(sectors, SessionDescriptors.read(sectors, sessionStart), options);
     }
 
     /** The LBA of the session start given to {@link #open(SectorReader, long)}. */
@@ -57,9 +69,19 @@ public final class IsoTreeReader {
         return descriptors.sessionStart();
     }
 
+    /** The options given to {@code open}. */
+    public ImportOptions options() {
+        return options;
+    }
+
     /** The volume identifier of the primary volume descriptor, trailing spaces removed. */
     public String volumeId() {
         return descriptors.volumeId();
+    }
+
+    /** The volume identifier of the Joliet SVD, or null without Joliet. */
+    public String jolietVolumeId() {
+        return descriptors.jolietVolumeId();
     }
 
     /** The trees the session records: always ISO 9660, plus Joliet and Rock Ridge when present. */
@@ -87,7 +109,7 @@ public final class IsoTreeReader {
      *
      * @throws IllegalArgumentException if the session does not record that tree
      */
-    public List<IsoEntry> readTree(FileSystem fileSystem) throws IOException {
+    public List<ImportedEntry> readTree(FileSystem fileSystem) throws IOException {
         if (!fileSystems().contains(fileSystem)) {
             throw new IllegalArgumentException("the session has no " + fileSystem + " tree");
         }

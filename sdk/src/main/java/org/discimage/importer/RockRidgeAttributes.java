@@ -12,15 +12,27 @@ final class RockRidgeAttributes {
     static final int S_IFDIR = 0040000;
     static final int S_IFREG = 0100000;
     static final int S_IFLNK = 0120000;
+    static final int S_IFBLK = 0060000;
+    static final int S_IFCHR = 0020000;
 
     /** NM: the POSIX name, or null. */
     String name;
-    /** PX: st_mode, or {@link IsoEntry#NO_MODE}. */
-    int mode = IsoEntry.NO_MODE;
+    /** PX: st_mode, or {@link ImportedEntry#NO_MODE}. */
+    int mode = ImportedEntry.NO_MODE;
     long uid;
     long gid;
     /** TF: modification time, or null. */
     Instant modified;
+    /** TF: access and attribute change times, or null. */
+    Instant accessed;
+    Instant attributesChanged;
+    /** PX: st_nlink (1 when absent) and the file serial number (-1 when absent). */
+    long links = 1;
+    long serial = -1;
+    /** PN: the device number as high &lt;&lt; 32 | low, or -1. */
+    long device = -1;
+    /** ZF: the data is zisofs-compressed. */
+    boolean zisofs;
     /** SL: the link target, or null. */
     String symlinkTarget;
     /** CL: the relocated directory's extent, or -1. */
@@ -36,7 +48,12 @@ final class RockRidgeAttributes {
     /** Whether any RRIP entry (PX, NM, SL, TF, RR, CL, PL, RE) was seen. */
     boolean rockRidgeEntries;
 
+    boolean isDevice() {
+        int t = mode & S_IFMT;
+        return mode != ImportedEntry.NO_MODE && (t == S_IFBLK || t == S_IFCHR);
+    }
+
     boolean isSymlink() {
-        return symlinkTarget != null || (mode != IsoEntry.NO_MODE && (mode & S_IFMT) == S_IFLNK);
+        return symlinkTarget != null || (mode != ImportedEntry.NO_MODE && (mode & S_IFMT) == S_IFLNK);
     }
 }

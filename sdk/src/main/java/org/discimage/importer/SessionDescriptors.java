@@ -22,10 +22,12 @@ import org.discimage.susp.SuspEntry;
  * @param volumeId     the PVD's volume identifier
  * @param primaryRoot  the PVD's root directory record
  * @param jolietRoot   the first Joliet SVD's root directory record, or null
+ * @param jolietVolumeId the first Joliet SVD's volume identifier, or null
  * @param rockRidge    whether the primary tree carries Rock Ridge
  * @param suspSkip     LEN_SKP of the SP entry (bytes to skip in each System Use area)
  */
 record SessionDescriptors(long sessionStart, String volumeId, RecordRef primaryRoot, RecordRef jolietRoot,
+                          String jolietVolumeId,
                           boolean rockRidge, int suspSkip) {
     /** Descriptors read at most while looking for the terminator (as Linux and mkisofs). */
     static final int MAX_DESCRIPTORS = 100;
@@ -37,6 +39,7 @@ record SessionDescriptors(long sessionStart, String volumeId, RecordRef primaryR
         PrimaryVolumeDescriptor pvd = null;
         RecordRef pvdRoot = null;
         RecordRef jolietRoot = null;
+        String jolietVolumeId = null;
         boolean terminated = false;
         for (int i = 0; i < MAX_DESCRIPTORS && !terminated; i++) {
             long lba = sessionStart + 16 + i;
@@ -65,6 +68,7 @@ record SessionDescriptors(long sessionStart, String volumeId, RecordRef primaryR
                 if (svd.isJoliet()) {
                     checkBlockSize(svd.logicalBlockSize(), "Joliet volume descriptor", lba);
                     jolietRoot = new RecordRef(lba, 156, svd.rootDirectoryRecord());
+                    jolietVolumeId = svd.volumeIdentifier();
                 }
             }
         }
@@ -76,7 +80,7 @@ record SessionDescriptors(long sessionStart, String volumeId, RecordRef primaryR
             throw Malformed.at("volume descriptor set", first, "no primary volume descriptor");
         }
         RootSusp susp = rootSusp(sectors, pvdRoot.record());
-        return new SessionDescriptors(sessionStart, pvd.volumeIdentifier(), pvdRoot, jolietRoot, susp.rockRidge,
+        return new SessionDescriptors(sessionStart, pvd.volumeIdentifier(), pvdRoot, jolietRoot, jolietVolumeId, susp.rockRidge,
                 susp.skip);
     }
 

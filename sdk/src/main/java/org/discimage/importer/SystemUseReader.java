@@ -14,6 +14,7 @@ import org.discimage.iso9660.RecordingDateTime;
 import org.discimage.rockridge.AlternateName;
 import org.discimage.rockridge.ChildLink;
 import org.discimage.rockridge.ParentLink;
+import org.discimage.rockridge.PosixDeviceNumber;
 import org.discimage.rockridge.PosixFileAttributes;
 import org.discimage.rockridge.RelocatedDirectory;
 import org.discimage.rockridge.RockRidgeFlags;
@@ -24,6 +25,7 @@ import org.discimage.susp.ContinuationArea;
 import org.discimage.susp.ExtensionReference;
 import org.discimage.susp.SharingProtocolIndicator;
 import org.discimage.susp.SuspEntry;
+import org.discimage.susp.UnknownSuspEntry;
 
 /**
  * Reads the SUSP / Rock Ridge entries of a directory record (SUSP 1.12, RRIP 1.12) through
@@ -125,6 +127,12 @@ final class SystemUseReader {
                 a.mode = (int) (px.mode() & 0xFFFF);
                 a.uid = px.uid();
                 a.gid = px.gid();
+                a.links = px.links();
+                a.serial = px.serialNumber();
+            } else if (e instanceof PosixDeviceNumber pn) {
+                a.device = pn.high() << 32 | pn.low();
+            } else if (e instanceof UnknownSuspEntry u && u.signature().equals("ZF")) {
+                a.zisofs = true;
             } else if (e instanceof SymbolicLink sl) {
                 links.add(sl);
             } else if (e instanceof TimeStamps tf) {
@@ -132,6 +140,8 @@ final class SystemUseReader {
                 if (m != RecordingDateTime.UNSPECIFIED_EPOCH_SECOND) {
                     a.modified = Instant.ofEpochSecond(m);
                 }
+                a.accessed = time(tf, TimeStamps.ACCESS);
+                a.attributesChanged = time(tf, TimeStamps.ATTRIBUTES);
             } else if (e instanceof ChildLink cl) {
                 a.childLink = cl.childDirectoryLocation();
             } else if (e instanceof ParentLink pl) {
@@ -156,6 +166,11 @@ final class SystemUseReader {
             a.symlinkTarget = SymbolicLink.target(links);
         }
         return a;
+    }
+
+    private static Instant time(TimeStamps tf, int bit) {
+        long t = tf.get(bit);
+        return t == RecordingDateTime.UNSPECIFIED_EPOCH_SECOND ? null : Instant.ofEpochSecond(t);
     }
 
     /** RRIP 1.09/1.10 ("RRIP_1991A") or 1.12 ("IEEE_P1282", "IEEE_1282"). */

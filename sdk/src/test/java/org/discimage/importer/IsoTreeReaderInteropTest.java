@@ -72,18 +72,18 @@ class IsoTreeReaderInteropTest {
         Path iso = image(tool);
         try (SectorReader sectors = ImageFileSectorReader.open(iso)) {
             IsoTreeReader reader = IsoTreeReader.open(sectors);
-            assertEquals(EnumSet.allOf(FileSystem.class), reader.fileSystems());
+            assertEquals(EnumSet.of(FileSystem.ISO9660, FileSystem.JOLIET, FileSystem.ROCK_RIDGE), reader.fileSystems());
             assertEquals(FileSystem.ROCK_RIDGE, reader.preferredFileSystem());
-            Map<String, IsoEntry> entries = byPath(reader.readTree(FileSystem.ROCK_RIDGE));
+            Map<String, ImportedEntry> entries = byPath(reader.readTree(FileSystem.ROCK_RIDGE));
             assertEquals(hostPaths(), entries.keySet());
-            for (IsoEntry e : entries.values()) {
+            for (ImportedEntry e : entries.values()) {
                 Path host = e.path().equals("/") ? src : src.resolve(e.path().substring(1));
                 checkAgainstHost(sectors, e, host);
             }
         }
     }
 
-    private void checkAgainstHost(SectorReader sectors, IsoEntry e, Path host) throws IOException {
+    private void checkAgainstHost(SectorReader sectors, ImportedEntry e, Path host) throws IOException {
         String what = e.path();
         assertTrue(e.hasMode(), what);
         int hostMode = (Integer) Files.getAttribute(host, "unix:mode", LinkOption.NOFOLLOW_LINKS);
@@ -112,13 +112,13 @@ class IsoTreeReaderInteropTest {
     void jolietTreeKeepsCaseAndDepth(String tool) throws Exception {
         Path iso = image(tool);
         try (SectorReader sectors = ImageFileSectorReader.open(iso)) {
-            Map<String, IsoEntry> entries = byPath(IsoTreeReader.open(sectors).readTree(FileSystem.JOLIET));
-            IsoEntry mixed = entries.get("/docs/Mixed Case Name.text");
+            Map<String, ImportedEntry> entries = byPath(IsoTreeReader.open(sectors).readTree(FileSystem.JOLIET));
+            ImportedEntry mixed = entries.get("/docs/Mixed Case Name.text");
             assertNotNull(mixed, entries.keySet()::toString);
             assertEquals(1, mixed.size());
             assertFalse(mixed.hasMode());
             assertNotNull(entries.get("/ünïcødé.txt"), entries.keySet()::toString);
-            IsoEntry deep = entries.get("/" + DEEP + "/deep.txt");
+            ImportedEntry deep = entries.get("/" + DEEP + "/deep.txt");
             assertNotNull(deep, entries.keySet()::toString);
             assertArrayEquals("deep down\n".getBytes(), content(sectors, deep));
             assertEquals(5000, entries.get("/docs/deep/data.bin").size());
@@ -130,8 +130,8 @@ class IsoTreeReaderInteropTest {
     void primaryTreeHasUpperCaseNamesWithoutVersions(String tool) throws Exception {
         Path iso = image(tool);
         try (SectorReader sectors = ImageFileSectorReader.open(iso)) {
-            Map<String, IsoEntry> entries = byPath(IsoTreeReader.open(sectors).readTree(FileSystem.ISO9660));
-            IsoEntry readme = entries.get("/README.TXT");
+            Map<String, ImportedEntry> entries = byPath(IsoTreeReader.open(sectors).readTree(FileSystem.ISO9660));
+            ImportedEntry readme = entries.get("/README.TXT");
             assertNotNull(readme, entries.keySet()::toString);
             assertEquals(6, readme.size());
             assertFalse(readme.hasMode());
@@ -154,20 +154,20 @@ class IsoTreeReaderInteropTest {
                 // xorriso -as mkisofs writes Rock Ridge even without -R
                 assertEquals(Set.of(FileSystem.ISO9660, FileSystem.ROCK_RIDGE), reader.fileSystems());
                 assertEquals(List.of("/", "/a.txt", "/d"),
-                        reader.readTree(FileSystem.ROCK_RIDGE).stream().map(IsoEntry::path).sorted().toList());
+                        reader.readTree(FileSystem.ROCK_RIDGE).stream().map(ImportedEntry::path).sorted().toList());
                 return;
             }
             assertEquals(Set.of(FileSystem.ISO9660), reader.fileSystems());
             assertEquals(FileSystem.ISO9660, reader.preferredFileSystem());
             assertEquals(List.of("/", "/A.TXT", "/D"),
-                    reader.readTree(FileSystem.ISO9660).stream().map(IsoEntry::path).sorted().toList());
+                    reader.readTree(FileSystem.ISO9660).stream().map(ImportedEntry::path).sorted().toList());
             assertThrows(IllegalArgumentException.class, () -> reader.readTree(FileSystem.ROCK_RIDGE));
         }
     }
 
-    static Map<String, IsoEntry> byPath(List<IsoEntry> list) {
-        Map<String, IsoEntry> m = new LinkedHashMap<>();
-        for (IsoEntry e : list) {
+    static Map<String, ImportedEntry> byPath(List<ImportedEntry> list) {
+        Map<String, ImportedEntry> m = new LinkedHashMap<>();
+        for (ImportedEntry e : list) {
             assertTrue(m.put(e.path(), e) == null, "duplicate " + e.path());
         }
         return m;
@@ -184,7 +184,7 @@ class IsoTreeReaderInteropTest {
     }
 
     /** The file's bytes, read through its extents. */
-    static byte[] content(SectorReader sectors, IsoEntry e) throws IOException {
+    static byte[] content(SectorReader sectors, ImportedEntry e) throws IOException {
         ByteBuffer out = ByteBuffer.allocate(Math.toIntExact(e.size()));
         ByteBuffer sector = ByteBuffer.allocate(2048);
         for (FileExtent x : e.extents()) {

@@ -73,12 +73,12 @@ class IsoTreeReaderMalformedTest {
         return Files.readAllBytes(iso);
     }
 
-    private static List<IsoEntry> read(byte[] image, FileSystem fs) throws IOException {
+    private static List<ImportedEntry> read(byte[] image, FileSystem fs) throws IOException {
         return IsoTreeReader.open(new Bytes(image)).readTree(fs);
     }
 
-    private static IsoEntry find(byte[] image, FileSystem fs, String path) throws IOException {
-        IsoEntry e = IsoTreeReaderInteropTest.byPath(read(image, fs)).get(path);
+    private static ImportedEntry find(byte[] image, FileSystem fs, String path) throws IOException {
+        ImportedEntry e = IsoTreeReaderInteropTest.byPath(read(image, fs)).get(path);
         if (e == null) {
             fail(path + " not found");
         }
@@ -86,7 +86,7 @@ class IsoTreeReaderMalformedTest {
     }
 
     /** The offset in the image of the directory record named {@code id} inside directory {@code dir}. */
-    private static int recordOffset(byte[] image, IsoEntry dir, String id) {
+    private static int recordOffset(byte[] image, ImportedEntry dir, String id) {
         byte[] name = id.getBytes(StandardCharsets.ISO_8859_1);
         long lba = dir.extents().get(0).lba();
         for (int off = (int) lba * 2048; off < (lba * 2048 + dir.size()) - 33; off++) {
@@ -126,17 +126,17 @@ class IsoTreeReaderMalformedTest {
         for (String tool : List.of("xorriso", "genisoimage")) {
             for (boolean rr : List.of(false, true)) {
                 byte[] image = toolImage(tool, rr);
-                IsoEntry root = find(image, FileSystem.ISO9660, "/");
+                ImportedEntry root = find(image, FileSystem.ISO9660, "/");
                 int first = recordOffset(image, root, "X1.BIN;1");
                 int second = recordOffset(image, root, "X2.BIN;1");
                 image[first + 25] |= (byte) 0x80;     // more sections follow
                 image[second + 34] = '1';             // X2.BIN;1 -> X1.BIN;1
-                IsoEntry joined = find(image, FileSystem.ISO9660, "/X1.BIN");
+                ImportedEntry joined = find(image, FileSystem.ISO9660, "/X1.BIN");
                 assertEquals(10, joined.size());
                 assertEquals(2, joined.extents().size());
                 assertArrayEquals("AAAABBBBBB".getBytes(), IsoTreeReaderInteropTest.content(new Bytes(image), joined));
                 if (rr) {
-                    IsoEntry viaRr = find(image, FileSystem.ROCK_RIDGE, "/x1.bin");
+                    ImportedEntry viaRr = find(image, FileSystem.ROCK_RIDGE, "/x1.bin");
                     assertEquals(10, viaRr.size());
                     assertEquals(joined.extents(), viaRr.extents());
                 }
@@ -150,8 +150,8 @@ class IsoTreeReaderMalformedTest {
     @Test
     void directoryCycleFails() throws Exception {
         byte[] image = toolImage("xorriso", true);
-        IsoEntry root = find(image, FileSystem.ISO9660, "/");
-        IsoEntry docs = find(image, FileSystem.ISO9660, "/DOCS");
+        ImportedEntry root = find(image, FileSystem.ISO9660, "/");
+        ImportedEntry docs = find(image, FileSystem.ISO9660, "/DOCS");
         int sub = recordOffset(image, docs, "SUB");
         put733(image, sub + 2, root.extents().get(0).lba());
         put733(image, sub + 10, root.size());
@@ -163,7 +163,7 @@ class IsoTreeReaderMalformedTest {
     @Test
     void continuationLoopFails() throws Exception {
         byte[] image = toolImage("xorriso", true);
-        IsoEntry root = find(image, FileSystem.ISO9660, "/");
+        ImportedEntry root = find(image, FileSystem.ISO9660, "/");
         int rootSector = (int) root.extents().get(0).lba() * 2048;
         int ce = -1;
         for (int i = rootSector; i < rootSector + 2048 - 28; i++) {
@@ -183,7 +183,7 @@ class IsoTreeReaderMalformedTest {
     @Test
     void recordCrossingTheSectorEndFails() throws Exception {
         byte[] image = toolImage("genisoimage", false);
-        IsoEntry root = find(image, FileSystem.ISO9660, "/");
+        ImportedEntry root = find(image, FileSystem.ISO9660, "/");
         int sectorStart = (int) root.extents().get(0).lba() * 2048;
         int off = recordOffset(image, root, "X2.BIN;1");
         int len = image[off] & 0xFF;
@@ -203,7 +203,7 @@ class IsoTreeReaderMalformedTest {
     @Test
     void shortRecordFails() throws Exception {
         byte[] image = toolImage("genisoimage", false);
-        IsoEntry root = find(image, FileSystem.ISO9660, "/");
+        ImportedEntry root = find(image, FileSystem.ISO9660, "/");
         image[recordOffset(image, root, "X2.BIN;1")] = 33;
         DiscImageException e = malformed(image, FileSystem.ISO9660);
         assertTrue(e.getMessage().startsWith("directory record at LBA " + root.extents().get(0).lba()), e::getMessage);
@@ -267,7 +267,7 @@ class IsoTreeReaderMalformedTest {
         }
         for (FileSystem fs : reader.fileSystems()) {
             try {
-                for (IsoEntry e : reader.readTree(fs)) {
+                for (ImportedEntry e : reader.readTree(fs)) {
                     assertTrue(e.path().startsWith("/"));
                     assertTrue(e.type() != ItemType.NOT_FOUND);
                 }

@@ -30,7 +30,7 @@ class IsoImagePlannerTest {
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-23T05:31:49Z"), ZoneOffset.UTC);
 
     private static Layout plan(Directory root, long start) throws IOException {
-        return IsoImagePlanner.plan(new PlanRequest(root, EnumSet.allOf(FileSystem.class), IsoLevel.LEVEL_3,
+        return IsoImagePlanner.plan(new PlanRequest(root, EnumSet.of(FileSystem.ISO9660, FileSystem.JOLIET, FileSystem.ROCK_RIDGE), IsoLevel.LEVEL_3,
                 NamePolicy.MANGLE, VolumeIdentifiers.defaults().withVolumeId("TEST"), CLOCK.instant(), start));
     }
 

@@ -1,0 +1,15 @@
+package org.discimage.error;
+
+/**
+ * Where readers report the deviations they accept in lenient mode and what they leave out (a UDF
+ * named stream, an unknown SUSP entry). Nothing is repaired silently: everything a lenient reader
+ * does differently from the strict one passes through here.
+ */
+@FunctionalInterface
+public interface Diagnostics {
+    /** A sink that drops every report. */
+    Diagnostics IGNORE = d -> { };
+
+    /** Receives one report; called on the reading thread, in the order the deviations are met. */
+    void report(Diagnostic diagnostic);
+}
