@@ -1,12 +1,18 @@
 package org.discimage;
 
 import java.time.Clock;
+import java.io.IOException;
 import java.time.Instant;
+import java.util.List;
 import java.util.EnumSet;
 import java.util.Objects;
 import java.util.Set;
 
 import org.discimage.error.DiscImageException;
+import org.discimage.importer.ImportOptions;
+import org.discimage.importer.ImportedEntry;
+import org.discimage.importer.SectorReader;
+import org.discimage.importer.SessionReader;
 import org.discimage.error.ErrorCode;
 import org.discimage.layout.IsoImagePlanner;
 import org.discimage.layout.Layout;
@@ -38,6 +44,7 @@ public final class FileSystemImage {
     private VolumeIdentifiers identifiers = VolumeIdentifiers.defaults();
     private long freeMediaBlocks;
     private long sessionStartBlock;
+    private String importedVolumeName;
 
     /** An empty image whose times come from the system clock (UTC). */
     public FileSystemImage() {
@@ -157,6 +164,63 @@ public final class FileSystemImage {
             throw new IllegalArgumentException("session start out of range: " + lba);
         }
         this.sessionStartBlock = lba;
+    }
+
+    /**
+     * The file systems recorded at {@code sessionStart} of {@code sectors} (IMAPI2
+     * IdentifyFileSystemsOnDisc). Reads only the descriptors; the tree is not changed.
+     */
+    public Set<FileSystem> identifyFileSystems(SectorReader sectors, long sessionStart) throws IOException {
+        return SessionReader.open(sectors, sessionStart, ImportOptions.strict()).fileSystems();
+    }
+
+    /**
+     * Imports the tree of the session at {@code sessionStart} from its default file system (IMAPI2
+     * ImportFileSystem; the order is Rock Ridge, UDF, Joliet, ISO 9660 — see {@link SessionReader}),
+     * strictly.
+     *
+     * @return the file system imported
+     */
+    public FileSystem importFileSystem(SectorReader sectors, long sessionStart) throws IOException {
+        return importFileSystem(sectors, sessionStart, ImportOptions.strict());
+    }
+
+    /** As {@link #importFileSystem(SectorReader, long)}, strict or lenient as {@code options} say. */
+    public FileSystem importFileSystem(SectorReader sectors, long sessionStart, ImportOptions options)
+            throws IOException {
+        SessionReader session = SessionReader.open(sectors, sessionStart, options);
+        FileSystem fs = session.defaultFileSystem();
+        importFrom(sectors, session, fs, options);
+        return fs;
+    }
+
+    /**
+     * Imports the tree of one named file system of the session at {@code sessionStart} (IMAPI2
+     * ImportSpecificFileSystem) and merges it into {@link #root()}: an item already in the tree
+     * wins over an imported one of the same name and kind, directories merge, and a file meeting a
+     * directory fails with {@code IMPORT_TYPE_COLLISION_*}. Imported files keep their extents on
+     * the medium: their data is read through {@code sectors} only when an image is written, so
+     * {@code sectors} must stay open until then. Nothing is imported when the tree fails to read.
+     *
+     * @throws DiscImageException {@code FILE_SYSTEM_NOT_FOUND} if the session lacks it,
+     *                            {@code MALFORMED_STRUCTURE} naming structure and LBA when it is broken
+     */
+    public void importSpecificFileSystem(SectorReader sectors, long sessionStart, FileSystem fileSystem,
+                                         ImportOptions options) throws IOException {
+        importFrom(sectors, SessionReader.open(sectors, sessionStart, options), fileSystem, options);
+    }
+
+    private void importFrom(SectorReader sectors, SessionReader session, FileSystem fs, ImportOptions options)
+            throws IOException {
+        List<ImportedEntry> entries = session.readTree(fs);
+        String name = session.volumeName(fs);
+        TreeImport.merge(root, sectors, entries, options);
+        importedVolumeName = name;
+    }
+
+    /** The volume name of the last imported session (IMAPI2 ImportedVolumeName), or null before an import. */
+    public String importedVolumeName() {
+        return importedVolumeName;
     }
 
     /** Plans the image as it stands and returns the number of blocks it would occupy (IMAPI2 UsedBlocks). */
