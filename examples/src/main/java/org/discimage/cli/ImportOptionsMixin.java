@@ -42,11 +42,7 @@ final class ImportOptionsMixin {
 
     /** Opens {@code image} and identifies the session's file systems; warnings go to standard error. */
     Session open(Path image) throws IOException {
-        PrintWriter err = spec.commandLine().getErr();
-        Diagnostics sink = d -> {
-            err.println("warning: " + d);
-            err.flush();
-        };
+        Diagnostics sink = warnings(spec.commandLine().getErr());
         ImportOptions options = lenient ? ImportOptions.lenient(sink) : ImportOptions.strict(sink);
         ImageFileSectorReader sectors = ImageFileSectorReader.open(image);
         try {
@@ -55,6 +51,14 @@ final class ImportOptionsMixin {
             sectors.close();
             throw e;
         }
+    }
+
+    /** A sink printing each diagnostic as one {@code warning: <structure> at LBA <n>: <message>} line. */
+    static Diagnostics warnings(PrintWriter err) {
+        return d -> {
+            err.println("warning: " + d);
+            err.flush();
+        };
     }
 
     /** An open image and the session read from it. */
