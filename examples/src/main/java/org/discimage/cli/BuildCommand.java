@@ -54,8 +54,7 @@ final class BuildCommand implements Callable<Integer> {
     String output;
 
     @Option(names = "--fs", split = ",", paramLabel = "FS", converter = FileSystemConverter.class,
-            description = "File systems to create: " + FileSystemConverter.NAMES
-                    + " (default: iso9660,joliet,rockridge).")
+            description = "File systems to create: iso9660, joliet, rockridge (default: iso9660,joliet,rockridge).")
     List<FileSystem> fileSystems = new ArrayList<>(List.of(FileSystem.ISO9660, FileSystem.JOLIET, FileSystem.ROCK_RIDGE));
 
     @Option(names = "--iso-level", paramLabel = "1|2|3", defaultValue = "3", converter = IsoLevelConverter.class,
@@ -123,6 +122,10 @@ final class BuildCommand implements Callable<Integer> {
     }
 
     private void configure(FileSystemImage image) {
+        if (fileSystems.contains(FileSystem.UDF)) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--fs udf: writing UDF is not supported yet (it can be read by ls, info and extract)");
+        }
         if (fileSystems.contains(FileSystem.ROCK_RIDGE) && !fileSystems.contains(FileSystem.ISO9660)) {
             throw new CommandLine.ParameterException(spec.commandLine(),
                     "--fs rockridge extends iso9660: add iso9660 too");

@@ -10,14 +10,16 @@ import picocli.CommandLine.Command;
 
 /**
  * The {@code discimage} command-line tool: {@code build} writes an ISO 9660 / Joliet / Rock Ridge
- * image from host files, {@code ls} lists an image's tree.
+ * image from host files; {@code ls}, {@code info} and {@code extract} list, describe and unpack one
+ * session of an image (ISO 9660, Joliet, Rock Ridge or UDF tree).
  *
  * <p>Exit codes: 0 success, 1 failure (the message names the IMAPI2-style error code), 2 usage error.
  */
 @Command(name = "discimage", mixinStandardHelpOptions = true,
         versionProvider = DiscImageCli.Version.class,
-        description = "Builds and lists ISO 9660 / Joliet / Rock Ridge disc images.",
-        subcommands = {BuildCommand.class, LsCommand.class, CommandLine.HelpCommand.class},
+        description = "Builds, lists and extracts ISO 9660 / Joliet / Rock Ridge / UDF disc images.",
+        subcommands = {BuildCommand.class, LsCommand.class, InfoCommand.class, ExtractCommand.class,
+                CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:the operation failed", "2:usage error"})
 public final class DiscImageCli implements Runnable {
@@ -63,7 +65,7 @@ public final class DiscImageCli implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "missing command: build or ls");
+        throw new CommandLine.ParameterException(spec.commandLine(), "missing command: build, ls, info or extract");
     }
 
     /** Prints {@code discimage: <message>} and where to find help for a usage error; exit 2. */

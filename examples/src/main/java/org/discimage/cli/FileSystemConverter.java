@@ -6,10 +6,13 @@ import org.discimage.FileSystem;
 
 import picocli.CommandLine;
 
-/** Reads a file system name: {@code iso9660}, {@code joliet} or {@code rockridge} (aliases iso, rr). */
+/**
+ * Reads a file system name: {@code iso9660}, {@code joliet}, {@code rockridge} or {@code udf}
+ * (aliases iso, rr).
+ */
 final class FileSystemConverter implements CommandLine.ITypeConverter<FileSystem> {
     /** The names accepted, for help texts. */
-    static final String NAMES = "iso9660, joliet, rockridge";
+    static final String NAMES = "iso9660, joliet, rockridge, udf";
 
     @Override
     public FileSystem convert(String value) {
@@ -26,6 +29,8 @@ final class FileSystemConverter implements CommandLine.ITypeConverter<FileSystem
             case "rockridge":
             case "rr":
                 return FileSystem.ROCK_RIDGE;
+            case "udf":
+                return FileSystem.UDF;
             default:
                 throw new CommandLine.TypeConversionException(
                         "unknown file system '" + value + "' (expected " + NAMES + ")");
@@ -37,6 +42,7 @@ final class FileSystemConverter implements CommandLine.ITypeConverter<FileSystem
         switch (fs) {
             case ISO9660: return "iso9660";
             case JOLIET: return "joliet";
+            case UDF: return "udf";
             default: return "rockridge";
         }
     }

@@ -1,28 +1,32 @@
 package org.discimage.cli;
 
+import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.concurrent.Callable;
 
 import org.discimage.FileSystem;
-import org.discimage.error.DiscImageException;
-import org.discimage.error.ErrorCode;
-import org.discimage.importer.ImageFileSectorReader;
 import org.discimage.importer.ImportedEntry;
-import org.discimage.importer.IsoTreeReader;
 import org.discimage.tree.ItemType;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code discimage ls}: lists the tree of an image, one tab-separated line per entry. */
+/** {@code discimage ls}: lists the tree of one session of an image, one line per entry, in pre-order. */
 @Command(name = "ls", sortOptions = false,
-        description = {"Lists every file, directory and symbolic link of an image: path, type, size.",
-                "With -l also the POSIX mode (octal, '-' without Rock Ridge) and a link's target."})
+        description = {"Lists every directory, file, symbolic link and device of an image's tree, the root '/' "
+                + "first, a directory before its contents: one absolute path per line.",
+                "With -l each line reads: mode (as ls -l; '?' where the tree records none), link count, uid, gid, "
+                        + "size (major,minor for a device), modification time (ISO 8601, UTC, seconds), path, "
+                        + "'-> target' for a symbolic link, and ' [zisofs]' / ' [hidden]' marks.",
+                "Control characters in names are shown as \\xNN."})
 final class LsCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -35,58 +39,122 @@ final class LsCommand implements Callable<Integer> {
 
     @Option(names = "--fs", paramLabel = "FS", converter = FileSystemConverter.class,
             description = "The tree to list: " + FileSystemConverter.NAMES
-                    + " (default: rockridge if present, else joliet, else iso9660).")
+                    + " (default: the first present of rockridge, udf, joliet, iso9660).")
     FileSystem fileSystem;
 
-    @Option(names = "-l", description = "Long listing: add the mode and the symbolic link target.")
+    @Option(names = "-l", description = "Long listing: mode, links, owner, group, size, time, link target.")
     boolean longListing;
+
+    @Mixin
+    ImportOptionsMixin importOptions;
 
     @Override
     public Integer call() throws IOException {
         List<ImportedEntry> entries;
-        try (ImageFileSectorReader sectors = ImageFileSectorReader.open(image)) {
-            IsoTreeReader reader = IsoTreeReader.open(sectors);
-            FileSystem fs = fileSystem != null ? fileSystem : reader.preferredFileSystem();
-            if (!reader.fileSystems().contains(fs)) {
-                throw new DiscImageException(ErrorCode.INVALID_PARAM, image + " has no "
-                        + FileSystemConverter.name(fs) + " tree (it has " + names(reader) + ")");
-            }
-            entries = reader.readTree(fs);
+        try (ImportOptionsMixin.Session session = importOptions.open(image)) {
+            entries = session.reader().readTree(session.choose(fileSystem));
         }
-        PrintWriter out = spec.commandLine().getOut();
+        // one flush at the end, not one per line (picocli's writer flushes on every println)
+        PrintWriter out = new PrintWriter(new BufferedWriter(spec.commandLine().getOut(), 1 << 16), false);
+        StringBuilder line = new StringBuilder(256);
         for (ImportedEntry e : entries) {
-            out.println(format(e, longListing));
+            line.setLength(0);
+            if (longListing) {
+                appendLong(line, e);
+            } else {
+                appendPath(line, e.path());
+            }
+            out.println(line);
         }
         out.flush();
         return 0;
     }
 
-    private static String names(IsoTreeReader reader) {
+    /** {@code drwxr-xr-x   2 0 0 2048 2023-11-14T22:13:20Z /path[ -> target][ [zisofs]][ [hidden]]}. */
+    static String formatLong(ImportedEntry e) {
         StringBuilder sb = new StringBuilder();
-        for (FileSystem fs : reader.fileSystems()) {
-            sb.append(sb.length() == 0 ? "" : ", ").append(FileSystemConverter.name(fs));
-        }
+        appendLong(sb, e);
         return sb.toString();
     }
 
-    /** One line: path, type, size [, mode, link target], separated by tabs. */
-    static String format(ImportedEntry e, boolean longListing) {
-        StringBuilder sb = new StringBuilder(e.path()).append('\t').append(typeName(e.type()))
-                .append('\t').append(e.size());
-        if (longListing) {
-            sb.append('\t').append(e.hasMode() ? String.format("%04o", e.mode() & 07777) : "-");
-            if (e.type() == ItemType.SYMLINK) {
-                sb.append('\t').append("-> ").append(e.symlinkTarget());
+    static void appendLong(StringBuilder sb, ImportedEntry e) {
+        sb.append(modeString(e)).append(' ');
+        pad(sb, Integer.toString(e.linkCount()), 3).append(' ');
+        pad(sb, Long.toString(e.uid()), 5).append(' ');
+        pad(sb, Long.toString(e.gid()), 5).append(' ');
+        String size = e.type() == ItemType.DEVICE && e.device() != -1
+                ? (e.device() >>> 32) + "," + (e.device() & 0xFFFF_FFFFL)
+                : Long.toString(e.size());
+        pad(sb, size, 12).append(' ');
+        sb.append(time(e.modified())).append(' ');
+        appendPath(sb, e.path());
+        if (e.type() == ItemType.SYMLINK) {
+            sb.append(" -> ");
+            appendPath(sb, e.symlinkTarget());
+        }
+        if (e.flags().contains(ImportedEntry.Flag.ZISOFS)) {
+            sb.append(" [zisofs]");
+        }
+        if (e.hidden()) {
+            sb.append(" [hidden]");
+        }
+    }
+
+    private static StringBuilder pad(StringBuilder sb, String s, int width) {
+        for (int i = s.length(); i < width; i++) {
+            sb.append(' ');
+        }
+        return sb.append(s);
+    }
+
+    /** An instant to the second, ISO 8601 in UTC: {@code 2023-11-14T22:13:20Z}. */
+    static String time(Instant t) {
+        return t.truncatedTo(ChronoUnit.SECONDS).toString();
+    }
+
+    /** Appends {@code s} with control characters (and DEL) shown as {@code \xNN}. */
+    static void appendPath(StringBuilder sb, String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < 0x20 || c == 0x7F) {
+                sb.append("\\x").append(Character.forDigit(c >> 4, 16)).append(Character.forDigit(c & 0xF, 16));
+            } else {
+                sb.append(c);
             }
         }
-        return sb.toString();
     }
 
-    private static String typeName(ItemType type) {
-        switch (type) {
-            case DIRECTORY: return "dir";
-            case SYMLINK: return "symlink";
-            default: return "file";
+    /** The ten-character mode of {@code ls -l}; the nine permission characters are '?' without a mode. */
+    static String modeString(ImportedEntry e) {
+        char[] m = new char[10];
+        m[0] = typeChar(e);
+        if (!e.hasMode()) {
+            java.util.Arrays.fill(m, 1, 10, '?');
+            return new String(m);
+        }
+        int mode = e.mode();
+        String rwx = "rwxrwxrwx";
+        for (int i = 0; i < 9; i++) {
+            m[i + 1] = (mode & (0400 >> i)) != 0 ? rwx.charAt(i) : '-';
+        }
+        special(m, 3, (mode & 04000) != 0, 's');
+        special(m, 6, (mode & 02000) != 0, 's');
+        special(m, 9, (mode & 01000) != 0, 't');
+        return new String(m);
+    }
+
+    private static void special(char[] m, int at, boolean set, char c) {
+        if (set) {
+            m[at] = m[at] == 'x' ? c : Character.toUpperCase(c);
+        }
+    }
+
+    private static char typeChar(ImportedEntry e) {
+        switch (e.type()) {
+            case DIRECTORY: return 'd';
+            case SYMLINK: return 'l';
+            case DEVICE: return e.hasMode() && (e.mode() & 0170000) == 0060000 ? 'b' : 'c';
+            default: return '-';
         }
     }
 }

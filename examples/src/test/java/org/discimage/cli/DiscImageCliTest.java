@@ -42,12 +42,15 @@ class DiscImageCliTest {
     void helpAndVersionExitZero() {
         CliRun help = CliRun.run("--help");
         assertEquals(0, help.exitCode(), help::toString);
-        assertTrue(help.out().contains("build") && help.out().contains("ls"), help::toString);
+        assertTrue(help.out().contains("build") && help.out().contains("ls") && help.out().contains("info")
+                && help.out().contains("extract"), help::toString);
         CliRun version = CliRun.run("--version");
         assertEquals(0, version.exitCode(), version::toString);
         assertTrue(version.out().startsWith("discimage "), version::toString);
         assertEquals(0, CliRun.run("build", "--help").exitCode());
         assertEquals(0, CliRun.run("ls", "--help").exitCode());
+        assertEquals(0, CliRun.run("info", "--help").exitCode());
+        assertEquals(0, CliRun.run("extract", "--help").exitCode());
     }
 
     @Test
@@ -56,7 +59,10 @@ class DiscImageCliTest {
                 new String[] {"build", "-o", "x.iso"}, new String[] {"build", "-o", "x.iso", "--fs", "udf", src.toString()},
                 new String[] {"build", "-o", "x.iso", "--fs", "rockridge", src.toString()},
                 new String[] {"build", "-o", "x.iso", "--iso-level", "4", src.toString()},
-                new String[] {"ls"}, new String[] {"ls", "x.iso", "--fs", "hfs"})) {
+                new String[] {"ls"}, new String[] {"ls", "x.iso", "--fs", "hfs"},
+                new String[] {"ls", "x.iso", "--session-start", "-1"}, new String[] {"ls", "x.iso", "--session-start", "ten"},
+                new String[] {"info"}, new String[] {"info", "x.iso", "y.iso"}, new String[] {"info", "x.iso", "--fs", "joliet"},
+                new String[] {"extract", "x.iso"}, new String[] {"extract", "x.iso", "d", "--fs", "hfs"})) {
             CliRun r = CliRun.run(args);
             assertEquals(2, r.exitCode(), () -> Arrays.toString(args) + "\n" + r);
             assertTrue(r.err().startsWith("discimage: "), r::toString);
@@ -89,7 +95,7 @@ class DiscImageCliTest {
         CliRun broken = CliRun.run("ls", junk.toString());
         assertEquals(1, broken.exitCode(), broken::toString);
         assertTrue(broken.err().startsWith("discimage: "), broken::toString);
-        assertTrue(broken.err().contains("0xC0AAB153"), broken::toString);
+        assertTrue(broken.err().contains("0xC0AAB151"), broken::toString);  // NO_SUPPORTED_FILE_SYSTEM
     }
 
     @Test
@@ -104,29 +110,109 @@ class DiscImageCliTest {
 
     private void checkLs(String tool) throws Exception {
         Path iso = ExternalTool.mkisofs(tool, src, tmp.resolve(tool + ".iso"));
+        CliRun plain = CliRun.run("ls", iso.toString());
+        assertEquals(0, plain.exitCode(), plain::toString);
+        List<String> lines = List.of(plain.out().split("\n"));
+        assertEquals("/", lines.get(0), "the root first");
+        assertEquals(Set.of("/", "/readme.txt", "/docs", "/docs/deep", "/docs/deep/data.bin",
+                "/docs/Mixed Case Name.text", "/link"), Set.copyOf(lines), plain::toString);
+        assertTrue(lines.indexOf("/docs") < lines.indexOf("/docs/deep/data.bin"), "pre-order");
+
         CliRun r = CliRun.run("ls", "-l", iso.toString());
         assertEquals(0, r.exitCode(), r::toString);
         Map<String, String[]> byPath = Arrays.stream(r.out().split("\n"))
-                .map(l -> l.split("\t")).collect(Collectors.toMap(f -> f[0], f -> f));
+                .map(l -> l.trim().split("\\s+", 7)).collect(Collectors.toMap(f -> f[6], f -> f));
         assertEquals(Set.of("/", "/readme.txt", "/docs", "/docs/deep", "/docs/deep/data.bin",
-                "/docs/Mixed Case Name.text", "/link"), byPath.keySet(), r::toString);
-        assertArrayEquals(new String[] {"/readme.txt", "file", "6", "0644"}, perms(byPath.get("/readme.txt")));
-        assertEquals("5000", byPath.get("/docs/deep/data.bin")[2]);
-        assertEquals("dir", byPath.get("/docs")[1]);
-        assertEquals("symlink", byPath.get("/link")[1]);
-        assertEquals("-> readme.txt", byPath.get("/link")[4]);
+                "/docs/Mixed Case Name.text", "/link -> readme.txt"), byPath.keySet(), r::toString);
+        String[] readme = byPath.get("/readme.txt");
+        assertTrue(readme[0].matches("-rw-r--r--"), r::toString);
+        assertEquals("1", readme[1]);
+        assertEquals("6", readme[4]);
+        assertTrue(readme[5].matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ"), readme[5]);
+        assertEquals(LsCommand.time(Files.getLastModifiedTime(src.resolve("readme.txt")).toInstant()), readme[5]);
+        assertEquals("5000", byPath.get("/docs/deep/data.bin")[4]);
+        assertTrue(byPath.get("/docs")[0].startsWith("d"), r::toString);
+        assertTrue(byPath.get("/link -> readme.txt")[0].startsWith("l"), r::toString);
 
-        CliRun joliet = CliRun.run("ls", "--fs", "joliet", iso.toString());
+        CliRun joliet = CliRun.run("ls", "-l", "--fs", "joliet", iso.toString());
         assertEquals(0, joliet.exitCode(), joliet::toString);
-        assertTrue(joliet.out().contains("/docs/Mixed Case Name.text\tfile\t1\n"), joliet::toString);
+        assertTrue(joliet.out().contains(" /docs/Mixed Case Name.text\n"), joliet::toString);
+        assertTrue(joliet.out().contains("-?????????"), "Joliet records no modes: " + joliet);
         CliRun iso9660 = CliRun.run("ls", "--fs", "iso9660", iso.toString());
         assertEquals(0, iso9660.exitCode(), iso9660::toString);
-        assertTrue(iso9660.out().contains("/README.TXT\tfile\t6\n"), iso9660::toString);
+        assertTrue(iso9660.out().contains("/README.TXT\n"), iso9660::toString);
+        CliRun udf = CliRun.run("ls", "--fs", "udf", iso.toString());
+        assertEquals(1, udf.exitCode(), udf::toString);
+        assertTrue(udf.err().contains("has no udf tree") && udf.err().contains("0xC0AAB152"), udf::toString);
+
+        CliRun info = CliRun.run("info", iso.toString());
+        assertEquals(0, info.exitCode(), info::toString);
+        Map<String, String> facts = info(info.out());
+        assertEquals(List.of("image", "size", "session start", "file systems", "default", "volume iso9660",
+                "volume joliet", "volume rockridge", "directories", "files", "symlinks", "devices", "data bytes"),
+                List.copyOf(facts.keySet()), info::toString);
+        assertEquals("iso9660, joliet, rockridge", facts.get("file systems"));
+        assertEquals("rockridge", facts.get("default"));
+        assertEquals("3", facts.get("directories"));
+        assertEquals("3", facts.get("files"));
+        assertEquals("1", facts.get("symlinks"));
+        assertEquals("5007", facts.get("data bytes"));
+        long bytes = Files.size(iso);
+        assertEquals(bytes / 2048 + " sectors, " + bytes + " bytes", facts.get("size"));
     }
 
-    /** The first four columns, with the mode's permission bits only (umask-independent check). */
-    private static String[] perms(String[] fields) {
-        return new String[] {fields[0], fields[1], fields[2], fields[3].equals("-") ? "-" : "0644"};
+    /** The {@code key: value} lines of {@code info}, in order. */
+    static Map<String, String> info(String out) {
+        Map<String, String> facts = new java.util.LinkedHashMap<>();
+        for (String line : out.split("\n")) {
+            int colon = line.indexOf(": ");
+            facts.put(line.substring(0, colon), line.substring(colon + 1).trim());
+        }
+        return facts;
+    }
+
+    @Test
+    void sessionStartAndLenientOptions() throws Exception {
+        ExternalTool.require("xorriso");
+        Path iso = ExternalTool.mkisofs("xorriso", src, tmp.resolve("x.iso"));
+        for (String cmd : List.of("ls", "info")) {
+            CliRun start0 = CliRun.run(cmd, "--session-start", "0", "--lenient", iso.toString());
+            assertEquals(0, start0.exitCode(), start0::toString);
+            assertEquals("", start0.err(), "a clean image gives no warning");
+            CliRun beyond = CliRun.run(cmd, "--session-start", "100000", iso.toString());
+            assertEquals(1, beyond.exitCode(), beyond::toString);
+            assertTrue(beyond.err().startsWith("discimage: ") && beyond.err().contains("0xC0AAB150"), beyond::toString);
+            CliRun notThere = CliRun.run(cmd, "--session-start", "20", iso.toString());
+            assertEquals(1, notThere.exitCode(), notThere::toString);
+            assertFalse(notThere.err().contains("internal error") || notThere.err().contains("\tat "), notThere::toString);
+        }
+    }
+
+    @Test
+    void warningsArePrintedOnePerLine() {
+        java.io.StringWriter sw = new java.io.StringWriter();
+        org.discimage.error.Diagnostics sink = ImportOptionsMixin.warnings(new java.io.PrintWriter(sw));
+        sink.report(new org.discimage.error.Diagnostic("Rock Ridge SL entry of /a/link", 40, "component flags 0x80 ignored"));
+        sink.report(new org.discimage.error.Diagnostic("UDF named streams of /f", -1, "not imported"));
+        assertEquals("warning: Rock Ridge SL entry of /a/link at LBA 40: component flags 0x80 ignored\n"
+                + "warning: UDF named streams of /f: not imported\n", sw.toString().replace("\r\n", "\n"));
+    }
+
+    @Test
+    void lsLongFormatsModesDevicesAndMarks() {
+        java.time.Instant t = java.time.Instant.parse("2023-11-14T22:13:20.75Z");
+        org.discimage.importer.ImportedEntry dev = new org.discimage.importer.ImportedEntry("/dev/sda",
+                org.discimage.tree.ItemType.DEVICE, 0, 060640, 0, 6, t, null, null, null, List.of(), null, 1, -1,
+                (8L << 32) | 1, Set.of());
+        assertEquals("brw-r-----   1     0     6          8,1 2023-11-14T22:13:20Z /dev/sda", LsCommand.formatLong(dev));
+        org.discimage.importer.ImportedEntry z = new org.discimage.importer.ImportedEntry("/bin/t\nmp",
+                org.discimage.tree.ItemType.FILE, 10, 0104755, 1000, 100, t, null, null, null, List.of(), null, 2, 7, -1,
+                Set.of(org.discimage.importer.ImportedEntry.Flag.ZISOFS, org.discimage.importer.ImportedEntry.Flag.HIDDEN));
+        assertEquals("-rwsr-xr-x   2  1000   100           10 2023-11-14T22:13:20Z /bin/t\\x0amp [zisofs] [hidden]",
+                LsCommand.formatLong(z));
+        org.discimage.importer.ImportedEntry sticky = org.discimage.importer.ImportedEntry.of("/tmp",
+                org.discimage.tree.ItemType.DIRECTORY, 2048, 041776, 0, 0, t, null, List.of(), false);
+        assertEquals("drwxrwxrwT", LsCommand.modeString(sticky));
     }
 
     @Test

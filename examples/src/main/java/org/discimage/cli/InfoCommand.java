@@ -1,0 +1,98 @@
+package org.discimage.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+
+import org.discimage.FileSystem;
+import org.discimage.UdfRevision;
+import org.discimage.importer.ImportedEntry;
+import org.discimage.importer.SessionReader;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code discimage info}: what one session of an image holds, as {@code key: value} lines. */
+@Command(name = "info", sortOptions = false,
+        description = {"Describes one session of an image: the file systems present, the one an import uses by "
+                + "default, each file system's volume name, the UDF revision, the image size, and the counts and "
+                + "data bytes of the default tree.",
+                "One 'key: value' per line, keys padded to one column; the keys and their order are stable."})
+final class InfoCommand implements Callable<Integer> {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
+    boolean help;
+
+    @Parameters(index = "0", paramLabel = "IMAGE", description = "The image file.")
+    Path image;
+
+    @Mixin
+    ImportOptionsMixin importOptions;
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter out = spec.commandLine().getOut();
+        try (ImportOptionsMixin.Session session = importOptions.open(image)) {
+            SessionReader reader = session.reader();
+            FileSystem def = reader.defaultFileSystem();
+            line(out, "image", image.toString());
+            line(out, "size", session.sectors().sectorCount() + " sectors, " + Files.size(image) + " bytes");
+            line(out, "session start", Long.toString(reader.sessionStart()));
+            line(out, "file systems", ImportOptionsMixin.names(reader.fileSystems()));
+            line(out, "default", FileSystemConverter.name(def));
+            for (FileSystem fs : FileSystem.values()) {
+                if (reader.fileSystems().contains(fs)) {
+                    line(out, "volume " + FileSystemConverter.name(fs), reader.volumeName(fs));
+                }
+            }
+            Optional<UdfRevision> revision = reader.udfRevision();
+            revision.ifPresent(r -> line(out, "udf revision", r.toString()));
+            Counts c = Counts.of(reader.readTree(def));
+            line(out, "directories", Long.toString(c.directories));
+            line(out, "files", Long.toString(c.files));
+            line(out, "symlinks", Long.toString(c.symlinks));
+            line(out, "devices", Long.toString(c.devices));
+            line(out, "data bytes", Long.toString(c.dataBytes));
+        }
+        out.flush();
+        return 0;
+    }
+
+    private static void line(PrintWriter out, String key, String value) {
+        out.println(String.format("%-17s %s", key + ":", value));
+    }
+
+    /** What a tree holds: directories (the root included), files, links, devices and file bytes. */
+    static final class Counts {
+        long directories;
+        long files;
+        long symlinks;
+        long devices;
+        long dataBytes;
+
+        static Counts of(List<ImportedEntry> entries) {
+            Counts c = new Counts();
+            for (ImportedEntry e : entries) {
+                switch (e.type()) {
+                    case DIRECTORY -> c.directories++;
+                    case SYMLINK -> c.symlinks++;
+                    case DEVICE -> c.devices++;
+                    default -> {
+                        c.files++;
+                        c.dataBytes += e.size();
+                    }
+                }
+            }
+            return c;
+        }
+    }
+}
