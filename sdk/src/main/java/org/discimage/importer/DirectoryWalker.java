@@ -10,10 +10,13 @@ import java.util.Deque;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import org.discimage.FileSystem;
+import org.discimage.error.DiscImageException;
 import org.discimage.tree.ItemType;
 
 /**
@@ -24,12 +27,20 @@ import org.discimage.tree.ItemType;
  */
 final class DirectoryWalker {
     private static final int SECTOR = SectorReader.SECTOR_SIZE;
+    /**
+     * Longest path returned, in characters (Linux PATH_MAX). Bounds the memory of deep trees: without
+     * it the paths of n nested directories would take O(n^2) characters.
+     */
+    static final int MAX_PATH_LENGTH = 4096;
 
     private final SectorReader sectors;
     private final FileSystem namespace;
     private final SystemUseReader systemUse;  // null unless namespace is ROCK_RIDGE
     private final Set<Long> visited = new HashSet<>();
     private final Set<String> relocationDirectories = new HashSet<>();
+    /** Extents of the directories marked RE (their records in RR_MOVED) and those reached through CL. */
+    private final Map<Long, RecordRef> relocatedExtents = new LinkedHashMap<>();
+    private final Set<Long> relocatedReached = new HashSet<>();
     private final ByteBuffer sector = ByteBuffer.allocate(SECTOR);
     private final long sectorCount;
     private long directorySectorBudget;
@@ -43,7 +54,10 @@ final class DirectoryWalker {
     }
 
     /** A directory entry found, with where to descend if it is a directory. */
-    private record Child(ImportedEntry entry, long dirExtent, long dirLength) {
+    private record Child(ImportedEntry entry, long dirExtent, long dirLength, long originalParent) {
+        Child(ImportedEntry entry, long dirExtent, long dirLength) {
+            this(entry, dirExtent, dirLength, -1);
+        }
     }
 
     private record Frame(String path, Iterator<Child> children) {
@@ -57,7 +71,7 @@ final class DirectoryWalker {
         RockRidgeAttributes rr = systemUse == null ? null : systemUse.read(dot, true);
         out.add(entry("/", ItemType.DIRECTORY, List.of(dot), rr, rootRecord.dataLength()));
         Deque<Frame> stack = new ArrayDeque<>();
-        stack.push(new Frame("/", children("/", rootRecords).iterator()));
+        stack.push(new Frame("/", children("/", rootRecord.extent(), rootRecords).iterator()));
         while (!stack.isEmpty()) {
             Frame f = stack.peek();
             if (!f.children.hasNext()) {
@@ -68,9 +82,14 @@ final class DirectoryWalker {
             out.add(c.entry);
             if (c.entry.type() == ItemType.DIRECTORY) {
                 String path = c.entry.path();
-                stack.push(new Frame(path, children(path, readDirectory(c.dirExtent, c.dirLength, path)).iterator()));
+                List<RecordRef> records = readDirectory(c.dirExtent, c.dirLength, path);
+                if (c.originalParent >= 0) {
+                    checkParentLink(path, records.get(1), c.originalParent);
+                }
+                stack.push(new Frame(path, children(path, c.dirExtent, records).iterator()));
             }
         }
+        checkRelocatedReached();
         return withoutEmptyRelocationDirectories(out);
     }
 
@@ -143,8 +162,9 @@ final class DirectoryWalker {
     }
 
     /** The entries of a directory's records: multi-extent sections joined, Rock Ridge applied. */
-    private List<Child> children(String dirPath, List<RecordRef> records) throws IOException {
+    private List<Child> children(String dirPath, long dirExtent, List<RecordRef> records) throws IOException {
         List<Child> out = new ArrayList<>(records.size());
+        Set<String> names = new HashSet<>();
         List<RecordRef> sections = new ArrayList<>();
         for (RecordRef r : records.subList(2, records.size())) {
             if (r.isSelfOrParent()) {
@@ -165,9 +185,12 @@ final class DirectoryWalker {
                 }
                 continue;
             }
-            Child c = child(dirPath, sections);
-            if (c != null) {
+            Child c = child(dirPath, dirExtent, sections);
+            if (c != null && names.add(c.entry.name())) {
                 out.add(c);
+            } else if (c != null) {
+                throw Malformed.at("directory record of " + dirPath, r.lba(), r.offset(), "a second entry named \""
+                        + c.entry.name() + "\"");
             }
             sections = new ArrayList<>();
         }
@@ -180,17 +203,22 @@ final class DirectoryWalker {
     }
 
     /** One entry from the sections of one file (one record for everything but multi-extent files). */
-    private Child child(String dirPath, List<RecordRef> sections) throws IOException {
+    private Child child(String dirPath, long dirExtent, List<RecordRef> sections) throws IOException {
         RecordRef first = sections.get(0);
         RockRidgeAttributes rr = systemUse == null ? null : systemUse.read(first, false);
         if (rr != null && rr.relocated) {
             relocationDirectories.add(dirPath);
+            relocatedExtents.putIfAbsent(first.extent(), first);
             return null; // shown at its original place through the CL record
         }
         String name = name(first, rr);
         String path = (dirPath.equals("/") ? "/" : dirPath + "/") + name;
+        if (path.length() > MAX_PATH_LENGTH) {
+            throw Malformed.at("directory record of " + dirPath, first.lba(), first.offset(), "the path of \""
+                    + name + "\" is longer than " + MAX_PATH_LENGTH + " characters");
+        }
         if (rr != null && rr.childLink >= 0) {
-            return relocated(path, first, rr);
+            return relocated(path, dirExtent, first, rr);
         }
         if (first.isDirectory()) {
             return new Child(entry(path, ItemType.DIRECTORY, sections, rr, first.dataLength()),
@@ -202,11 +230,27 @@ final class DirectoryWalker {
         for (RecordRef s : sections) {
             size += s.dataLength();
         }
+        if (type == ItemType.FILE) {
+            for (RecordRef s : sections) {
+                checkFileExtent(path, s);
+            }
+        }
         return new Child(entry(path, type, sections, rr, type == ItemType.FILE ? size : 0), -1, 0);
     }
 
+    /** A file's data must lie on the medium (ECMA-119 6.5.1), unless it has none. */
+    private void checkFileExtent(String path, RecordRef s) throws DiscImageException {
+        long count = (s.dataLength() + SECTOR - 1) / SECTOR;
+        if (count > 0 && s.extent() + count > sectorCount) {
+            throw Malformed.at("directory record of " + path, s.lba(), s.offset(), "file extent at LBA "
+                    + s.extent() + " of " + s.dataLength() + " bytes ends beyond the medium of " + sectorCount
+                    + " sectors");
+        }
+    }
+
     /** A CL record: the directory lives in RR_MOVED; its "." record gives its length. */
-    private Child relocated(String path, RecordRef placeholder, RockRidgeAttributes rr) throws IOException {
+    private Child relocated(String path, long parentExtent, RecordRef placeholder, RockRidgeAttributes rr)
+            throws IOException {
         long lba = rr.childLink;
         if (lba >= sectorCount) {
             throw Malformed.at("Rock Ridge CL entry of " + path, placeholder.lba(), placeholder.offset(),
@@ -226,7 +270,33 @@ final class DirectoryWalker {
         if (own.mode == ImportedEntry.NO_MODE) {
             own.mode = rr.mode;
         }
-        return new Child(entry(path, ItemType.DIRECTORY, List.of(dot), own, dot.dataLength()), lba, dot.dataLength());
+        relocatedReached.add(lba);
+        return new Child(entry(path, ItemType.DIRECTORY, List.of(dot), own, dot.dataLength()), lba, dot.dataLength(),
+                parentExtent);
+    }
+
+    /**
+     * RRIP 1.12 4.1.5.2: the ".." record of a directory reached through a CL entry carries a PL entry
+     * naming the directory that holds the CL.
+     */
+    private void checkParentLink(String path, RecordRef dotDot, long expected) throws IOException {
+        long parentLink = systemUse.read(dotDot, false).parentLink;
+        if (parentLink != expected) {
+            throw Malformed.at("Rock Ridge PL entry of " + path, dotDot.lba(), dotDot.offset(),
+                    (parentLink < 0 ? "missing" : "parent link to LBA " + parentLink)
+                            + " in the \"..\" record of a relocated directory whose CL entry is in the directory at LBA "
+                            + expected);
+        }
+    }
+
+    /** RRIP 1.12 4.1.5.3: a directory marked RE is shown through a CL entry; one that none reaches is lost. */
+    private void checkRelocatedReached() throws DiscImageException {
+        for (RecordRef r : relocatedExtents.values()) {
+            if (!relocatedReached.contains(r.extent())) {
+                throw Malformed.at("Rock Ridge RE entry", r.lba(), r.offset(), "the relocated directory at LBA "
+                        + r.extent() + " is not reached by any CL entry");
+            }
+        }
     }
 
     private ImportedEntry entry(String path, ItemType type, List<RecordRef> sections, RockRidgeAttributes rr,
@@ -275,12 +345,31 @@ final class DirectoryWalker {
                 name = name.substring(0, name.length() - 1); // "NAME." : empty extension
             }
         }
-        if (name.isEmpty() || name.equals(".") || name.equals("..") || name.indexOf('/') >= 0
-                || name.indexOf('\0') >= 0) {
+        if (!usable(name)) {
             throw Malformed.at("directory record", r.lba(), r.offset(), "unusable file name \""
                     + name.replace("\0", "\\0") + "\"");
         }
         return name;
+    }
+
+    /**
+     * Whether a name is one path component that stays inside its directory wherever it is used:
+     * not empty, ".", "..", without '/' or NUL, and without a ".." between backslashes (a Windows
+     * separator: "..\\x" would climb out of the target directory there).
+     */
+    static boolean usable(String name) {
+        if (name.isEmpty() || name.equals(".") || name.equals("..") || name.indexOf('/') >= 0
+                || name.indexOf('\0') >= 0) {
+            return false;
+        }
+        if (name.indexOf('\\') >= 0) {
+            for (String part : name.split("\\\\", -1)) {
+                if (part.equals("..")) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     /** Drops a ";version" suffix (ECMA-119 7.5.1; Joliet writers usually omit it). */

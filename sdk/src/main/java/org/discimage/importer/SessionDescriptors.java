@@ -5,6 +5,7 @@ import java.nio.ByteBuffer;
 import java.util.List;
 
 import org.discimage.error.DiscImageException;
+import org.discimage.error.ErrorCode;
 import org.discimage.iso9660.DirectoryRecord;
 import org.discimage.iso9660.PrimaryVolumeDescriptor;
 import org.discimage.iso9660.SupplementaryVolumeDescriptor;
@@ -45,13 +46,22 @@ record SessionDescriptors(long sessionStart, String volumeId, RecordRef primaryR
             long lba = sessionStart + 16 + i;
             sector.clear();
             if (sectors.read(lba, sector) != 1) {
+                if (i == 0) {
+                    throw new DiscImageException(ErrorCode.EMPTY_DISC, "volume descriptor set at LBA " + lba
+                            + ": the medium of " + sectors.sectorCount() + " sectors ends before it");
+                }
                 throw Malformed.at("volume descriptor set", lba, "the medium ends before the set terminator");
             }
             VolumeDescriptorHeader h = decode(() -> VolumeDescriptorHeader.decode(sector.duplicate().flip()),
                     "volume descriptor", lba);
+            if (!h.isIso9660() && i == 0) {
+                throw new DiscImageException(ErrorCode.NO_SUPPORTED_FILE_SYSTEM, "volume descriptor at LBA " + lba
+                        + ": standard identifier \"" + printable(h.standardIdentifier())
+                        + "\" instead of CD001 (not an ISO 9660 session)");
+            }
             if (!h.isIso9660()) {
                 throw Malformed.at("volume descriptor", lba, "standard identifier \"" + printable(h.standardIdentifier())
-                        + "\" instead of CD001" + (i == 0 ? " (not an ISO 9660 session)" : ""));
+                        + "\" instead of CD001");
             }
             if (h.typeCode() == VolumeDescriptorType.TERMINATOR.code()) {
                 terminated = true;
