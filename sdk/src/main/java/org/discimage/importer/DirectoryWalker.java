@@ -258,12 +258,15 @@ final class DirectoryWalker {
         }
         readSector(lba, "relocated directory " + path);
         int len = sector.get(0) & 0xFF;
-        if (len == 0) {
-            throw Malformed.at("relocated directory " + path, lba, "no \".\" record");
+        RecordRef dot = null;
+        try {
+            dot = len == 0 ? null : DirectoryRecords.decode(sector, lba, 0, len);
+        } catch (DiscImageException e) {
+            // not a directory record at all: the CL entry points at something else (RRIP 1.12 4.1.5.1)
         }
-        RecordRef dot = DirectoryRecords.decode(sector, lba, 0, len);
-        if (!dot.isSelfOrParent() || !dot.isDirectory() || dot.extent() != lba) {
-            throw Malformed.at("relocated directory " + path, lba, "the first record is not its \".\" record");
+        if (dot == null || !dot.record().isDot() || !dot.isDirectory() || dot.extent() != lba) {
+            throw Malformed.at("relocated directory " + path, lba, "the CL entry at LBA " + placeholder.lba()
+                    + " points at a sector whose first record is not a directory's \".\" record");
         }
         RockRidgeAttributes own = systemUse.read(dot, false);
         own.name = rr.name;
