@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Set;
 
 import org.discimage.FileSystem;
+import org.discimage.codec.DecodeContext;
 import org.discimage.error.DiscImageException;
 import org.discimage.tree.ItemType;
 
@@ -36,6 +37,7 @@ final class DirectoryWalker {
     private final SectorReader sectors;
     private final FileSystem namespace;
     private final SystemUseReader systemUse;  // null unless namespace is ROCK_RIDGE
+    private final DecodeContext ctx;
     private final Set<Long> visited = new HashSet<>();
     private final Set<String> relocationDirectories = new HashSet<>();
     /** Extents of the directories marked RE (their records in RR_MOVED) and those reached through CL. */
@@ -45,10 +47,12 @@ final class DirectoryWalker {
     private final long sectorCount;
     private long directorySectorBudget;
 
-    DirectoryWalker(SectorReader sectors, FileSystem namespace, SystemUseReader systemUse) throws IOException {
+    DirectoryWalker(SectorReader sectors, FileSystem namespace, SystemUseReader systemUse, DecodeContext ctx)
+            throws IOException {
         this.sectors = sectors;
         this.namespace = namespace;
         this.systemUse = systemUse;
+        this.ctx = ctx;
         this.sectorCount = sectors.sectorCount();
         this.directorySectorBudget = sectorCount;
     }
@@ -144,7 +148,7 @@ final class DirectoryWalker {
                     throw Malformed.at("directory record of " + path, lba, offset,
                             "LEN_DR " + len + " crosses the end of the sector or of the directory");
                 }
-                records.add(DirectoryRecords.decode(sector, lba, offset, len));
+                records.add(DirectoryRecords.decode(sector, lba, offset, len, ctx));
                 offset += len;
             }
         }
@@ -189,8 +193,9 @@ final class DirectoryWalker {
             if (c != null && names.add(c.entry.name())) {
                 out.add(c);
             } else if (c != null) {
-                throw Malformed.at("directory record of " + dirPath, r.lba(), r.offset(), "a second entry named \""
-                        + c.entry.name() + "\"");
+                // ECMA-119 7.5.1 allows versions (A;1, A;2) that read as one name; RRIP/Joliet none
+                Malformed.deviation(ctx, "directory record of " + dirPath, r.lba(), r.offset(), "a second entry named \""
+                        + c.entry.name() + "\"", "it is left out, the first one kept");
             }
             sections = new ArrayList<>();
         }
@@ -242,9 +247,9 @@ final class DirectoryWalker {
     private void checkFileExtent(String path, RecordRef s) throws DiscImageException {
         long count = (s.dataLength() + SECTOR - 1) / SECTOR;
         if (count > 0 && s.extent() + count > sectorCount) {
-            throw Malformed.at("directory record of " + path, s.lba(), s.offset(), "file extent at LBA "
+            Malformed.deviation(ctx, "directory record of " + path, s.lba(), s.offset(), "file extent at LBA "
                     + s.extent() + " of " + s.dataLength() + " bytes ends beyond the medium of " + sectorCount
-                    + " sectors");
+                    + " sectors", "the entry is kept; reading its data will fail");
         }
     }
 
@@ -260,7 +265,7 @@ final class DirectoryWalker {
         int len = sector.get(0) & 0xFF;
         RecordRef dot = null;
         try {
-            dot = len == 0 ? null : DirectoryRecords.decode(sector, lba, 0, len);
+            dot = len == 0 ? null : DirectoryRecords.decode(sector, lba, 0, len, ctx);
         } catch (DiscImageException e) {
             // not a directory record at all: the CL entry points at something else (RRIP 1.12 4.1.5.1)
         }
@@ -285,10 +290,10 @@ final class DirectoryWalker {
     private void checkParentLink(String path, RecordRef dotDot, long expected) throws IOException {
         long parentLink = systemUse.read(dotDot, false).parentLink;
         if (parentLink != expected) {
-            throw Malformed.at("Rock Ridge PL entry of " + path, dotDot.lba(), dotDot.offset(),
+            Malformed.deviation(ctx, "Rock Ridge PL entry of " + path, dotDot.lba(), dotDot.offset(),
                     (parentLink < 0 ? "missing" : "parent link to LBA " + parentLink)
                             + " in the \"..\" record of a relocated directory whose CL entry is in the directory at LBA "
-                            + expected);
+                            + expected, "the directory is shown where its CL entry is");
         }
     }
 
@@ -296,8 +301,8 @@ final class DirectoryWalker {
     private void checkRelocatedReached() throws DiscImageException {
         for (RecordRef r : relocatedExtents.values()) {
             if (!relocatedReached.contains(r.extent())) {
-                throw Malformed.at("Rock Ridge RE entry", r.lba(), r.offset(), "the relocated directory at LBA "
-                        + r.extent() + " is not reached by any CL entry");
+                Malformed.deviation(ctx, "Rock Ridge RE entry", r.lba(), r.offset(), "the relocated directory at LBA "
+                        + r.extent() + " is not reached by any CL entry", "it is left out with its contents");
             }
         }
     }
@@ -343,7 +348,9 @@ final class DirectoryWalker {
             }
             name = stripVersion(new String(id, StandardCharsets.UTF_16BE));
         } else {
-            name = stripVersion(new String(id, StandardCharsets.ISO_8859_1));
+            String raw = new String(id, StandardCharsets.ISO_8859_1);
+            checkIsoIdentifier(raw, r);
+            name = stripVersion(raw);
             if (!r.isDirectory() && name.endsWith(".") && name.length() > 1) {
                 name = name.substring(0, name.length() - 1); // "NAME." : empty extension
             }
@@ -353,6 +360,46 @@ final class DirectoryWalker {
                     + name.replace("\0", "\\0") + "\"");
         }
         return name;
+    }
+
+    /**
+     * ECMA-119 7.5.1 and 7.6.1: an identifier of the primary tree is d-characters (7.4.1: A-Z, 0-9,
+     * '_'), SEPARATOR 1 '.' and, for a file, SEPARATOR 2 ';' and a version number 1..32767.
+     * genisoimage and mkisofs write lower case and other characters with -allow-lowercase,
+     * -relaxed-filenames or -iso-level 4, and versions are sometimes garbage: lenient takes the
+     * identifier as recorded.
+     */
+    private void checkIsoIdentifier(String id, RecordRef r) throws DiscImageException {
+        int semi = id.lastIndexOf(';');
+        String base = semi < 0 ? id : id.substring(0, semi);
+        for (int i = 0; i < base.length(); i++) {
+            char c = base.charAt(i);
+            if (!(c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_' || c == '.')) {
+                Malformed.deviation(ctx, "ISO 9660 directory record", r.lba(), r.offset(), "identifier \""
+                        + printable(id) + "\" holds " + printable(String.valueOf(c))
+                        + ", not a d-character (ECMA-119 7.4.1)", "the identifier is used as recorded");
+                break;
+            }
+        }
+        if (semi >= 0) {
+            String version = id.substring(semi + 1);
+            boolean digits = !version.isEmpty() && version.length() <= 5 && version.chars().allMatch(Character::isDigit);
+            int v = digits ? Integer.parseInt(version) : -1;
+            if (v < 1 || v > 32767 || !digits) {
+                Malformed.deviation(ctx, "ISO 9660 directory record", r.lba(), r.offset(), "identifier \""
+                        + printable(id) + "\" has the version \"" + printable(version)
+                        + "\", not a number 1..32767 (ECMA-119 7.5.1)", digits ? "the version is dropped"
+                        : "the identifier is kept whole, \";\" included");
+            }
+        }
+    }
+
+    private static String printable(String s) {
+        StringBuilder b = new StringBuilder();
+        for (char c : s.toCharArray()) {
+            b.append(c >= 0x20 && c < 0x7F ? String.valueOf(c) : String.format("\\x%02X", (int) c));
+        }
+        return b.toString();
     }
 
     /**

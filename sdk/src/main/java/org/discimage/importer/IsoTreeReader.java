@@ -7,6 +7,7 @@ import java.util.Objects;
 import java.util.Set;
 
 import org.discimage.FileSystem;
+import org.discimage.codec.DecodeContext;
 
 /**
  * Reads the directory trees of an ISO 9660 session: the primary tree, the Joliet tree and the
@@ -61,7 +62,7 @@ public final class IsoTreeReader {
         if (sessionStart < 0) {
             throw new IllegalArgumentException("negative session start " + sessionStart);
         }
-        return new IsoTreeReader(sectors, SessionDescriptors.read(sectors, sessionStart), options);
+        return new IsoTreeReader(sectors, SessionDescriptors.read(sectors, sessionStart, context(options)), options);
     }
 
     /** The LBA of the session start given to {@link #open(SectorReader, long)}. */
@@ -113,14 +114,19 @@ public final class IsoTreeReader {
         if (!fileSystems().contains(fileSystem)) {
             throw new IllegalArgumentException("the session has no " + fileSystem + " tree");
         }
+        DecodeContext ctx = context(options);
         switch (fileSystem) {
             case JOLIET:
-                return new DirectoryWalker(sectors, FileSystem.JOLIET, null).walk(descriptors.jolietRoot());
+                return new DirectoryWalker(sectors, FileSystem.JOLIET, null, ctx).walk(descriptors.jolietRoot());
             case ROCK_RIDGE:
                 return new DirectoryWalker(sectors, FileSystem.ROCK_RIDGE,
-                        new SystemUseReader(sectors, descriptors.suspSkip())).walk(descriptors.primaryRoot());
+                        new SystemUseReader(sectors, descriptors.suspSkip(), ctx), ctx).walk(descriptors.primaryRoot());
             default:
-                return new DirectoryWalker(sectors, FileSystem.ISO9660, null).walk(descriptors.primaryRoot());
+                return new DirectoryWalker(sectors, FileSystem.ISO9660, null, ctx).walk(descriptors.primaryRoot());
         }
+    }
+
+    private static DecodeContext context(ImportOptions options) {
+        return DecodeContext.of(options.lenient(), options.diagnostics());
     }
 }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.List;
 
+import org.discimage.codec.DecodeContext;
 import org.discimage.error.DiscImageException;
 import org.discimage.error.ErrorCode;
 import org.discimage.iso9660.DirectoryRecord;
@@ -35,7 +36,7 @@ record SessionDescriptors(long sessionStart, String volumeId, RecordRef primaryR
     private static final int SECTOR = SectorReader.SECTOR_SIZE;
 
     /** Reads the set at {@code sessionStart + 16} up to its terminator, then the root's "." record. */
-    static SessionDescriptors read(SectorReader sectors, long sessionStart) throws IOException {
+    static SessionDescriptors read(SectorReader sectors, long sessionStart, DecodeContext ctx) throws IOException {
         ByteBuffer sector = ByteBuffer.allocate(SECTOR);
         PrimaryVolumeDescriptor pvd = null;
         RecordRef pvdRoot = null;
@@ -66,14 +67,14 @@ record SessionDescriptors(long sessionStart, String volumeId, RecordRef primaryR
             if (h.typeCode() == VolumeDescriptorType.TERMINATOR.code()) {
                 terminated = true;
             } else if (h.typeCode() == VolumeDescriptorType.PRIMARY.code() && pvd == null) {
-                pvd = decode(() -> PrimaryVolumeDescriptor.decode(sector.duplicate().flip()),
+                pvd = decode(() -> PrimaryVolumeDescriptor.decode(sector.duplicate().flip(), ctx.at(lba)),
                         "primary volume descriptor", lba);
                 checkBlockSize(pvd.logicalBlockSize(), "primary volume descriptor", lba);
                 pvdRoot = new RecordRef(lba, 156, pvd.rootDirectoryRecord());
             } else if (h.typeCode() == VolumeDescriptorType.SUPPLEMENTARY.code() && h.version() == 1
                     && jolietRoot == null) {
                 SupplementaryVolumeDescriptor svd = decode(
-                        () -> SupplementaryVolumeDescriptor.decode(sector.duplicate().flip()),
+                        () -> SupplementaryVolumeDescriptor.decode(sector.duplicate().flip(), ctx.at(lba)),
                         "supplementary volume descriptor", lba);
                 if (svd.isJoliet()) {
                     checkBlockSize(svd.logicalBlockSize(), "Joliet volume descriptor", lba);
@@ -89,7 +90,7 @@ record SessionDescriptors(long sessionStart, String volumeId, RecordRef primaryR
         if (pvd == null) {
             throw Malformed.at("volume descriptor set", first, "no primary volume descriptor");
         }
-        RootSusp susp = rootSusp(sectors, pvdRoot.record());
+        RootSusp susp = rootSusp(sectors, pvdRoot.record(), ctx);
         return new SessionDescriptors(sessionStart, pvd.volumeIdentifier(), pvdRoot, jolietRoot, jolietVolumeId, susp.rockRidge,
                 susp.skip);
     }
@@ -98,7 +99,7 @@ record SessionDescriptors(long sessionStart, String volumeId, RecordRef primaryR
     }
 
     /** Looks at the root's "." record: SP first, then an RRIP ER or RRIP entries mean Rock Ridge. */
-    private static RootSusp rootSusp(SectorReader sectors, DirectoryRecord root) throws IOException {
+    private static RootSusp rootSusp(SectorReader sectors, DirectoryRecord root, DecodeContext ctx) throws IOException {
         long lba = root.extentLocation();
         ByteBuffer sector = ByteBuffer.allocate(SECTOR);
         if (root.dataLength() == 0 || sectors.read(lba, sector) != 1) {
@@ -109,7 +110,7 @@ record SessionDescriptors(long sessionStart, String volumeId, RecordRef primaryR
         if (len == 0) {
             throw Malformed.at("root directory", lba, "no \".\" record");
         }
-        RecordRef dot = DirectoryRecords.decode(sector, lba, 0, len);
+        RecordRef dot = DirectoryRecords.decode(sector, lba, 0, len, ctx);
         if (!dot.record().isDot()) {
             throw Malformed.at("root directory", lba, "the first record is not \".\"");
         }
@@ -117,7 +118,7 @@ record SessionDescriptors(long sessionStart, String volumeId, RecordRef primaryR
         if (su.length < SharingProtocolIndicator.LENGTH || su[0] != 'S' || su[1] != 'P') {
             return new RootSusp(false, 0);
         }
-        SystemUseReader reader = new SystemUseReader(sectors, 0);
+        SystemUseReader reader = new SystemUseReader(sectors, 0, ctx);
         List<SuspEntry> entries = reader.entries(dot, 0);
         RockRidgeAttributes a = SystemUseReader.interpret(entries, dot);
         return new RootSusp(a.rockRidgeExtension || a.rockRidgeEntries, Math.max(0, a.sharingProtocolSkip));

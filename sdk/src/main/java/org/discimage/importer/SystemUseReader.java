@@ -9,6 +9,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
+import org.discimage.codec.DecodeContext;
 import org.discimage.error.DiscImageException;
 import org.discimage.iso9660.RecordingDateTime;
 import org.discimage.rockridge.AlternateName;
@@ -39,12 +40,17 @@ final class SystemUseReader {
 
     private final SectorReader sectors;
     private final int skip;
+    private final DecodeContext ctx;
     private final ByteBuffer sector = ByteBuffer.allocate(SECTOR);
 
-    /** A reader skipping {@code skip} bytes (the SP's LEN_SKP) at the start of every System Use area. */
-    SystemUseReader(SectorReader sectors, int skip) {
+    /**
+     * A reader skipping {@code skip} bytes (the SP's LEN_SKP) at the start of every System Use area,
+     * strict or lenient as {@code ctx} says.
+     */
+    SystemUseReader(SectorReader sectors, int skip, DecodeContext ctx) {
         this.sectors = sectors;
         this.skip = skip;
+        this.ctx = ctx;
     }
 
     /** The Rock Ridge attributes of a record; {@code rootDot} for the root's "." (no LEN_SKP skip). */
@@ -64,7 +70,8 @@ final class SystemUseReader {
         }
         List<SuspEntry> all = new ArrayList<>();
         List<ContinuationArea> pending = new ArrayList<>();
-        decodeInto(ByteBuffer.wrap(su, skipBytes, su.length - skipBytes), all, pending, record.lba(), record.offset());
+        decodeInto(ByteBuffer.wrap(su, skipBytes, su.length - skipBytes), all, pending, record.lba(), record.offset(),
+                ctx);
         Set<Long> seen = new HashSet<>();
         int hops = 0;
         while (!pending.isEmpty()) {
@@ -85,7 +92,7 @@ final class SystemUseReader {
             }
             ByteBuffer area = sector.duplicate().limit((int) (ce.offset() + ce.lengthOfContinuationArea()))
                     .position((int) ce.offset());
-            decodeInto(area, all, pending, ce.blockLocation(), (int) ce.offset());
+            decodeInto(area, all, pending, ce.blockLocation(), (int) ce.offset(), ctx);
         }
         return all;
     }
@@ -98,11 +105,16 @@ final class SystemUseReader {
         }
     }
 
+    /**
+     * Decodes one area into {@code all}, its CE entries into {@code pending}. An entry of unknown
+     * signature (SUSP 1.12 4: other extensions, AAIP "AL", Apple "AA", the sparse-file "SF") is
+     * left out and reported in both modes; zisofs "ZF" is interpreted as a flag.
+     */
     private static void decodeInto(ByteBuffer area, List<SuspEntry> all, List<ContinuationArea> pending, long lba,
-                                   int offset) throws DiscImageException {
+                                   int offset, DecodeContext ctx) throws DiscImageException {
         List<SuspEntry> entries;
         try {
-            entries = SystemUseEntries.decode(area);
+            entries = SystemUseEntries.decode(area, ctx.at(lba));
         } catch (DiscImageException | RuntimeException e) {
             throw Malformed.wrap("System Use area", lba, offset, e);
         }
@@ -110,9 +122,21 @@ final class SystemUseReader {
             if (e instanceof ContinuationArea ce) {
                 pending.add(ce);
             } else {
+                if (e instanceof UnknownSuspEntry u && !u.signature().equals("ZF")) {
+                    ctx.at(lba).report("SUSP entry \"" + printable(u.signature()) + "\"", "offset " + offset
+                            + ": an entry of unknown signature (" + u.length() + " bytes) is left out");
+                }
                 all.add(e);
             }
         }
+    }
+
+    private static String printable(String sig) {
+        StringBuilder s = new StringBuilder();
+        for (char c : sig.toCharArray()) {
+            s.append(c >= 0x20 && c < 0x7F ? String.valueOf(c) : String.format("\\x%02X", (int) c));
+        }
+        return s.toString();
     }
 
     /** Folds the entries into attributes (NM and SL entries are joined in order). */
