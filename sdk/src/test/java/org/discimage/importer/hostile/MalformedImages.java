@@ -205,6 +205,14 @@ public final class MalformedImages {
             s.image[r + 32] = 3;
             s.put(r + 33, ".;1");
         });
+        add("iso-lowercase-name", FileSystem.ISO9660, "ISO 9660 directory record", root,
+                (s, at) -> s.put(s.record(root, "A.TXT;1") + 33, "a"));
+        add("iso-illegal-character", FileSystem.ISO9660, "ISO 9660 directory record", root,
+                (s, at) -> s.put(s.record(root, "A.TXT;1") + 33, "~"));
+        add("iso-version-not-a-number", FileSystem.ISO9660, "ISO 9660 directory record", root,
+                (s, at) -> s.put(s.record(root, "A.TXT;1") + 39, "X"));
+        add("iso-version-zero", FileSystem.ISO9660, "ISO 9660 directory record", root,
+                (s, at) -> s.put(s.record(root, "A.TXT;1") + 39, "0"));
         add("iso-duplicate-name", FileSystem.ISO9660, "directory record of /", root,
                 (s, at) -> s.put(s.record(root, "B.BIN;1") + 33, "A.TXT;1"));
         add("joliet-name-slash", FileSystem.JOLIET, "directory record", seed.jolietRoot,
