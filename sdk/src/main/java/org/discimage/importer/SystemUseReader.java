@@ -42,6 +42,10 @@ final class SystemUseReader {
     private final int skip;
     private final DecodeContext ctx;
     private final ByteBuffer sector = ByteBuffer.allocate(SECTOR);
+    /** The LBA whose sector {@link #sector} holds, or -1. */
+    private long loaded = -1;
+    /** Bytes of continuation data this reader may still read; -1 until first used. */
+    private long budget = -1;
 
     /**
      * A reader skipping {@code skip} bytes (the SP's LEN_SKP) at the start of every System Use area,
@@ -86,15 +90,40 @@ final class SystemUseReader {
                 throw Malformed.at("SUSP CE chain", ce.blockLocation(), (int) ce.offset(),
                         "the continuation area is reached twice (a loop)");
             }
-            sector.clear();
-            if (sectors.read(ce.blockLocation(), sector) != 1) {
-                throw Malformed.at("SUSP continuation area", ce.blockLocation(), "beyond the end of the medium");
-            }
+            load(ce);
             ByteBuffer area = sector.duplicate().limit((int) (ce.offset() + ce.lengthOfContinuationArea()))
                     .position((int) ce.offset());
             decodeInto(area, all, pending, ce.blockLocation(), (int) ce.offset(), ctx);
         }
         return all;
+    }
+
+    /**
+     * Reads the continuation area's sector, unless it is the one read last (producers pack the areas
+     * of many records into shared blocks), and charges the work to the walk's budget: a sector
+     * read costs 2048 bytes, an area its length (at least a CE entry's 28). The budget, twice the
+     * medium's bytes plus 1 MiB, keeps a disc whose every record sends its 32 continuation hops
+     * through the same sectors from costing more than a few passes over the medium.
+     */
+    private void load(ContinuationArea ce) throws IOException {
+        long cost = Math.max(ContinuationArea.LENGTH, ce.lengthOfContinuationArea());
+        if (ce.blockLocation() != loaded) {
+            loaded = -1;
+            sector.clear();
+            if (sectors.read(ce.blockLocation(), sector) != 1) {
+                throw Malformed.at("SUSP continuation area", ce.blockLocation(), "beyond the end of the medium");
+            }
+            loaded = ce.blockLocation();
+            cost += SECTOR;
+        }
+        if (budget < 0) {
+            budget = 2 * sectors.sectorCount() * SECTOR + (1 << 20);
+        }
+        budget -= cost;
+        if (budget < 0) {
+            throw Malformed.at("SUSP continuation area", ce.blockLocation(), (int) ce.offset(),
+                    "more continuation data read than twice the medium holds (continuation areas shared by many records)");
+        }
     }
 
     private static void checkContinuation(ContinuationArea ce, RecordRef record) throws DiscImageException {

@@ -1,5 +1,6 @@
 package org.discimage.importer.hostile;
 
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
@@ -80,6 +81,20 @@ class HostileImportTest {
         assertEquals(files + 1, entries.size());
         assertEquals("/00000", entries.get(1).path());
         assertEquals("/0LFLR", entries.get(files).path()); // 999999 in base 36
+    }
+
+    @Test
+    void continuationAreasSharedByManyRecordsAreBoundedByTheMedium() {
+        assertEquals(21, SyntheticImages.sharedContinuations(10).length / ImageBytes.SECTOR);
+        for (ImportOptions options : List.of(ImportOptions.strict(), ImportOptions.lenient(d -> { }))) {
+            // 10 records of 31 hops between two sectors: within budget; 400: beyond it
+            assertDoesNotThrow(() -> MalformedImagesTest.read(SyntheticImages.sharedContinuations(10),
+                    FileSystem.ROCK_RIDGE, options));
+            DiscImageException e = assertThrows(DiscImageException.class, () -> MalformedImagesTest.read(
+                    SyntheticImages.sharedContinuations(400), FileSystem.ROCK_RIDGE, options));
+            assertTrue(e.getMessage().startsWith("SUSP continuation area at LBA "), e::getMessage);
+            assertTrue(e.getMessage().contains("more continuation data read than twice the medium holds"), e::getMessage);
+        }
     }
 
     @Test

@@ -5,7 +5,6 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import java.util.List;
 
 import org.discimage.FileSystem;
 import org.discimage.importer.ImportedEntry;
@@ -149,16 +148,6 @@ public final class ImageBytes {
         throw new AssertionError("no " + sig + " entry in the area at byte " + area);
     }
 
-    /** Which ones of {@code sigs} the System Use area of the record holds (for assertions on the seed). */
-    boolean hasEntry(int rec, String sig) {
-        try {
-            suspEntry(rec, sig);
-            return true;
-        } catch (AssertionError e) {
-            return false;
-        }
-    }
-
     long u32(int off) {
         return ByteBuffer.wrap(image, off, 4).order(ByteOrder.LITTLE_ENDIAN).getInt() & 0xFFFF_FFFFL;
     }
@@ -191,16 +180,5 @@ public final class ImageBytes {
 
     void put(int off, String ascii) {
         put(off, ascii.getBytes(StandardCharsets.ISO_8859_1));
-    }
-
-    /** Every LBA of a list of entries' first extents (for picking a free sector). */
-    static long maxExtent(List<ImportedEntry> entries) {
-        long max = 0;
-        for (ImportedEntry e : entries) {
-            if (!e.extents().isEmpty()) {
-                max = Math.max(max, e.extents().get(0).lba() + e.extents().get(0).sectors());
-            }
-        }
-        return max;
     }
 }

@@ -53,6 +53,48 @@ final class SyntheticImages {
         return b.array();
     }
 
+    /**
+     * A Rock Ridge root (SP and RR in its "." record, SUSP 1.12 5.3) holding {@code files} records
+     * whose System Use area is one CE entry, all starting the same chain of 31 continuation areas
+     * that alternate between two sectors: legal for each record, costly for the whole directory.
+     */
+    static byte[] sharedContinuations(int files) {
+        int perSector = SECTOR / 64; // LEN_FI 2, one padding byte, a 28-byte CE: 64 bytes
+        int dirSectors = (files + 2 + perSector - 1) / perSector;
+        long x = ROOT + dirSectors;
+        long y = x + 1;
+        ByteBuffer b = start((int) y + 1, (long) dirSectors * SECTOR);
+        b.position((int) ROOT * SECTOR);
+        ByteBuffer rootSu = ByteBuffer.wrap(new byte[] {'S', 'P', 7, 1, (byte) 0xBE, (byte) 0xEF, 0, 'R', 'R', 5, 1, 0});
+        DirectoryRecord.encode(b, ROOT, (long) dirSectors * SECTOR, T, DirectoryRecord.FLAG_DIRECTORY, new byte[] {0},
+                rootSu);
+        DirectoryRecord.encode(b, ROOT, (long) dirSectors * SECTOR, T, DirectoryRecord.FLAG_DIRECTORY, new byte[] {1},
+                null);
+        int inSector = 2;
+        for (int n = 0; n < files; n++) {
+            if (inSector == perSector) {
+                inSector = 0;
+                b.position((b.position() + SECTOR - 1) / SECTOR * SECTOR);
+            }
+            byte[] id = {(byte) ('A' + n / 26 % 26), (byte) ('A' + n % 26)};
+            DirectoryRecord.encode(b, 0, 0, T, 0, id, ByteBuffer.wrap(continuation(x, 0)));
+            inSector++;
+        }
+        for (int i = 0; i < 30; i++) { // area i in sector x or y at offset 28 * (i / 2); it points at area i + 1
+            long here = i % 2 == 0 ? x : y;
+            long next = i % 2 == 0 ? y : x;
+            b.put((int) here * SECTOR + 28 * (i / 2), continuation(next, 28 * ((i + 1) / 2)));
+        }
+        b.put((int) x * SECTOR + 28 * 15, new byte[] {'S', 'T', 4, 1}); // area 30 ends the chain (SUSP 1.12 5.4)
+        return b.array();
+    }
+
+    private static byte[] continuation(long lba, int offset) {
+        ByteBuffer ce = ByteBuffer.allocate(28);
+        new org.discimage.susp.ContinuationArea(lba, offset, 28).encode(ce);
+        return ce.array();
+    }
+
     /** Identifier bytes per file of {@link #wide}: 38-byte records, 53 to a sector. */
     static final int WIDE_ID = 5;
     static final int WIDE_PER_SECTOR = SECTOR / (33 + WIDE_ID);
@@ -68,7 +110,7 @@ final class SyntheticImages {
         for (int n = 0; n < files; n++) {
             if (inSector == perSector) {
                 inSector = 0;
-                b.position((int) (ROOT * SECTOR + (long) (b.position() / SECTOR + 1 - ROOT) * SECTOR));
+                b.position((b.position() + SECTOR - 1) / SECTOR * SECTOR);
             }
             int v = n;
             for (int i = WIDE_ID - 1; i >= 0; i--) {
