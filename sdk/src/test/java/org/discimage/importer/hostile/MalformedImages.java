@@ -11,10 +11,9 @@ import org.discimage.error.ErrorCode;
 /**
  * The corpus of malformed images: each a named mutation of {@link SeedImage}, with the answer a
  * strict import must give (error code, the structure the message names and the LBA it names).
- * Generated at test time (each image is a copy of the 112 KiB seed, too big to commit by the
- * dozen); {@link #main} writes them out for a look with other readers:
- * {@code mvn -o -q -pl sdk test-compile exec:java -Dexec.classpathScope=test
- * -Dexec.mainClass=org.discimage.importer.hostile.MalformedImages -Dexec.args=/tmp/malformed}.
+ * Generated at test time only: each image is a copy of the 112 KiB seed, some 7 MiB for the
+ * corpus, too big for {@code testdata/}. The fuzz tests' seed inputs are these images as patch
+ * lists ({@code FuzzPatchesTest}).
  *
  * <p>Offsets are found by reading the seed (see {@link Seed}), never hard-coded, so a change of
  * discimage's layout moves the mutations with it.
@@ -298,13 +297,5 @@ public final class MalformedImages {
                 (s, at) -> s.put(s.suspEntry(s.record(at.d8, new byte[] {1}), "PL"), "XL"));
         add("re-unreached", FileSystem.ROCK_RIDGE, "Rock Ridge RE entry", seed.rrMoved,
                 (s, at) -> s.put(s.suspEntry(s.record(at.d7, "D8"), "CL"), "XL"));
-    }
-
-    /** Writes every case to {@code args[0]} as {@code <name>.iso} (for a look with other readers). */
-    public static void main(String[] args) throws java.io.IOException {
-        java.nio.file.Path dir = java.nio.file.Files.createDirectories(java.nio.file.Path.of(args[0]));
-        for (Case c : all()) {
-            java.nio.file.Files.write(dir.resolve(c.name() + ".iso"), c.image());
-        }
     }
 }
