@@ -135,27 +135,51 @@ final class DirectoryWalker {
             throw Malformed.at("directory " + path, extent, "the directories overlap: more directory sectors than the medium holds");
         }
         List<RecordRef> records = new ArrayList<>();
+        int start = 0; // where this sector's records begin: after the tail of one that crossed into it
         for (long lba = extent; lba < extent + count; lba++) {
-            readSector(lba, "directory " + path);
+            if (start == 0) {
+                readSector(lba, "directory " + path);
+            }
             int end = (int) Math.min(SECTOR, length - (lba - extent) * SECTOR);
-            int offset = 0;
+            int offset = start;
+            start = 0;
             while (offset < end) {
                 int len = sector.get(offset) & 0xFF;
                 if (len == 0) {
                     break;
                 }
-                if (offset + len > end) {
-                    throw Malformed.at("directory record of " + path, lba, offset,
-                            "LEN_DR " + len + " crosses the end of the sector or of the directory");
+                if (offset + len <= end) {
+                    records.add(DirectoryRecords.decode(sector, lba, offset, len, ctx));
+                    offset += len;
+                    continue;
                 }
-                records.add(DirectoryRecords.decode(sector, lba, offset, len, ctx));
-                offset += len;
+                // ECMA-119 6.8.1.1: records never cross a sector; Linux isofs reads across (fs/isofs/dir.c)
+                long tailEnd = (lba + 1 - extent) * SECTOR + (offset + len - SECTOR);
+                if (end < SECTOR || tailEnd > length) {
+                    throw Malformed.at("directory record of " + path, lba, offset,
+                            "LEN_DR " + len + " crosses the end of the directory");
+                }
+                Malformed.deviation(ctx, "directory record of " + path, lba, offset, "LEN_DR " + len
+                        + " crosses the end of the sector", "read across the sector boundary");
+                records.add(acrossSectors(lba, offset, len, path));
+                start = offset + len - SECTOR;
+                break;
             }
         }
         if (records.size() < 2 || !records.get(0).isSelfOrParent() || !records.get(1).isSelfOrParent()) {
             throw Malformed.at("directory " + path, extent, "does not start with its \".\" and \"..\" records");
         }
         return records;
+    }
+
+    /** A record starting at {@code offset} of sector {@code lba} and ending in the next one, which is left read. */
+    private RecordRef acrossSectors(long lba, int offset, int len, String path) throws IOException {
+        byte[] joined = new byte[len];
+        int head = SECTOR - offset;
+        sector.get(offset, joined, 0, head);
+        readSector(lba + 1, "directory " + path);
+        sector.get(0, joined, head, len - head);
+        return DirectoryRecords.decode(ByteBuffer.wrap(joined), 0, lba, offset, len, ctx);
     }
 
     private void readSector(long lba, String structure) throws IOException {

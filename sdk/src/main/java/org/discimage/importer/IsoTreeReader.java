@@ -44,6 +44,8 @@ import org.discimage.codec.DecodeContext;
  *     the rest of that System Use area is skipped;
  * <li>primary-tree identifiers with characters outside the d-characters (lower case and the
  *     like) or a version that is not 1..32767: the identifier as recorded;
+ * <li>a directory record crossing a sector boundary inside its directory (ECMA-119 6.8.1.1
+ *     forbids it): read across the boundary, as Linux isofs does;
  * <li>a file extent past the end of the medium: the entry is kept (reading its data fails);
  * <li>two entries of one name in a directory: the first is kept;
  * <li>a relocated directory whose ".." lacks the right PL, or an RE directory no CL reaches.

@@ -164,6 +164,23 @@ class LenientImportTest {
     }
 
     @Test
+    void aRecordCrossingASectorIsReadAcrossItWhenLenient() throws IOException {
+        byte[] image = SyntheticImages.crossing();
+        DiscImageException strict = assertThrows(DiscImageException.class,
+                () -> MalformedImagesTest.read(image, FileSystem.ISO9660, ImportOptions.strict()));
+        // 68 bytes of "." and "..", then 52 records of 38 bytes: the 53rd starts at 2044
+        assertTrue(strict.getMessage().startsWith("directory record of / at LBA 18, offset 2044: LEN_DR 38 crosses "
+                + "the end of the sector"), strict::getMessage);
+        List<Diagnostic> reports = new ArrayList<>();
+        List<ImportedEntry> entries = read(image, FileSystem.ISO9660, reports);
+        assertEquals(61, entries.size());
+        assertEquals("/CAAAA", entries.get(53).path()); // the crossing record, n = 52
+        assertEquals("/CHHHH", entries.get(60).path());
+        assertEquals(1, reports.size(), reports::toString);
+        assertEquals(18, reports.get(0).lba());
+    }
+
+    @Test
     void namesThatEscapeFailInLenientModeToo() {
         for (String name : List.of("iso-name-nul", "iso-name-slash", "iso-name-dotdot", "iso-name-dot-version",
                 "joliet-name-slash", "joliet-name-dotdot", "joliet-name-backslash-dotdot", "rr-name-dotdot",

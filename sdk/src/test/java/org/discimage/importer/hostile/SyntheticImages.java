@@ -95,6 +95,22 @@ final class SyntheticImages {
         return ce.array();
     }
 
+    /**
+     * A root of two sectors whose 60 file records (38 bytes each) run on without regard to the
+     * sector boundary: the 53rd crosses it, which ECMA-119 6.8.1.1 forbids and Linux reads.
+     */
+    static byte[] crossing() {
+        ByteBuffer b = start((int) ROOT + 2, 2 * SECTOR);
+        dots(b, ROOT, 2 * SECTOR, ROOT);
+        byte[] id = new byte[WIDE_ID];
+        for (int n = 0; n < 60; n++) {
+            java.util.Arrays.fill(id, (byte) ('A' + n % 26));
+            id[0] = (byte) ('A' + n / 26);
+            DirectoryRecord.encode(b, 0, 0, T, 0, id, null);
+        }
+        return b.array();
+    }
+
     /** Identifier bytes per file of {@link #wide}: 38-byte records, 53 to a sector. */
     static final int WIDE_ID = 5;
     static final int WIDE_PER_SECTOR = SECTOR / (33 + WIDE_ID);
