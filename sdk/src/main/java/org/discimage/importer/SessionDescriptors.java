@@ -5,6 +5,7 @@ import java.nio.ByteBuffer;
 import java.util.List;
 
 import org.discimage.codec.DecodeContext;
+import org.discimage.error.Diagnostics;
 import org.discimage.error.DiscImageException;
 import org.discimage.error.ErrorCode;
 import org.discimage.iso9660.DirectoryRecord;
@@ -90,7 +91,8 @@ record SessionDescriptors(long sessionStart, String volumeId, RecordRef primaryR
         if (pvd == null) {
             throw Malformed.at("volume descriptor set", first, "no primary volume descriptor");
         }
-        RootSusp susp = rootSusp(sectors, pvdRoot.record(), ctx);
+        // silent: the walk of each tree reads the root's "." record again and reports there, once
+        RootSusp susp = rootSusp(sectors, pvdRoot.record(), DecodeContext.of(ctx.lenient(), Diagnostics.IGNORE));
         return new SessionDescriptors(sessionStart, pvd.volumeIdentifier(), pvdRoot, jolietRoot, jolietVolumeId, susp.rockRidge,
                 susp.skip);
     }

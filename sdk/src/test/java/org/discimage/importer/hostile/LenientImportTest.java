@@ -159,6 +159,23 @@ class LenientImportTest {
         }
     }
 
+    @Test
+    void aDeviationInTheRootsDotRecordIsReportedOncePerTreeReadNotAtOpen() throws IOException {
+        ImageBytes image = new ImageBytes(SeedImage.bytes());
+        image.put(image.suspEntry(image.record(23, new byte[] {0}), "TF"), "ZZ");
+        image.put733BigEndianHalf(image.record(23, new byte[] {0}) + 10, 4096); // "." data length halves disagree
+        List<Diagnostic> reports = new ArrayList<>();
+        org.discimage.importer.IsoTreeReader reader = org.discimage.importer.IsoTreeReader.open(
+                ImageBytes.reader(image.image), 0, ImportOptions.lenient(reports::add));
+        assertEquals(List.of(), reports);
+        reader.readTree(FileSystem.ROCK_RIDGE);
+        assertEquals(List.of("DirectoryRecord.dataLength", "SUSP entry \"ZZ\""),
+                reports.stream().map(Diagnostic::structure).toList());
+        reports.clear();
+        reader.readTree(FileSystem.ISO9660);
+        assertEquals(List.of("DirectoryRecord.dataLength"), reports.stream().map(Diagnostic::structure).toList());
+    }
+
     private static ImportedEntry iso(String path) {
         return seedTree(FileSystem.ISO9660).get(path);
     }
