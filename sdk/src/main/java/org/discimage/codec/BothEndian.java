@@ -21,12 +21,22 @@ public final class BothEndian {
 
     /** Reads a 733 number; MALFORMED_STRUCTURE if truncated or if the two halves disagree. */
     public static long getInt32(ByteBuffer b, String field) throws DiscImageException {
+        return getInt32(b, field, DecodeContext.STRICT);
+    }
+
+    /**
+     * Reads a 733 number; MALFORMED_STRUCTURE if truncated. Halves that disagree fail when strict;
+     * lenient takes the little-endian half, as Linux isofs ({@code isonum_733}) and most readers
+     * do, and reports it (docs/formats.md 1.2).
+     */
+    public static long getInt32(ByteBuffer b, String field, DecodeContext ctx) throws DiscImageException {
         int at = b.position();
         Decoding.require(b, 8, field);
         long le = getUInt32LE(b, field);
         long be = getUInt32BE(b, field);
         if (le != be) {
-            throw Decoding.malformed(field, at, "both-endian halves disagree: LE " + le + " != BE " + be);
+            ctx.deviation(field, at, "both-endian halves disagree: LE " + le + " != BE " + be,
+                    "using the little-endian " + le);
         }
         return le;
     }
@@ -40,12 +50,18 @@ public final class BothEndian {
 
     /** Reads a 723 number; MALFORMED_STRUCTURE if truncated or if the two halves disagree. */
     public static int getInt16(ByteBuffer b, String field) throws DiscImageException {
+        return getInt16(b, field, DecodeContext.STRICT);
+    }
+
+    /** Reads a 723 number; disagreeing halves as {@link #getInt32(ByteBuffer, String, DecodeContext)}. */
+    public static int getInt16(ByteBuffer b, String field, DecodeContext ctx) throws DiscImageException {
         int at = b.position();
         Decoding.require(b, 4, field);
         int le = getUInt16LE(b, field);
         int be = getUInt16BE(b, field);
         if (le != be) {
-            throw Decoding.malformed(field, at, "both-endian halves disagree: LE " + le + " != BE " + be);
+            ctx.deviation(field, at, "both-endian halves disagree: LE " + le + " != BE " + be,
+                    "using the little-endian " + le);
         }
         return le;
     }

@@ -10,10 +10,14 @@ import java.util.Deque;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import org.discimage.FileSystem;
+import org.discimage.codec.DecodeContext;
+import org.discimage.error.DiscImageException;
 import org.discimage.tree.ItemType;
 
 /**
@@ -24,26 +28,40 @@ import org.discimage.tree.ItemType;
  */
 final class DirectoryWalker {
     private static final int SECTOR = SectorReader.SECTOR_SIZE;
+    /**
+     * Longest path returned, in characters (Linux PATH_MAX). Bounds the memory of deep trees: without
+     * it the paths of n nested directories would take O(n^2) characters.
+     */
+    static final int MAX_PATH_LENGTH = 4096;
 
     private final SectorReader sectors;
     private final FileSystem namespace;
     private final SystemUseReader systemUse;  // null unless namespace is ROCK_RIDGE
+    private final DecodeContext ctx;
     private final Set<Long> visited = new HashSet<>();
     private final Set<String> relocationDirectories = new HashSet<>();
+    /** Extents of the directories marked RE (their records in RR_MOVED) and those reached through CL. */
+    private final Map<Long, RecordRef> relocatedExtents = new LinkedHashMap<>();
+    private final Set<Long> relocatedReached = new HashSet<>();
     private final ByteBuffer sector = ByteBuffer.allocate(SECTOR);
     private final long sectorCount;
     private long directorySectorBudget;
 
-    DirectoryWalker(SectorReader sectors, FileSystem namespace, SystemUseReader systemUse) throws IOException {
+    DirectoryWalker(SectorReader sectors, FileSystem namespace, SystemUseReader systemUse, DecodeContext ctx)
+            throws IOException {
         this.sectors = sectors;
         this.namespace = namespace;
         this.systemUse = systemUse;
+        this.ctx = ctx;
         this.sectorCount = sectors.sectorCount();
         this.directorySectorBudget = sectorCount;
     }
 
     /** A directory entry found, with where to descend if it is a directory. */
-    private record Child(ImportedEntry entry, long dirExtent, long dirLength) {
+    private record Child(ImportedEntry entry, long dirExtent, long dirLength, long originalParent) {
+        Child(ImportedEntry entry, long dirExtent, long dirLength) {
+            this(entry, dirExtent, dirLength, -1);
+        }
     }
 
     private record Frame(String path, Iterator<Child> children) {
@@ -57,7 +75,7 @@ final class DirectoryWalker {
         RockRidgeAttributes rr = systemUse == null ? null : systemUse.read(dot, true);
         out.add(entry("/", ItemType.DIRECTORY, List.of(dot), rr, rootRecord.dataLength()));
         Deque<Frame> stack = new ArrayDeque<>();
-        stack.push(new Frame("/", children("/", rootRecords).iterator()));
+        stack.push(new Frame("/", children("/", rootRecord.extent(), rootRecords).iterator()));
         while (!stack.isEmpty()) {
             Frame f = stack.peek();
             if (!f.children.hasNext()) {
@@ -68,9 +86,14 @@ final class DirectoryWalker {
             out.add(c.entry);
             if (c.entry.type() == ItemType.DIRECTORY) {
                 String path = c.entry.path();
-                stack.push(new Frame(path, children(path, readDirectory(c.dirExtent, c.dirLength, path)).iterator()));
+                List<RecordRef> records = readDirectory(c.dirExtent, c.dirLength, path);
+                if (c.originalParent >= 0) {
+                    checkParentLink(path, records.get(1), c.originalParent);
+                }
+                stack.push(new Frame(path, children(path, c.dirExtent, records).iterator()));
             }
         }
+        checkRelocatedReached();
         return withoutEmptyRelocationDirectories(out);
     }
 
@@ -112,27 +135,51 @@ final class DirectoryWalker {
             throw Malformed.at("directory " + path, extent, "the directories overlap: more directory sectors than the medium holds");
         }
         List<RecordRef> records = new ArrayList<>();
+        int start = 0; // where this sector's records begin: after the tail of one that crossed into it
         for (long lba = extent; lba < extent + count; lba++) {
-            readSector(lba, "directory " + path);
+            if (start == 0) {
+                readSector(lba, "directory " + path);
+            }
             int end = (int) Math.min(SECTOR, length - (lba - extent) * SECTOR);
-            int offset = 0;
+            int offset = start;
+            start = 0;
             while (offset < end) {
                 int len = sector.get(offset) & 0xFF;
                 if (len == 0) {
                     break;
                 }
-                if (offset + len > end) {
-                    throw Malformed.at("directory record of " + path, lba, offset,
-                            "LEN_DR " + len + " crosses the end of the sector or of the directory");
+                if (offset + len <= end) {
+                    records.add(DirectoryRecords.decode(sector, lba, offset, len, ctx));
+                    offset += len;
+                    continue;
                 }
-                records.add(DirectoryRecords.decode(sector, lba, offset, len));
-                offset += len;
+                // ECMA-119 6.8.1.1: records never cross a sector; Linux isofs reads across (fs/isofs/dir.c)
+                long tailEnd = (lba + 1 - extent) * SECTOR + (offset + len - SECTOR);
+                if (end < SECTOR || tailEnd > length) {
+                    throw Malformed.at("directory record of " + path, lba, offset,
+                            "LEN_DR " + len + " crosses the end of the directory");
+                }
+                Malformed.deviation(ctx, "directory record of " + path, lba, offset, "LEN_DR " + len
+                        + " crosses the end of the sector", "read across the sector boundary");
+                records.add(acrossSectors(lba, offset, len, path));
+                start = offset + len - SECTOR;
+                break;
             }
         }
         if (records.size() < 2 || !records.get(0).isSelfOrParent() || !records.get(1).isSelfOrParent()) {
             throw Malformed.at("directory " + path, extent, "does not start with its \".\" and \"..\" records");
         }
         return records;
+    }
+
+    /** A record starting at {@code offset} of sector {@code lba} and ending in the next one, which is left read. */
+    private RecordRef acrossSectors(long lba, int offset, int len, String path) throws IOException {
+        byte[] joined = new byte[len];
+        int head = SECTOR - offset;
+        sector.get(offset, joined, 0, head);
+        readSector(lba + 1, "directory " + path);
+        sector.get(0, joined, head, len - head);
+        return DirectoryRecords.decode(ByteBuffer.wrap(joined), 0, lba, offset, len, ctx);
     }
 
     private void readSector(long lba, String structure) throws IOException {
@@ -143,8 +190,9 @@ final class DirectoryWalker {
     }
 
     /** The entries of a directory's records: multi-extent sections joined, Rock Ridge applied. */
-    private List<Child> children(String dirPath, List<RecordRef> records) throws IOException {
+    private List<Child> children(String dirPath, long dirExtent, List<RecordRef> records) throws IOException {
         List<Child> out = new ArrayList<>(records.size());
+        Set<String> names = new HashSet<>();
         List<RecordRef> sections = new ArrayList<>();
         for (RecordRef r : records.subList(2, records.size())) {
             if (r.isSelfOrParent()) {
@@ -165,9 +213,13 @@ final class DirectoryWalker {
                 }
                 continue;
             }
-            Child c = child(dirPath, sections);
-            if (c != null) {
+            Child c = child(dirPath, dirExtent, sections);
+            if (c != null && names.add(c.entry.name())) {
                 out.add(c);
+            } else if (c != null) {
+                // ECMA-119 7.5.1 allows versions (A;1, A;2) that read as one name; RRIP/Joliet none
+                Malformed.deviation(ctx, "directory record of " + dirPath, r.lba(), r.offset(), "a second entry named \""
+                        + c.entry.name() + "\"", "it is left out, the first one kept");
             }
             sections = new ArrayList<>();
         }
@@ -180,17 +232,22 @@ final class DirectoryWalker {
     }
 
     /** One entry from the sections of one file (one record for everything but multi-extent files). */
-    private Child child(String dirPath, List<RecordRef> sections) throws IOException {
+    private Child child(String dirPath, long dirExtent, List<RecordRef> sections) throws IOException {
         RecordRef first = sections.get(0);
         RockRidgeAttributes rr = systemUse == null ? null : systemUse.read(first, false);
         if (rr != null && rr.relocated) {
             relocationDirectories.add(dirPath);
+            relocatedExtents.putIfAbsent(first.extent(), first);
             return null; // shown at its original place through the CL record
         }
         String name = name(first, rr);
         String path = (dirPath.equals("/") ? "/" : dirPath + "/") + name;
+        if (path.length() > MAX_PATH_LENGTH) {
+            throw Malformed.at("directory record of " + dirPath, first.lba(), first.offset(), "the path of \""
+                    + name + "\" is longer than " + MAX_PATH_LENGTH + " characters");
+        }
         if (rr != null && rr.childLink >= 0) {
-            return relocated(path, first, rr);
+            return relocated(path, dirExtent, first, rr);
         }
         if (first.isDirectory()) {
             return new Child(entry(path, ItemType.DIRECTORY, sections, rr, first.dataLength()),
@@ -202,11 +259,27 @@ final class DirectoryWalker {
         for (RecordRef s : sections) {
             size += s.dataLength();
         }
+        if (type == ItemType.FILE) {
+            for (RecordRef s : sections) {
+                checkFileExtent(path, s);
+            }
+        }
         return new Child(entry(path, type, sections, rr, type == ItemType.FILE ? size : 0), -1, 0);
     }
 
+    /** A file's data must lie on the medium (ECMA-119 6.5.1), unless it has none. */
+    private void checkFileExtent(String path, RecordRef s) throws DiscImageException {
+        long count = (s.dataLength() + SECTOR - 1) / SECTOR;
+        if (count > 0 && s.extent() + count > sectorCount) {
+            Malformed.deviation(ctx, "directory record of " + path, s.lba(), s.offset(), "file extent at LBA "
+                    + s.extent() + " of " + s.dataLength() + " bytes ends beyond the medium of " + sectorCount
+                    + " sectors", "the entry is kept; reading its data will fail");
+        }
+    }
+
     /** A CL record: the directory lives in RR_MOVED; its "." record gives its length. */
-    private Child relocated(String path, RecordRef placeholder, RockRidgeAttributes rr) throws IOException {
+    private Child relocated(String path, long parentExtent, RecordRef placeholder, RockRidgeAttributes rr)
+            throws IOException {
         long lba = rr.childLink;
         if (lba >= sectorCount) {
             throw Malformed.at("Rock Ridge CL entry of " + path, placeholder.lba(), placeholder.offset(),
@@ -214,19 +287,48 @@ final class DirectoryWalker {
         }
         readSector(lba, "relocated directory " + path);
         int len = sector.get(0) & 0xFF;
-        if (len == 0) {
-            throw Malformed.at("relocated directory " + path, lba, "no \".\" record");
+        RecordRef dot = null;
+        try {
+            dot = len == 0 ? null : DirectoryRecords.decode(sector, lba, 0, len, ctx);
+        } catch (DiscImageException e) {
+            // not a directory record at all: the CL entry points at something else (RRIP 1.12 4.1.5.1)
         }
-        RecordRef dot = DirectoryRecords.decode(sector, lba, 0, len);
-        if (!dot.isSelfOrParent() || !dot.isDirectory() || dot.extent() != lba) {
-            throw Malformed.at("relocated directory " + path, lba, "the first record is not its \".\" record");
+        if (dot == null || !dot.record().isDot() || !dot.isDirectory() || dot.extent() != lba) {
+            throw Malformed.at("relocated directory " + path, lba, "the CL entry at LBA " + placeholder.lba()
+                    + " points at a sector whose first record is not a directory's \".\" record");
         }
         RockRidgeAttributes own = systemUse.read(dot, false);
         own.name = rr.name;
         if (own.mode == ImportedEntry.NO_MODE) {
             own.mode = rr.mode;
         }
-        return new Child(entry(path, ItemType.DIRECTORY, List.of(dot), own, dot.dataLength()), lba, dot.dataLength());
+        relocatedReached.add(lba);
+        return new Child(entry(path, ItemType.DIRECTORY, List.of(dot), own, dot.dataLength()), lba, dot.dataLength(),
+                parentExtent);
+    }
+
+    /**
+     * RRIP 1.12 4.1.5.2: the ".." record of a directory reached through a CL entry carries a PL entry
+     * naming the directory that holds the CL.
+     */
+    private void checkParentLink(String path, RecordRef dotDot, long expected) throws IOException {
+        long parentLink = systemUse.read(dotDot, false).parentLink;
+        if (parentLink != expected) {
+            Malformed.deviation(ctx, "Rock Ridge PL entry of " + path, dotDot.lba(), dotDot.offset(),
+                    (parentLink < 0 ? "missing" : "parent link to LBA " + parentLink)
+                            + " in the \"..\" record of a relocated directory whose CL entry is in the directory at LBA "
+                            + expected, "the directory is shown where its CL entry is");
+        }
+    }
+
+    /** RRIP 1.12 4.1.5.3: a directory marked RE is shown through a CL entry; one that none reaches is lost. */
+    private void checkRelocatedReached() throws DiscImageException {
+        for (RecordRef r : relocatedExtents.values()) {
+            if (!relocatedReached.contains(r.extent())) {
+                Malformed.deviation(ctx, "Rock Ridge RE entry", r.lba(), r.offset(), "the relocated directory at LBA "
+                        + r.extent() + " is not reached by any CL entry", "it is left out with its contents");
+            }
+        }
     }
 
     private ImportedEntry entry(String path, ItemType type, List<RecordRef> sections, RockRidgeAttributes rr,
@@ -270,17 +372,78 @@ final class DirectoryWalker {
             }
             name = stripVersion(new String(id, StandardCharsets.UTF_16BE));
         } else {
-            name = stripVersion(new String(id, StandardCharsets.ISO_8859_1));
+            String raw = new String(id, StandardCharsets.ISO_8859_1);
+            checkIsoIdentifier(raw, r);
+            name = stripVersion(raw);
             if (!r.isDirectory() && name.endsWith(".") && name.length() > 1) {
                 name = name.substring(0, name.length() - 1); // "NAME." : empty extension
             }
         }
-        if (name.isEmpty() || name.equals(".") || name.equals("..") || name.indexOf('/') >= 0
-                || name.indexOf('\0') >= 0) {
+        if (!usable(name)) {
             throw Malformed.at("directory record", r.lba(), r.offset(), "unusable file name \""
                     + name.replace("\0", "\\0") + "\"");
         }
         return name;
+    }
+
+    /**
+     * ECMA-119 7.5.1 and 7.6.1: an identifier of the primary tree is d-characters (7.4.1: A-Z, 0-9,
+     * '_'), SEPARATOR 1 '.' and, for a file, SEPARATOR 2 ';' and a version number 1..32767.
+     * genisoimage and mkisofs write lower case and other characters with -allow-lowercase,
+     * -relaxed-filenames or -iso-level 4, and versions are sometimes garbage: lenient takes the
+     * identifier as recorded.
+     */
+    private void checkIsoIdentifier(String id, RecordRef r) throws DiscImageException {
+        int semi = id.lastIndexOf(';');
+        String base = semi < 0 ? id : id.substring(0, semi);
+        for (int i = 0; i < base.length(); i++) {
+            char c = base.charAt(i);
+            if (!(c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_' || c == '.')) {
+                Malformed.deviation(ctx, "ISO 9660 directory record", r.lba(), r.offset(), "identifier \""
+                        + printable(id) + "\" holds " + printable(String.valueOf(c))
+                        + ", not a d-character (ECMA-119 7.4.1)", "the identifier is used as recorded");
+                break;
+            }
+        }
+        if (semi >= 0) {
+            String version = id.substring(semi + 1);
+            boolean digits = !version.isEmpty() && version.length() <= 5 && version.chars().allMatch(Character::isDigit);
+            int v = digits ? Integer.parseInt(version) : -1;
+            if (v < 1 || v > 32767 || !digits) {
+                Malformed.deviation(ctx, "ISO 9660 directory record", r.lba(), r.offset(), "identifier \""
+                        + printable(id) + "\" has the version \"" + printable(version)
+                        + "\", not a number 1..32767 (ECMA-119 7.5.1)", digits ? "the version is dropped"
+                        : "the identifier is kept whole, \";\" included");
+            }
+        }
+    }
+
+    private static String printable(String s) {
+        StringBuilder b = new StringBuilder();
+        for (char c : s.toCharArray()) {
+            b.append(c >= 0x20 && c < 0x7F ? String.valueOf(c) : String.format("\\x%02X", (int) c));
+        }
+        return b.toString();
+    }
+
+    /**
+     * Whether a name is one path component that stays inside its directory wherever it is used:
+     * not empty, ".", "..", without '/' or NUL, and without a ".." between backslashes (a Windows
+     * separator: "..\\x" would climb out of the target directory there).
+     */
+    static boolean usable(String name) {
+        if (name.isEmpty() || name.equals(".") || name.equals("..") || name.indexOf('/') >= 0
+                || name.indexOf('\0') >= 0) {
+            return false;
+        }
+        if (name.indexOf('\\') >= 0) {
+            for (String part : name.split("\\\\", -1)) {
+                if (part.equals("..")) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     /** Drops a ";version" suffix (ECMA-119 7.5.1; Joliet writers usually omit it). */

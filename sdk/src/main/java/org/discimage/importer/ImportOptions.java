@@ -11,7 +11,8 @@ import org.discimage.error.Diagnostics;
  * {@link org.discimage.error.DiscImageException} of code {@code MALFORMED_STRUCTURE}. Lenient accepts
  * the deviations real producers are known to write and reports each one to {@link #diagnostics()};
  * what cannot be read safely still fails. Both report what is deliberately left out (such as UDF
- * named streams) to the diagnostics sink.
+ * named streams or unknown SUSP entries) to the diagnostics sink. {@link IsoTreeReader} lists the
+ * deviations its lenient mode accepts.
  *
  * @param lenient     whether known real-world deviations are accepted
  * @param diagnostics where accepted deviations and omissions are reported

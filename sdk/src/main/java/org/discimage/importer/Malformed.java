@@ -1,5 +1,7 @@
 package org.discimage.importer;
 
+import org.discimage.codec.DecodeContext;
+import org.discimage.error.Diagnostic;
 import org.discimage.error.DiscImageException;
 import org.discimage.error.ErrorCode;
 
@@ -17,6 +19,19 @@ final class Malformed {
     static DiscImageException at(String structure, long lba, int offset, String problem) {
         return new DiscImageException(ErrorCode.MALFORMED_STRUCTURE,
                 structure + " at LBA " + lba + ", offset " + offset + ": " + problem);
+    }
+
+    /**
+     * A known real-world deviation found by the importer itself: strict throws as
+     * {@link #at(String, long, int, String)}; lenient reports "{@code offset N: problem; accepted}"
+     * to the context's sink and returns, and the caller goes on as {@code accepted} says.
+     */
+    static void deviation(DecodeContext ctx, String structure, long lba, int offset, String problem, String accepted)
+            throws DiscImageException {
+        if (!ctx.lenient()) {
+            throw at(structure, lba, offset, problem);
+        }
+        ctx.diagnostics().report(new Diagnostic(structure, lba, "offset " + offset + ": " + problem + "; " + accepted));
     }
 
     /** As {@link #at(String, long, int, String)}, wrapping what a record decoder threw. */

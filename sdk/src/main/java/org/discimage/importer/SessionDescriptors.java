@@ -4,7 +4,10 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.List;
 
+import org.discimage.codec.DecodeContext;
+import org.discimage.error.Diagnostics;
 import org.discimage.error.DiscImageException;
+import org.discimage.error.ErrorCode;
 import org.discimage.iso9660.DirectoryRecord;
 import org.discimage.iso9660.PrimaryVolumeDescriptor;
 import org.discimage.iso9660.SupplementaryVolumeDescriptor;
@@ -34,7 +37,7 @@ record SessionDescriptors(long sessionStart, String volumeId, RecordRef primaryR
     private static final int SECTOR = SectorReader.SECTOR_SIZE;
 
     /** Reads the set at {@code sessionStart + 16} up to its terminator, then the root's "." record. */
-    static SessionDescriptors read(SectorReader sectors, long sessionStart) throws IOException {
+    static SessionDescriptors read(SectorReader sectors, long sessionStart, DecodeContext ctx) throws IOException {
         ByteBuffer sector = ByteBuffer.allocate(SECTOR);
         PrimaryVolumeDescriptor pvd = null;
         RecordRef pvdRoot = null;
@@ -45,25 +48,34 @@ record SessionDescriptors(long sessionStart, String volumeId, RecordRef primaryR
             long lba = sessionStart + 16 + i;
             sector.clear();
             if (sectors.read(lba, sector) != 1) {
+                if (i == 0) {
+                    throw new DiscImageException(ErrorCode.EMPTY_DISC, "volume descriptor set at LBA " + lba
+                            + ": the medium of " + sectors.sectorCount() + " sectors ends before it");
+                }
                 throw Malformed.at("volume descriptor set", lba, "the medium ends before the set terminator");
             }
             VolumeDescriptorHeader h = decode(() -> VolumeDescriptorHeader.decode(sector.duplicate().flip()),
                     "volume descriptor", lba);
+            if (!h.isIso9660() && i == 0) {
+                throw new DiscImageException(ErrorCode.NO_SUPPORTED_FILE_SYSTEM, "volume descriptor at LBA " + lba
+                        + ": standard identifier \"" + printable(h.standardIdentifier())
+                        + "\" instead of CD001 (not an ISO 9660 session)");
+            }
             if (!h.isIso9660()) {
                 throw Malformed.at("volume descriptor", lba, "standard identifier \"" + printable(h.standardIdentifier())
-                        + "\" instead of CD001" + (i == 0 ? " (not an ISO 9660 session)" : ""));
+                        + "\" instead of CD001");
             }
             if (h.typeCode() == VolumeDescriptorType.TERMINATOR.code()) {
                 terminated = true;
             } else if (h.typeCode() == VolumeDescriptorType.PRIMARY.code() && pvd == null) {
-                pvd = decode(() -> PrimaryVolumeDescriptor.decode(sector.duplicate().flip()),
+                pvd = decode(() -> PrimaryVolumeDescriptor.decode(sector.duplicate().flip(), ctx.at(lba)),
                         "primary volume descriptor", lba);
                 checkBlockSize(pvd.logicalBlockSize(), "primary volume descriptor", lba);
                 pvdRoot = new RecordRef(lba, 156, pvd.rootDirectoryRecord());
             } else if (h.typeCode() == VolumeDescriptorType.SUPPLEMENTARY.code() && h.version() == 1
                     && jolietRoot == null) {
                 SupplementaryVolumeDescriptor svd = decode(
-                        () -> SupplementaryVolumeDescriptor.decode(sector.duplicate().flip()),
+                        () -> SupplementaryVolumeDescriptor.decode(sector.duplicate().flip(), ctx.at(lba)),
                         "supplementary volume descriptor", lba);
                 if (svd.isJoliet()) {
                     checkBlockSize(svd.logicalBlockSize(), "Joliet volume descriptor", lba);
@@ -79,7 +91,8 @@ record SessionDescriptors(long sessionStart, String volumeId, RecordRef primaryR
         if (pvd == null) {
             throw Malformed.at("volume descriptor set", first, "no primary volume descriptor");
         }
-        RootSusp susp = rootSusp(sectors, pvdRoot.record());
+        // silent: the walk of each tree reads the root's "." record again and reports there, once
+        RootSusp susp = rootSusp(sectors, pvdRoot.record(), DecodeContext.of(ctx.lenient(), Diagnostics.IGNORE));
         return new SessionDescriptors(sessionStart, pvd.volumeIdentifier(), pvdRoot, jolietRoot, jolietVolumeId, susp.rockRidge,
                 susp.skip);
     }
@@ -88,7 +101,7 @@ record SessionDescriptors(long sessionStart, String volumeId, RecordRef primaryR
     }
 
     /** Looks at the root's "." record: SP first, then an RRIP ER or RRIP entries mean Rock Ridge. */
-    private static RootSusp rootSusp(SectorReader sectors, DirectoryRecord root) throws IOException {
+    private static RootSusp rootSusp(SectorReader sectors, DirectoryRecord root, DecodeContext ctx) throws IOException {
         long lba = root.extentLocation();
         ByteBuffer sector = ByteBuffer.allocate(SECTOR);
         if (root.dataLength() == 0 || sectors.read(lba, sector) != 1) {
@@ -99,7 +112,7 @@ record SessionDescriptors(long sessionStart, String volumeId, RecordRef primaryR
         if (len == 0) {
             throw Malformed.at("root directory", lba, "no \".\" record");
         }
-        RecordRef dot = DirectoryRecords.decode(sector, lba, 0, len);
+        RecordRef dot = DirectoryRecords.decode(sector, lba, 0, len, ctx);
         if (!dot.record().isDot()) {
             throw Malformed.at("root directory", lba, "the first record is not \".\"");
         }
@@ -107,7 +120,7 @@ record SessionDescriptors(long sessionStart, String volumeId, RecordRef primaryR
         if (su.length < SharingProtocolIndicator.LENGTH || su[0] != 'S' || su[1] != 'P') {
             return new RootSusp(false, 0);
         }
-        SystemUseReader reader = new SystemUseReader(sectors, 0);
+        SystemUseReader reader = new SystemUseReader(sectors, 0, ctx);
         List<SuspEntry> entries = reader.entries(dot, 0);
         RockRidgeAttributes a = SystemUseReader.interpret(entries, dot);
         return new RootSusp(a.rockRidgeExtension || a.rockRidgeEntries, Math.max(0, a.sharingProtocolSkip));

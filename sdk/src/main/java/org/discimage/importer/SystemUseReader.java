@@ -9,6 +9,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
+import org.discimage.codec.DecodeContext;
 import org.discimage.error.DiscImageException;
 import org.discimage.iso9660.RecordingDateTime;
 import org.discimage.rockridge.AlternateName;
@@ -39,12 +40,21 @@ final class SystemUseReader {
 
     private final SectorReader sectors;
     private final int skip;
+    private final DecodeContext ctx;
     private final ByteBuffer sector = ByteBuffer.allocate(SECTOR);
+    /** The LBA whose sector {@link #sector} holds, or -1. */
+    private long loaded = -1;
+    /** Bytes of continuation data this reader may still read; -1 until first used. */
+    private long budget = -1;
 
-    /** A reader skipping {@code skip} bytes (the SP's LEN_SKP) at the start of every System Use area. */
-    SystemUseReader(SectorReader sectors, int skip) {
+    /**
+     * A reader skipping {@code skip} bytes (the SP's LEN_SKP) at the start of every System Use area,
+     * strict or lenient as {@code ctx} says.
+     */
+    SystemUseReader(SectorReader sectors, int skip, DecodeContext ctx) {
         this.sectors = sectors;
         this.skip = skip;
+        this.ctx = ctx;
     }
 
     /** The Rock Ridge attributes of a record; {@code rootDot} for the root's "." (no LEN_SKP skip). */
@@ -64,7 +74,8 @@ final class SystemUseReader {
         }
         List<SuspEntry> all = new ArrayList<>();
         List<ContinuationArea> pending = new ArrayList<>();
-        decodeInto(ByteBuffer.wrap(su, skipBytes, su.length - skipBytes), all, pending, record.lba(), record.offset());
+        decodeInto(ByteBuffer.wrap(su, skipBytes, su.length - skipBytes), all, pending, record.lba(), record.offset(),
+                ctx);
         Set<Long> seen = new HashSet<>();
         int hops = 0;
         while (!pending.isEmpty()) {
@@ -79,15 +90,40 @@ final class SystemUseReader {
                 throw Malformed.at("SUSP CE chain", ce.blockLocation(), (int) ce.offset(),
                         "the continuation area is reached twice (a loop)");
             }
+            load(ce);
+            ByteBuffer area = sector.duplicate().limit((int) (ce.offset() + ce.lengthOfContinuationArea()))
+                    .position((int) ce.offset());
+            decodeInto(area, all, pending, ce.blockLocation(), (int) ce.offset(), ctx);
+        }
+        return all;
+    }
+
+    /**
+     * Reads the continuation area's sector, unless it is the one read last (producers pack the areas
+     * of many records into shared blocks), and charges the work to the walk's budget: a sector
+     * read costs 2048 bytes, an area its length (at least a CE entry's 28). The budget, twice the
+     * medium's bytes plus 1 MiB, keeps a disc whose every record sends its 32 continuation hops
+     * through the same sectors from costing more than a few passes over the medium.
+     */
+    private void load(ContinuationArea ce) throws IOException {
+        long cost = Math.max(ContinuationArea.LENGTH, ce.lengthOfContinuationArea());
+        if (ce.blockLocation() != loaded) {
+            loaded = -1;
             sector.clear();
             if (sectors.read(ce.blockLocation(), sector) != 1) {
                 throw Malformed.at("SUSP continuation area", ce.blockLocation(), "beyond the end of the medium");
             }
-            ByteBuffer area = sector.duplicate().limit((int) (ce.offset() + ce.lengthOfContinuationArea()))
-                    .position((int) ce.offset());
-            decodeInto(area, all, pending, ce.blockLocation(), (int) ce.offset());
+            loaded = ce.blockLocation();
+            cost += SECTOR;
         }
-        return all;
+        if (budget < 0) {
+            budget = 2 * sectors.sectorCount() * SECTOR + (1 << 20);
+        }
+        budget -= cost;
+        if (budget < 0) {
+            throw Malformed.at("SUSP continuation area", ce.blockLocation(), (int) ce.offset(),
+                    "more continuation data read than twice the medium holds (continuation areas shared by many records)");
+        }
     }
 
     private static void checkContinuation(ContinuationArea ce, RecordRef record) throws DiscImageException {
@@ -98,11 +134,16 @@ final class SystemUseReader {
         }
     }
 
+    /**
+     * Decodes one area into {@code all}, its CE entries into {@code pending}. An entry of unknown
+     * signature (SUSP 1.12 4: other extensions, AAIP "AL", Apple "AA", the sparse-file "SF") is
+     * left out and reported in both modes; zisofs "ZF" is interpreted as a flag.
+     */
     private static void decodeInto(ByteBuffer area, List<SuspEntry> all, List<ContinuationArea> pending, long lba,
-                                   int offset) throws DiscImageException {
+                                   int offset, DecodeContext ctx) throws DiscImageException {
         List<SuspEntry> entries;
         try {
-            entries = SystemUseEntries.decode(area);
+            entries = SystemUseEntries.decode(area, ctx.at(lba));
         } catch (DiscImageException | RuntimeException e) {
             throw Malformed.wrap("System Use area", lba, offset, e);
         }
@@ -110,9 +151,21 @@ final class SystemUseReader {
             if (e instanceof ContinuationArea ce) {
                 pending.add(ce);
             } else {
+                if (e instanceof UnknownSuspEntry u && !u.signature().equals("ZF")) {
+                    ctx.at(lba).report("SUSP entry \"" + printable(u.signature()) + "\"", "offset " + offset
+                            + ": an entry of unknown signature (" + u.length() + " bytes) is left out");
+                }
                 all.add(e);
             }
         }
+    }
+
+    private static String printable(String sig) {
+        StringBuilder s = new StringBuilder();
+        for (char c : sig.toCharArray()) {
+            s.append(c >= 0x20 && c < 0x7F ? String.valueOf(c) : String.format("\\x%02X", (int) c));
+        }
+        return s.toString();
     }
 
     /** Folds the entries into attributes (NM and SL entries are joined in order). */

@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.Objects;
 import org.discimage.codec.BothEndian;
 import org.discimage.codec.Decoding;
+import org.discimage.codec.DecodeContext;
 import org.discimage.error.DiscImageException;
 
 /**
@@ -177,6 +178,11 @@ public record DirectoryRecord(int extendedAttributeRecordLength, long extentLoca
      * a both-endian number's halves disagree or the recording date is out of range.
      */
     public static DirectoryRecord decode(ByteBuffer b) throws DiscImageException {
+        return decode(b, DecodeContext.STRICT);
+    }
+
+    /** As {@link #decode(ByteBuffer)}, strict or lenient as {@code ctx} says (known deviations only). */
+    public static DirectoryRecord decode(ByteBuffer b, DecodeContext ctx) throws DiscImageException {
         int at = b.position();
         int len = Decoding.getUInt8(b, S + ".LEN_DR");
         if (len < MIN_LENGTH) {
@@ -187,13 +193,13 @@ public record DirectoryRecord(int extendedAttributeRecordLength, long extentLoca
                     + (b.remaining() + 1) + " bytes remain");
         }
         int xar = b.get() & 0xFF;
-        long extent = BothEndian.getInt32(b, S + ".extentLocation");
-        long size = BothEndian.getInt32(b, S + ".dataLength");
-        RecordingDateTime date = RecordingDateTime.decode(b);
+        long extent = BothEndian.getInt32(b, S + ".extentLocation", ctx);
+        long size = BothEndian.getInt32(b, S + ".dataLength", ctx);
+        RecordingDateTime date = RecordingDateTime.decode(b, ctx);
         int flags = b.get() & 0xFF;
         int unit = b.get() & 0xFF;
         int gap = b.get() & 0xFF;
-        int seq = BothEndian.getInt16(b, S + ".volumeSequenceNumber");
+        int seq = BothEndian.getInt16(b, S + ".volumeSequenceNumber", ctx);
         int lenFi = b.get() & 0xFF;
         if (lenFi == 0) {
             throw Decoding.malformed(S + ".LEN_FI", at + 32, "identifier length 0");

@@ -3,6 +3,7 @@ package org.discimage.iso9660;
 import java.nio.ByteBuffer;
 import org.discimage.codec.BothEndian;
 import org.discimage.codec.Decoding;
+import org.discimage.codec.DecodeContext;
 import org.discimage.error.DiscImageException;
 
 /**
@@ -88,6 +89,11 @@ public record PrimaryVolumeDescriptor(String systemIdentifier, String volumeIden
      * date is malformed.
      */
     public static PrimaryVolumeDescriptor decode(ByteBuffer b) throws DiscImageException {
+        return decode(b, DecodeContext.STRICT);
+    }
+
+    /** As {@link #decode(ByteBuffer)}, strict or lenient as {@code ctx} says (known deviations only). */
+    public static PrimaryVolumeDescriptor decode(ByteBuffer b, DecodeContext ctx) throws DiscImageException {
         int at = b.position();
         Decoding.require(b, VolumeDescriptors.LENGTH, S);
         VolumeDescriptorHeader.expect(b, VolumeDescriptorType.PRIMARY, 1, S);
@@ -95,17 +101,17 @@ public record PrimaryVolumeDescriptor(String systemIdentifier, String volumeIden
         String sys = VolumeDescriptors.getString(b, 32, false);
         String vol = VolumeDescriptors.getString(b, 32, false);
         b.position(b.position() + 8);
-        long space = BothEndian.getInt32(b, S + ".volumeSpaceSize");
+        long space = BothEndian.getInt32(b, S + ".volumeSpaceSize", ctx);
         b.position(b.position() + 32);
-        int setSize = BothEndian.getInt16(b, S + ".volumeSetSize");
-        int seq = BothEndian.getInt16(b, S + ".volumeSequenceNumber");
-        int block = BothEndian.getInt16(b, S + ".logicalBlockSize");
-        long ptSize = BothEndian.getInt32(b, S + ".pathTableSize");
+        int setSize = BothEndian.getInt16(b, S + ".volumeSetSize", ctx);
+        int seq = BothEndian.getInt16(b, S + ".volumeSequenceNumber", ctx);
+        int block = BothEndian.getInt16(b, S + ".logicalBlockSize", ctx);
+        long ptSize = BothEndian.getInt32(b, S + ".pathTableSize", ctx);
         long l = BothEndian.getUInt32LE(b, S + ".typeLPathTableLocation");
         long lOpt = BothEndian.getUInt32LE(b, S + ".optionalTypeLPathTableLocation");
         long m = BothEndian.getUInt32BE(b, S + ".typeMPathTableLocation");
         long mOpt = BothEndian.getUInt32BE(b, S + ".optionalTypeMPathTableLocation");
-        DirectoryRecord root = VolumeDescriptors.getRoot(b, S);
+        DirectoryRecord root = VolumeDescriptors.getRoot(b, S, ctx);
         String set = VolumeDescriptors.getString(b, 128, false);
         String pub = VolumeDescriptors.getString(b, 128, false);
         String prep = VolumeDescriptors.getString(b, 128, false);
@@ -113,7 +119,7 @@ public record PrimaryVolumeDescriptor(String systemIdentifier, String volumeIden
         String copy = VolumeDescriptors.getString(b, 37, false);
         String abs = VolumeDescriptors.getString(b, 37, false);
         String bib = VolumeDescriptors.getString(b, 37, false);
-        VolumeDateTime[] d = VolumeDescriptors.getDates(b);
+        VolumeDateTime[] d = VolumeDescriptors.getDates(b, ctx);
         int fsv = b.get() & 0xFF;
         b.position(at + VolumeDescriptors.LENGTH);
         return new PrimaryVolumeDescriptor(sys, vol, space, setSize, seq, block, ptSize, l, lOpt, m, mOpt, root, set,

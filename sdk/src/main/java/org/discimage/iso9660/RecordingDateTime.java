@@ -1,6 +1,7 @@
 package org.discimage.iso9660;
 
 import java.nio.ByteBuffer;
+import org.discimage.codec.DecodeContext;
 import org.discimage.codec.Decoding;
 import org.discimage.error.DiscImageException;
 
@@ -84,6 +85,15 @@ public record RecordingDateTime(int yearsSince1900, int month, int day, int hour
 
     /** Reads 7 bytes; MALFORMED_STRUCTURE if truncated or a field is out of range. */
     public static RecordingDateTime decode(ByteBuffer b) throws DiscImageException {
+        return decode(b, DecodeContext.STRICT);
+    }
+
+    /**
+     * Reads 7 bytes; MALFORMED_STRUCTURE if truncated. A field out of range fails when strict;
+     * lenient reads the date as {@link #NOT_SPECIFIED} (the importer then shows the epoch, or the
+     * directory record's date for a Rock Ridge stamp) and reports it.
+     */
+    public static RecordingDateTime decode(ByteBuffer b, DecodeContext ctx) throws DiscImageException {
         int at = b.position();
         Decoding.require(b, LENGTH, "RecordingDateTime");
         int y = b.get() & 0xFF;
@@ -96,7 +106,8 @@ public record RecordingDateTime(int yearsSince1900, int month, int day, int hour
         try {
             return new RecordingDateTime(y, mo, d, h, mi, s, off);
         } catch (IllegalArgumentException e) {
-            throw Decoding.malformed("RecordingDateTime", at, e.getMessage());
+            ctx.deviation("RecordingDateTime", at, e.getMessage(), "read as not specified");
+            return NOT_SPECIFIED;
         }
     }
 

@@ -4,6 +4,7 @@ import java.nio.ByteBuffer;
 import java.util.Arrays;
 import org.discimage.codec.BothEndian;
 import org.discimage.codec.Decoding;
+import org.discimage.codec.DecodeContext;
 import org.discimage.error.DiscImageException;
 
 /**
@@ -125,6 +126,11 @@ public record SupplementaryVolumeDescriptor(int volumeFlags, String systemIdenti
      * date is malformed.
      */
     public static SupplementaryVolumeDescriptor decode(ByteBuffer b) throws DiscImageException {
+        return decode(b, DecodeContext.STRICT);
+    }
+
+    /** As {@link #decode(ByteBuffer)}, strict or lenient as {@code ctx} says (known deviations only). */
+    public static SupplementaryVolumeDescriptor decode(ByteBuffer b, DecodeContext ctx) throws DiscImageException {
         int at = b.position();
         Decoding.require(b, VolumeDescriptors.LENGTH, S);
         VolumeDescriptorHeader.expect(b, VolumeDescriptorType.SUPPLEMENTARY, 1, S);
@@ -135,17 +141,17 @@ public record SupplementaryVolumeDescriptor(int volumeFlags, String systemIdenti
         String sys = VolumeDescriptors.getString(b, 32, u);
         String vol = VolumeDescriptors.getString(b, 32, u);
         b.position(b.position() + 8);
-        long space = BothEndian.getInt32(b, S + ".volumeSpaceSize");
+        long space = BothEndian.getInt32(b, S + ".volumeSpaceSize", ctx);
         b.position(b.position() + ESCAPE_SEQUENCES_LENGTH);
-        int setSize = BothEndian.getInt16(b, S + ".volumeSetSize");
-        int seq = BothEndian.getInt16(b, S + ".volumeSequenceNumber");
-        int block = BothEndian.getInt16(b, S + ".logicalBlockSize");
-        long ptSize = BothEndian.getInt32(b, S + ".pathTableSize");
+        int setSize = BothEndian.getInt16(b, S + ".volumeSetSize", ctx);
+        int seq = BothEndian.getInt16(b, S + ".volumeSequenceNumber", ctx);
+        int block = BothEndian.getInt16(b, S + ".logicalBlockSize", ctx);
+        long ptSize = BothEndian.getInt32(b, S + ".pathTableSize", ctx);
         long l = BothEndian.getUInt32LE(b, S + ".typeLPathTableLocation");
         long lOpt = BothEndian.getUInt32LE(b, S + ".optionalTypeLPathTableLocation");
         long m = BothEndian.getUInt32BE(b, S + ".typeMPathTableLocation");
         long mOpt = BothEndian.getUInt32BE(b, S + ".optionalTypeMPathTableLocation");
-        DirectoryRecord root = VolumeDescriptors.getRoot(b, S);
+        DirectoryRecord root = VolumeDescriptors.getRoot(b, S, ctx);
         String set = VolumeDescriptors.getString(b, 128, u);
         String pub = VolumeDescriptors.getString(b, 128, u);
         String prep = VolumeDescriptors.getString(b, 128, u);
@@ -153,7 +159,7 @@ public record SupplementaryVolumeDescriptor(int volumeFlags, String systemIdenti
         String copy = VolumeDescriptors.getString(b, 37, u);
         String abs = VolumeDescriptors.getString(b, 37, u);
         String bib = VolumeDescriptors.getString(b, 37, u);
-        VolumeDateTime[] d = VolumeDescriptors.getDates(b);
+        VolumeDateTime[] d = VolumeDescriptors.getDates(b, ctx);
         int fsv = b.get() & 0xFF;
         b.position(at + VolumeDescriptors.LENGTH);
         return new SupplementaryVolumeDescriptor(flags, sys, vol, space, esc, setSize, seq, block, ptSize, l, lOpt, m,

@@ -2,6 +2,7 @@ package org.discimage.iso9660;
 
 import java.nio.ByteBuffer;
 import java.time.Instant;
+import org.discimage.codec.DecodeContext;
 import org.discimage.codec.Decoding;
 import org.discimage.error.DiscImageException;
 
@@ -62,25 +63,40 @@ public record VolumeDateTime(int year, int month, int day, int hour, int minute,
 
     /** Reads 17 bytes; MALFORMED_STRUCTURE if truncated, a digit is not '0'..'9' or a field is out of range. */
     public static VolumeDateTime decode(ByteBuffer b) throws DiscImageException {
+        return decode(b, DecodeContext.STRICT);
+    }
+
+    /**
+     * Reads 17 bytes; MALFORMED_STRUCTURE if truncated. A non-digit (some producers fill unused
+     * dates with NUL bytes instead of '0' digits) or a field out of range fails when strict;
+     * lenient reads the date as {@link #NOT_SPECIFIED} and reports it.
+     */
+    public static VolumeDateTime decode(ByteBuffer b, DecodeContext ctx) throws DiscImageException {
         int at = b.position();
         Decoding.require(b, LENGTH, "VolumeDateTime");
         int[] v = new int[7];
         int[] widths = {4, 2, 2, 2, 2, 2, 2};
+        int bad = -1;
         for (int f = 0; f < 7; f++) {
             for (int i = 0; i < widths[f]; i++) {
                 int c = b.get() & 0xFF;
-                if (c < '0' || c > '9') {
-                    throw Decoding.malformed("VolumeDateTime.digits", b.position() - 1,
-                            String.format("not a digit: 0x%02X", c));
+                if ((c < '0' || c > '9') && bad < 0) {
+                    bad = b.position() - 1;
                 }
                 v[f] = v[f] * 10 + (c - '0');
             }
         }
         int off = b.get();
+        if (bad >= 0) {
+            ctx.deviation("VolumeDateTime.digits", bad, String.format("not a digit: 0x%02X", b.get(bad) & 0xFF),
+                    "read as not specified");
+            return NOT_SPECIFIED;
+        }
         try {
             return new VolumeDateTime(v[0], v[1], v[2], v[3], v[4], v[5], v[6], off);
         } catch (IllegalArgumentException e) {
-            throw Decoding.malformed("VolumeDateTime", at, e.getMessage());
+            ctx.deviation("VolumeDateTime", at, e.getMessage(), "read as not specified");
+            return NOT_SPECIFIED;
         }
     }
 

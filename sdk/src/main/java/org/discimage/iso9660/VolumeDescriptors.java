@@ -3,6 +3,7 @@ package org.discimage.iso9660;
 import java.nio.ByteBuffer;
 import org.discimage.codec.Decoding;
 import org.discimage.codec.IsoStrings;
+import org.discimage.codec.DecodeContext;
 import org.discimage.error.DiscImageException;
 
 /**
@@ -39,14 +40,14 @@ final class VolumeDescriptors {
     }
 
     /** Reads the 34-byte root directory record; MALFORMED_STRUCTURE unless LEN_DR is 34 and LEN_FI 1 / 0x00. */
-    static DirectoryRecord getRoot(ByteBuffer b, String structure) throws DiscImageException {
+    static DirectoryRecord getRoot(ByteBuffer b, String structure, DecodeContext ctx) throws DiscImageException {
         int at = b.position();
         Decoding.require(b, DirectoryRecord.MIN_LENGTH, structure + ".rootDirectoryRecord");
         int lenDr = b.get(at) & 0xFF;
         if (lenDr != DirectoryRecord.MIN_LENGTH) {
             throw Decoding.malformed(structure + ".rootDirectoryRecord.LEN_DR", at, "expected 34, found " + lenDr);
         }
-        DirectoryRecord root = DirectoryRecord.decode(b);
+        DirectoryRecord root = DirectoryRecord.decode(b, ctx);
         if (!root.isDot()) {
             throw Decoding.malformed(structure + ".rootDirectoryRecord.fileIdentifier", at + 33,
                     "expected the single byte 0x00");
@@ -60,9 +61,9 @@ final class VolumeDescriptors {
         Decoding.putZeros(b, 1 + 512 + 653);
     }
 
-    static VolumeDateTime[] getDates(ByteBuffer b) throws DiscImageException {
-        return new VolumeDateTime[] {VolumeDateTime.decode(b), VolumeDateTime.decode(b), VolumeDateTime.decode(b),
-            VolumeDateTime.decode(b)};
+    static VolumeDateTime[] getDates(ByteBuffer b, DecodeContext ctx) throws DiscImageException {
+        return new VolumeDateTime[] {VolumeDateTime.decode(b, ctx), VolumeDateTime.decode(b, ctx),
+            VolumeDateTime.decode(b, ctx), VolumeDateTime.decode(b, ctx)};
     }
 
     static VolumeDateTime orNotSpecified(VolumeDateTime d) {

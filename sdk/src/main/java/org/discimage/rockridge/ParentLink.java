@@ -3,6 +3,7 @@ package org.discimage.rockridge;
 import java.nio.ByteBuffer;
 import org.discimage.codec.BothEndian;
 import org.discimage.codec.Decoding;
+import org.discimage.codec.DecodeContext;
 import org.discimage.error.DiscImageException;
 import org.discimage.susp.SuspEntry;
 import org.discimage.susp.SuspHeader;
@@ -38,7 +39,12 @@ public record ParentLink(long parentDirectoryLocation) implements SuspEntry {
 
     /** Reads the entry; MALFORMED_STRUCTURE on a bad header, a length other than 12 or disagreeing halves. */
     public static ParentLink decode(ByteBuffer b) throws DiscImageException {
+        return decode(b, DecodeContext.STRICT);
+    }
+
+    /** As {@link #decode(ByteBuffer)}, strict or lenient as {@code ctx} says (known deviations only). */
+    public static ParentLink decode(ByteBuffer b, DecodeContext ctx) throws DiscImageException {
         SuspHeader.read(b, SIGNATURE, LENGTH, LENGTH, S);
-        return new ParentLink(BothEndian.getInt32(b, S + ".parentDirectoryLocation"));
+        return new ParentLink(BothEndian.getInt32(b, S + ".parentDirectoryLocation", ctx));
     }
 }

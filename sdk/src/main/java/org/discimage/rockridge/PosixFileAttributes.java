@@ -3,6 +3,7 @@ package org.discimage.rockridge;
 import java.nio.ByteBuffer;
 import org.discimage.codec.BothEndian;
 import org.discimage.codec.Decoding;
+import org.discimage.codec.DecodeContext;
 import org.discimage.error.DiscImageException;
 import org.discimage.susp.SuspEntry;
 import org.discimage.susp.SuspHeader;
@@ -56,16 +57,21 @@ public record PosixFileAttributes(long mode, long links, long uid, long gid, lon
 
     /** Reads the entry; MALFORMED_STRUCTURE on a bad header, a length other than 36 or 44 or disagreeing halves. */
     public static PosixFileAttributes decode(ByteBuffer b) throws DiscImageException {
+        return decode(b, DecodeContext.STRICT);
+    }
+
+    /** As {@link #decode(ByteBuffer)}, strict or lenient as {@code ctx} says (known deviations only). */
+    public static PosixFileAttributes decode(ByteBuffer b, DecodeContext ctx) throws DiscImageException {
         int at = b.position();
         int len = SuspHeader.read(b, SIGNATURE, LENGTH_1_09, LENGTH, S);
         if (len != LENGTH && len != LENGTH_1_09) {
             throw Decoding.malformed(S + ".length", at + 2, "length " + len + ", expected 36 or 44");
         }
-        long mode = BothEndian.getInt32(b, S + ".mode");
-        long links = BothEndian.getInt32(b, S + ".links");
-        long uid = BothEndian.getInt32(b, S + ".uid");
-        long gid = BothEndian.getInt32(b, S + ".gid");
-        long ino = len == LENGTH ? BothEndian.getInt32(b, S + ".serialNumber") : -1;
+        long mode = BothEndian.getInt32(b, S + ".mode", ctx);
+        long links = BothEndian.getInt32(b, S + ".links", ctx);
+        long uid = BothEndian.getInt32(b, S + ".uid", ctx);
+        long gid = BothEndian.getInt32(b, S + ".gid", ctx);
+        long ino = len == LENGTH ? BothEndian.getInt32(b, S + ".serialNumber", ctx) : -1;
         return new PosixFileAttributes(mode, links, uid, gid, ino);
     }
 }

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import org.discimage.codec.DecodeContext;
 import org.discimage.codec.Decoding;
 import org.discimage.error.DiscImageException;
 import org.discimage.susp.SuspEntry;
@@ -112,6 +113,15 @@ public record SymbolicLink(int flags, List<Component> components) implements Sus
      * a ".", ".." or root component with content.
      */
     public static SymbolicLink decode(ByteBuffer b) throws DiscImageException {
+        return decode(b, DecodeContext.STRICT);
+    }
+
+    /**
+     * As {@link #decode(ByteBuffer)}; lenient, a component whose length runs past the entry is
+     * cut at the entry's end and reported. genisoimage writes such entries for long targets (its
+     * SL of 59 bytes announcing a 207-byte component); isoinfo likewise reads what is there.
+     */
+    public static SymbolicLink decode(ByteBuffer b, DecodeContext ctx) throws DiscImageException {
         int at = b.position();
         int len = SuspHeader.read(b, SIGNATURE, 5, SuspHeader.MAX_ENTRY_LENGTH, S);
         int flags = b.get() & 0xFF;
@@ -125,8 +135,10 @@ public record SymbolicLink(int flags, List<Component> components) implements Sus
             int cflags = b.get() & 0xFF;
             int clen = b.get() & 0xFF;
             if (clen > end - cat - 2) {
-                throw Decoding.malformed(S + ".component.length", cat + 1, "component of " + clen
-                        + " bytes runs past the entry (" + (end - cat - 2) + " bytes left)");
+                ctx.deviation(S + ".component.length", cat + 1, "component of " + clen
+                        + " bytes runs past the entry (" + (end - cat - 2) + " bytes left)",
+                        "reading the " + (end - cat - 2) + " bytes there");
+                clen = end - cat - 2;
             }
             if ((cflags & (CURRENT | PARENT | ROOT)) != 0 && clen != 0) {
                 throw Decoding.malformed(S + ".component.flags", cat, "\".\", \"..\" or root component with "

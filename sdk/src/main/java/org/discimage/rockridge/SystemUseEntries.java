@@ -3,7 +3,7 @@ package org.discimage.rockridge;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
-import org.discimage.codec.Decoding;
+import org.discimage.codec.DecodeContext;
 import org.discimage.error.DiscImageException;
 import org.discimage.susp.ContinuationArea;
 import org.discimage.susp.ExtensionReference;
@@ -31,20 +31,41 @@ public final class SystemUseEntries {
      * below 4 or runs past the limit, or a recognised entry is malformed.
      */
     public static List<SuspEntry> decode(ByteBuffer area) throws DiscImageException {
+        return decode(area, DecodeContext.STRICT);
+    }
+
+    /**
+     * As {@link #decode(ByteBuffer)}, strict or lenient as {@code ctx} says. Lenient, an entry whose
+     * length is below 4 or runs past the area, or a recognised entry that does not decode, ends the
+     * area: the entries before it are kept, the rest of the area is skipped and reported (as Linux
+     * isofs stops at a length below 3, fs/isofs/rock.c). SUSP 1.12 4 gives no way to resynchronise.
+     */
+    public static List<SuspEntry> decode(ByteBuffer area, DecodeContext ctx) throws DiscImageException {
         List<SuspEntry> out = new ArrayList<>();
         while (area.remaining() >= SuspHeader.LENGTH) {
             int at = area.position();
             String sig = SuspHeader.peekSignature(area);
             int len = area.get(at + 2) & 0xFF;
+            String skip = "skipping the " + area.remaining() + " bytes left in the area";
             if (len < SuspHeader.LENGTH) {
-                throw Decoding.malformed("SUSP " + printable(sig) + ".length", at + 2, "length " + len
-                        + " is below 4");
+                ctx.deviation("SUSP " + printable(sig) + ".length", at + 2, "length " + len + " is below 4", skip);
+                break;
             }
             if (len > area.remaining()) {
-                throw Decoding.malformed("SUSP " + printable(sig) + ".length", at + 2, "entry of " + len
-                        + " bytes runs past the end of the area (" + area.remaining() + " bytes remain)");
+                ctx.deviation("SUSP " + printable(sig) + ".length", at + 2, "entry of " + len
+                        + " bytes runs past the end of the area (" + area.remaining() + " bytes remain)", skip);
+                break;
             }
-            SuspEntry e = decodeOne(sig, area);
+            SuspEntry e;
+            try {
+                e = decodeOne(sig, area, ctx);
+            } catch (DiscImageException | RuntimeException x) {
+                if (!ctx.lenient()) {
+                    throw x;
+                }
+                ctx.deviation("SUSP " + printable(sig), at, String.valueOf(x.getMessage()), skip);
+                break;
+            }
             out.add(e);
             area.position(at + len);
             if (e instanceof SuspTerminator) {
@@ -54,21 +75,21 @@ public final class SystemUseEntries {
         return out;
     }
 
-    private static SuspEntry decodeOne(String sig, ByteBuffer b) throws DiscImageException {
+    private static SuspEntry decodeOne(String sig, ByteBuffer b, DecodeContext ctx) throws DiscImageException {
         switch (sig) {
             case "SP": return SharingProtocolIndicator.decode(b);
-            case "CE": return ContinuationArea.decode(b);
+            case "CE": return ContinuationArea.decode(b, ctx);
             case "ER": return ExtensionReference.decode(b);
             case "ST": return SuspTerminator.decode(b);
             case "PD": return PaddingField.decode(b);
-            case "PX": return PosixFileAttributes.decode(b);
-            case "PN": return PosixDeviceNumber.decode(b);
-            case "SL": return SymbolicLink.decode(b);
+            case "PX": return PosixFileAttributes.decode(b, ctx);
+            case "PN": return PosixDeviceNumber.decode(b, ctx);
+            case "SL": return SymbolicLink.decode(b, ctx);
             case "NM": return AlternateName.decode(b);
-            case "CL": return ChildLink.decode(b);
-            case "PL": return ParentLink.decode(b);
+            case "CL": return ChildLink.decode(b, ctx);
+            case "PL": return ParentLink.decode(b, ctx);
             case "RE": return RelocatedDirectory.decode(b);
-            case "TF": return TimeStamps.decode(b);
+            case "TF": return TimeStamps.decode(b, ctx);
             case "RR": return RockRidgeFlags.decode(b);
             default: return UnknownSuspEntry.decode(b);
         }

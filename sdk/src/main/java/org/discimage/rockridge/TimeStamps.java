@@ -4,6 +4,7 @@ import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.util.Arrays;
 import org.discimage.codec.Decoding;
+import org.discimage.codec.DecodeContext;
 import org.discimage.error.DiscImageException;
 import org.discimage.iso9660.RecordingDateTime;
 import org.discimage.iso9660.VolumeDateTime;
@@ -99,6 +100,11 @@ public record TimeStamps(int flags, long[] epochSeconds) implements SuspEntry {
 
     /** Reads the entry; MALFORMED_STRUCTURE on a bad header, a length not matching the flags or a bad stamp. */
     public static TimeStamps decode(ByteBuffer b) throws DiscImageException {
+        return decode(b, DecodeContext.STRICT);
+    }
+
+    /** As {@link #decode(ByteBuffer)}, strict or lenient as {@code ctx} says (known deviations only). */
+    public static TimeStamps decode(ByteBuffer b, DecodeContext ctx) throws DiscImageException {
         int at = b.position();
         int len = SuspHeader.read(b, SIGNATURE, 5, SuspHeader.MAX_ENTRY_LENGTH, S);
         int flags = b.get() & 0xFF;
@@ -111,10 +117,10 @@ public record TimeStamps(int flags, long[] epochSeconds) implements SuspEntry {
         }
         for (int i = 0; i < stamps.length; i++) {
             if (longForm) {
-                Instant t = VolumeDateTime.decode(b).toInstant();
+                Instant t = VolumeDateTime.decode(b, ctx).toInstant();
                 stamps[i] = t == null ? RecordingDateTime.UNSPECIFIED_EPOCH_SECOND : t.getEpochSecond();
             } else {
-                stamps[i] = RecordingDateTime.decode(b).toEpochSecond();
+                stamps[i] = RecordingDateTime.decode(b, ctx).toEpochSecond();
             }
         }
         return new TimeStamps(flags, stamps);

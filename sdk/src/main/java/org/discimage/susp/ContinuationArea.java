@@ -3,6 +3,7 @@ package org.discimage.susp;
 import java.nio.ByteBuffer;
 import org.discimage.codec.BothEndian;
 import org.discimage.codec.Decoding;
+import org.discimage.codec.DecodeContext;
 import org.discimage.error.DiscImageException;
 
 /**
@@ -43,8 +44,13 @@ public record ContinuationArea(long blockLocation, long offset, long lengthOfCon
 
     /** Reads the entry; MALFORMED_STRUCTURE on a bad header, a length other than 28 or disagreeing halves. */
     public static ContinuationArea decode(ByteBuffer b) throws DiscImageException {
+        return decode(b, DecodeContext.STRICT);
+    }
+
+    /** As {@link #decode(ByteBuffer)}, strict or lenient as {@code ctx} says (known deviations only). */
+    public static ContinuationArea decode(ByteBuffer b, DecodeContext ctx) throws DiscImageException {
         SuspHeader.read(b, SIGNATURE, LENGTH, LENGTH, S);
-        return new ContinuationArea(BothEndian.getInt32(b, S + ".blockLocation"), BothEndian.getInt32(b, S + ".offset"),
-                BothEndian.getInt32(b, S + ".lengthOfContinuationArea"));
+        return new ContinuationArea(BothEndian.getInt32(b, S + ".blockLocation", ctx), BothEndian.getInt32(b, S + ".offset", ctx),
+                BothEndian.getInt32(b, S + ".lengthOfContinuationArea", ctx));
     }
 }

@@ -3,12 +3,17 @@ package org.discimage.codec;
 import static org.discimage.codec.TestBytes.assertMalformed;
 import static org.discimage.codec.TestBytes.buf;
 import static org.discimage.codec.TestBytes.hex;
+import static org.discimage.codec.TestBytes.lenient;
 import static org.discimage.codec.TestBytes.written;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.discimage.error.Diagnostic;
 import org.junit.jupiter.api.Test;
 
 class BothEndianTest {
@@ -77,5 +82,26 @@ class BothEndianTest {
         assertThrows(IllegalArgumentException.class, () -> BothEndian.putInt32(b, 1L << 32));
         assertThrows(IllegalArgumentException.class, () -> BothEndian.putInt16(b, 65536));
         assertEquals(0, b.position());
+    }
+
+    @Test
+    void lenientTakesTheLittleEndianHalfAndReportsOnce() throws Exception {
+        List<Diagnostic> reports = new ArrayList<>();
+        assertEquals(1, BothEndian.getInt32(buf("01 00 00 00 00 00 00 02"), "f", lenient(reports)));
+        assertEquals(1, reports.size());
+        assertEquals("f", reports.get(0).structure());
+        assertEquals(7, reports.get(0).lba());
+        assertEquals("at byte 0: both-endian halves disagree: LE 1 != BE 2; using the little-endian 1",
+                reports.get(0).message());
+        assertEquals(3, BothEndian.getInt16(buf("03 00 00 04"), "g", lenient(reports)));
+        assertEquals(2, reports.size());
+        assertMalformed("g at byte 0: both-endian halves disagree", () -> BothEndian.getInt16(buf("03 00 00 04"), "g",
+                DecodeContext.STRICT));
+    }
+
+    @Test
+    void lenientStillFailsOnTruncation() {
+        assertMalformed("truncated", () -> BothEndian.getInt32(buf("01 00 00 00 00 00 00"), "f",
+                lenient(new ArrayList<>())));
     }
 }

@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.nio.ByteBuffer;
 import java.util.HexFormat;
+import java.util.List;
+
+import org.discimage.error.Diagnostic;
 import org.discimage.error.DiscImageException;
 import org.discimage.error.ErrorCode;
 import org.junit.jupiter.api.function.Executable;
@@ -44,5 +47,10 @@ public final class TestBytes {
             throw new AssertionError("message \"" + x.getMessage() + "\" lacks \"" + fragment + "\"");
         }
         return x;
+    }
+
+    /** A lenient context for LBA 7 collecting its reports in {@code sink}. */
+    public static DecodeContext lenient(List<Diagnostic> sink) {
+        return DecodeContext.of(true, sink::add).at(7);
     }
 }

@@ -141,6 +141,22 @@ class IsoTreeReaderInteropTest {
         }
     }
 
+    /** The reference tools write nothing lenient mode has to accept: same trees, no reports. */
+    @ParameterizedTest
+    @ValueSource(strings = {"xorriso", "genisoimage"})
+    void lenientReadsTheSameTreesWithoutReports(String tool) throws Exception {
+        Path iso = image(tool);
+        List<org.discimage.error.Diagnostic> reports = new java.util.ArrayList<>();
+        try (SectorReader sectors = ImageFileSectorReader.open(iso)) {
+            IsoTreeReader strict = IsoTreeReader.open(sectors);
+            IsoTreeReader lenient = IsoTreeReader.open(sectors, 0, ImportOptions.lenient(reports::add));
+            for (FileSystem fs : strict.fileSystems()) {
+                assertEquals(strict.readTree(fs), lenient.readTree(fs), fs::toString);
+            }
+        }
+        assertEquals(List.of(), reports);
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"xorriso", "genisoimage"})
     void plainIsoWithoutExtensions(String tool) throws Exception {

@@ -3,6 +3,7 @@ package org.discimage.iso9660;
 import static org.discimage.codec.TestBytes.assertMalformed;
 import static org.discimage.codec.TestBytes.buf;
 import static org.discimage.codec.TestBytes.hex;
+import static org.discimage.codec.TestBytes.lenient;
 import static org.discimage.codec.TestBytes.written;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -12,7 +13,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import java.nio.ByteBuffer;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Random;
+
+import org.discimage.error.Diagnostic;
 import org.junit.jupiter.api.Test;
 
 class RecordingDateTimeTest {
@@ -101,5 +106,16 @@ class RecordingDateTimeTest {
     @Test
     void constructorRejectsBadValues() {
         assertThrows(IllegalArgumentException.class, () -> new RecordingDateTime(126, 11, 23, 5, 60, 0, 0));
+    }
+
+    @Test
+    void lenientReadsAnOutOfRangeDateAsNotSpecified() throws Exception {
+        List<Diagnostic> reports = new ArrayList<>();
+        ByteBuffer b = buf("7e 0d 17 05 1f 31 00");
+        assertEquals(RecordingDateTime.NOT_SPECIFIED, RecordingDateTime.decode(b, lenient(reports)));
+        assertEquals(7, b.position());
+        assertEquals(1, reports.size());
+        assertEquals("RecordingDateTime", reports.get(0).structure());
+        assertEquals(7, reports.get(0).lba());
     }
 }

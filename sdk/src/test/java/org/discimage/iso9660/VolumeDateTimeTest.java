@@ -1,6 +1,7 @@
 package org.discimage.iso9660;
 
 import static org.discimage.codec.TestBytes.assertMalformed;
+import static org.discimage.codec.TestBytes.lenient;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -10,6 +11,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.discimage.error.Diagnostic;
 import org.junit.jupiter.api.Test;
 
 class VolumeDateTimeTest {
@@ -86,5 +91,19 @@ class VolumeDateTimeTest {
     @Test
     void instantOutOfRange() {
         assertThrows(IllegalArgumentException.class, () -> VolumeDateTime.of(Instant.parse("+10000-01-01T00:00:00Z")));
+    }
+
+    @Test
+    void lenientReadsNulFilledAndOutOfRangeDatesAsNotSpecified() throws Exception {
+        List<Diagnostic> reports = new ArrayList<>();
+        ByteBuffer nul = ByteBuffer.allocate(18);
+        assertEquals(VolumeDateTime.NOT_SPECIFIED, VolumeDateTime.decode(nul, lenient(reports)));
+        assertEquals(17, nul.position());
+        assertEquals(VolumeDateTime.NOT_SPECIFIED, VolumeDateTime.decode(bytes("2026132309255400", 0),
+                lenient(reports)));
+        assertEquals(2, reports.size());
+        assertEquals("VolumeDateTime.digits", reports.get(0).structure());
+        assertEquals("at byte 0: not a digit: 0x00; read as not specified", reports.get(0).message());
+        assertEquals("VolumeDateTime", reports.get(1).structure());
     }
 }

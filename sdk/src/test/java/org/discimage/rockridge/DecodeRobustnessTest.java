@@ -1,6 +1,7 @@
 package org.discimage.rockridge;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import java.nio.ByteBuffer;
@@ -106,5 +107,33 @@ class DecodeRobustnessTest {
         }
         byte[] area = encode(b -> SystemUseEntries.encode(b, all));
         corruptionNeverEscapes(area, SystemUseEntries::decode);
+    }
+
+    /**
+     * Lenient decoding (DecodeContext) accepts known deviations, never truncation: every prefix
+     * still fails, and corruption gives a value, a report or MALFORMED_STRUCTURE, nothing else.
+     */
+    @Test
+    void lenientDecodersFailOnEveryPrefixAndNeverEscape() {
+        List<org.discimage.error.Diagnostic> reports = new java.util.ArrayList<>();
+        org.discimage.codec.DecodeContext ctx = org.discimage.codec.DecodeContext.of(true, reports::add).at(3);
+        check(encode(b -> new DirectoryRecord(0, 9, 5, RecordingDateTime.ofEpochSecond(9), 0, 0, 0, 1,
+                "AB.TXT;1".getBytes(), new byte[] {'R', 'E', 4, 1}).encode(b)), b -> DirectoryRecord.decode(b, ctx));
+        check(encode(new PrimaryVolumeDescriptor("S", "V", 32, 1, 1, 2048, 10, 20, 0, 22, 0, ROOT, "", "", "", "", "",
+                "", "", WHEN, WHEN, WHEN, WHEN, 1)::encode), b -> PrimaryVolumeDescriptor.decode(b, ctx));
+        check(encode(new SupplementaryVolumeDescriptor(0, "S", "V", 32,
+                SupplementaryVolumeDescriptor.JOLIET_LEVEL3_ESCAPES, 1, 1, 2048, 10, 20, 0, 22, 0, ROOT, "", "", "", "",
+                "", "", "", WHEN, WHEN, WHEN, WHEN, 1)::encode), b -> SupplementaryVolumeDescriptor.decode(b, ctx));
+        check(encode(WHEN::encode), b -> VolumeDateTime.decode(b, ctx));
+        check(encode(SymbolicLink.entriesFor("../a//b").get(0)::encode), b -> SymbolicLink.decode(b, ctx));
+        check(encode(TimeStamps.of(1, 2, 3)::encode), b -> TimeStamps.decode(b, ctx));
+        check(encode(new PosixFileAttributes(0100644, 1, 0, 0, 3)::encode), b -> PosixFileAttributes.decode(b, ctx));
+        List<SuspEntry> all = List.of(new PosixFileAttributes(0100644, 1, 0, 0, 3), new ChildLink(5),
+                SymbolicLink.entriesFor("x").get(0), TimeStamps.of(1, 2, 3), new ParentLink(6));
+        corruptionNeverEscapes(encode(b -> SystemUseEntries.encode(b, all)), b -> SystemUseEntries.decode(b, ctx));
+        assertTrue(!reports.isEmpty(), "corruption made no lenient report");
+        for (org.discimage.error.Diagnostic d : reports) {
+            assertEquals(3, d.lba());
+        }
     }
 }

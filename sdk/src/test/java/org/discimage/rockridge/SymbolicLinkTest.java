@@ -3,6 +3,7 @@ package org.discimage.rockridge;
 import static org.discimage.codec.TestBytes.assertMalformed;
 import static org.discimage.codec.TestBytes.buf;
 import static org.discimage.codec.TestBytes.hex;
+import static org.discimage.codec.TestBytes.lenient;
 import static org.discimage.codec.TestBytes.written;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -12,6 +13,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
+
+import org.discimage.error.Diagnostic;
 import org.discimage.susp.SuspEntry;
 import org.junit.jupiter.api.Test;
 
@@ -126,5 +129,21 @@ class SymbolicLinkTest {
         assertThrows(IllegalArgumentException.class, () -> SymbolicLink.entriesFor(""));
         assertThrows(IllegalArgumentException.class, () -> new SymbolicLink(0,
                 List.of(new SymbolicLink.Component(0, new byte[200]), new SymbolicLink.Component(0, new byte[50]))));
+    }
+
+    /** genisoimage's long-symlink entries: a component longer than its entry is read as far as the entry goes. */
+    @Test
+    void lenientCutsAComponentPastTheEntry() throws Exception {
+        List<Diagnostic> reports = new ArrayList<>();
+        // an SL of 12 bytes whose one component announces 207 bytes: "a.txt" is what is there
+        SymbolicLink sl = SymbolicLink.decode(buf("53 4c 0c 01 00 00 cf 61 2e 74 78 74"),
+                lenient(reports));
+        assertEquals("a.txt", SymbolicLink.target(List.of(sl)));
+        assertEquals(1, reports.size());
+        assertEquals("RRIP SL.component.length", reports.get(0).structure());
+        assertTrue(reports.get(0).message().contains("component of 207 bytes runs past the entry (5 bytes left)"),
+                reports.get(0)::message);
+        assertMalformed("RRIP SL.component.length at byte 6",
+                () -> SymbolicLink.decode(buf("53 4c 0c 01 00 00 cf 61 2e 74 78 74")));
     }
 }

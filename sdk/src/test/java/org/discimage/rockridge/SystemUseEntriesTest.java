@@ -2,10 +2,14 @@ package org.discimage.rockridge;
 
 import static org.discimage.codec.TestBytes.assertMalformed;
 import static org.discimage.codec.TestBytes.buf;
+import static org.discimage.codec.TestBytes.lenient;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.nio.ByteBuffer;
+import java.util.ArrayList;
 import java.util.List;
+
+import org.discimage.error.Diagnostic;
 import org.discimage.susp.ContinuationArea;
 import org.discimage.susp.ExtensionReference;
 import org.discimage.susp.PaddingField;
@@ -75,5 +79,39 @@ class SystemUseEntriesTest {
     void malformedKnownEntry() {
         assertMalformed("RRIP PX.mode", () -> SystemUseEntries.decode(buf(PosixFileAttributesTest.KNOWN.replace("6d 41 00 00 00 00 41 6d",
                 "6d 41 00 00 00 00 41 6e"))));
+    }
+
+    @Test
+    void lenientSkipsTheRestOfTheAreaAfterABadLength() throws Exception {
+        List<Diagnostic> reports = new ArrayList<>();
+        // RE, then four zero bytes (length 0), then an NM that is never reached
+        List<SuspEntry> entries = SystemUseEntries.decode(buf("52 45 04 01 00 00 00 00 4e 4d 06 01 00 41"),
+                lenient(reports));
+        assertEquals(1, entries.size());
+        assertEquals(1, reports.size());
+        assertEquals("SUSP \\x00\\x00.length", reports.get(0).structure());
+        assertEquals("at byte 6: length 0 is below 4; skipping the 10 bytes left in the area", reports.get(0).message());
+    }
+
+    @Test
+    void lenientSkipsTheRestOfTheAreaAfterAnEntryThatDoesNotDecode() throws Exception {
+        List<Diagnostic> reports = new ArrayList<>();
+        // a PX of 20 bytes (RRIP 1.12 4.1.1 says 36 or 44)
+        ByteBuffer area = ByteBuffer.allocate(24).put(new byte[] {'P', 'X', 20, 1}).position(20)
+                .put(new byte[] {'R', 'E', 4, 1}).flip();
+        assertEquals(List.of(), SystemUseEntries.decode(area, lenient(reports)));
+        assertEquals(1, reports.size());
+        assertEquals("SUSP PX", reports.get(0).structure());
+        assertMalformed("RRIP PX.length", () -> SystemUseEntries.decode(area.rewind()));
+    }
+
+    @Test
+    void lenientAcceptsDisagreeingHalvesInsideAKnownEntry() throws Exception {
+        List<Diagnostic> reports = new ArrayList<>();
+        List<SuspEntry> entries = SystemUseEntries.decode(buf(PosixFileAttributesTest.KNOWN.replace(
+                "6d 41 00 00 00 00 41 6d", "6d 41 00 00 00 00 41 6e")), lenient(reports));
+        assertEquals(1, entries.size());
+        assertEquals(1, reports.size());
+        assertEquals("RRIP PX.mode", reports.get(0).structure());
     }
 }
