@@ -187,6 +187,7 @@ final class UdfImageBuilder {
         for (String p : nodes.keySet()) {
             icbs.put(p, allocIcbSpace(1));
         }
+        sectors.put("spare", icbSector(allocIcbSpace(1)));  // a free block after the last ICB (for strategy 4096)
         for (Node n : nodes.values()) {
             writeNode(n);
         }
