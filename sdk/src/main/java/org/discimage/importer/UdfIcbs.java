@@ -55,14 +55,14 @@ final class UdfIcbs {
     }
 
     /** Reads the (E)FE of the ICB at {@code lbn} of partition {@code ref}, following strategy 4096 indirections. */
-    Node read(int ref, long lbn, String structure) throws IOException {
+    Node read(int ref, long lbn, String structure, long at) throws IOException {
         Set<Long> seen = new HashSet<>();
         for (int hops = 0; ; hops++) {
             if (hops > MAX_INDIRECTIONS || !seen.add((long) ref << 32 | lbn)) {
-                throw Malformed.at(structure, partitions.sector(ref, lbn, structure),
+                throw Malformed.at(structure, at,
                         "strategy 4096 indirect entries loop or nest deeper than " + MAX_INDIRECTIONS);
             }
-            long sector = partitions.sector(ref, lbn, structure);
+            long sector = partitions.sector(ref, lbn, structure, at);
             ByteBuffer block = medium.block(sector, structure);
             DescriptorTag t = medium.check(block, -1, lbn, structure, sector);
             IcbEntry e;
@@ -87,20 +87,21 @@ final class UdfIcbs {
                         structure + " at LBA " + sector + ": ICB strategy " + strategy + " is not supported (only 4"
                                 + " and 4096)");
             }
-            LongAllocationDescriptor next = indirection(ref, lbn + 1, structure);
+            LongAllocationDescriptor next = indirection(ref, lbn + 1, structure, sector);
             if (next == null) {
                 return new Node(e, ref, lbn, sector);
             }
             ref = next.location().partitionReferenceNumber();
             lbn = next.logicalBlockNumber();
+            at = sector;
         }
     }
 
     /** Strategy 4096 (ECMA-167 4/A.6): the block after the entry, if an Indirect Entry, points to newer entries. */
-    private LongAllocationDescriptor indirection(int ref, long lbn, String structure) throws IOException {
+    private LongAllocationDescriptor indirection(int ref, long lbn, String structure, long at) throws IOException {
         long sector;
         try {
-            sector = partitions.sector(ref, lbn, structure);
+            sector = partitions.sector(ref, lbn, structure, at);
         } catch (DiscImageException e) {
             return null;  // the ICB ends at the partition's end: no indirect entry
         }
@@ -149,7 +150,7 @@ final class UdfIcbs {
                 throw Malformed.at("allocation extent descriptor of " + structure, at,
                         "the chain of allocation extent descriptors loops or exceeds " + MAX_AEDS);
             }
-            long sector = partitions.sector(ref, ad.logicalBlockNumber(), structure);
+            long sector = partitions.sector(ref, ad.logicalBlockNumber(), structure, at);
             ByteBuffer block = medium.block(sector, "allocation extent descriptor of " + structure);
             medium.check(block, DescriptorTag.ID_AED, ad.logicalBlockNumber(),
                     "allocation extent descriptor of " + structure, sector);
@@ -210,10 +211,10 @@ final class UdfIcbs {
             int firstBlock = (int) (offset / UdfMedium.BLOCK);
             int blocks = (int) ((part + UdfMedium.BLOCK - 1) / UdfMedium.BLOCK);
             if (ad.type() == AllocationDescriptor.RECORDED) {
-                partitions.checkExtent(ad.ref(), ad.lbn(), part, structure);
+                partitions.checkExtent(ad.ref(), ad.lbn(), part, structure, n.sector());
                 for (int i = 0; i < blocks; i++) {
                     lbns[firstBlock + i] = (long) ad.ref() << 32 | (ad.lbn() + i);
-                    long sector = partitions.sector(ad.ref(), ad.lbn() + i, structure);
+                    long sector = partitions.sector(ad.ref(), ad.lbn() + i, structure, n.sector());
                     ByteBuffer block = medium.block(sector, structure);
                     int n2 = (int) Math.min(UdfMedium.BLOCK, len - offset - (long) i * UdfMedium.BLOCK);
                     block.get(data, (int) (offset + (long) i * UdfMedium.BLOCK), n2);

@@ -160,7 +160,7 @@ final class UdfPartitionLoader {
                 continue;
             }
             try {
-                UdfIcbs.Node n = icbs.read(ref, sector - phys.start(), "VAT ICB");
+                UdfIcbs.Node n = icbs.read(ref, sector - phys.start(), "VAT ICB", sector);
                 int type = n.entry().icbTag().fileType();
                 if (type != IcbTag.TYPE_VAT && type != IcbTag.TYPE_UNSPECIFIED) {
                     continue;
@@ -203,7 +203,7 @@ final class UdfPartitionLoader {
     }
 
     private UdfPartitions.Metadata metadataFile(int ref, long lbn, int fileType, String s) throws IOException {
-        UdfIcbs.Node n = icbs.read(ref, lbn, s);
+        UdfIcbs.Node n = icbs.read(ref, lbn, s, vds.lvd.tag().location());
         if (n.entry().icbTag().fileType() != fileType) {
             throw Malformed.at(s, n.sector(), "file type " + n.entry().icbTag().fileType() + ", not " + fileType);
         }
@@ -213,7 +213,7 @@ final class UdfPartitionLoader {
         for (UdfIcbs.Ad ad : icbs.allocationDescriptors(n, s)) {
             long count = (ad.length() + UdfMedium.BLOCK - 1) / UdfMedium.BLOCK;
             if (ad.type() == AllocationDescriptor.RECORDED || ad.type() == AllocationDescriptor.NOT_RECORDED) {
-                parts.checkExtent(ad.ref(), ad.lbn(), ad.length(), s);
+                parts.checkExtent(ad.ref(), ad.lbn(), ad.length(), s, n.sector());
             }
             if (ad.ref() != ref) {
                 throw Malformed.at(s, n.sector(), "an extent lies outside the physical partition");

@@ -75,10 +75,13 @@ final class UdfPartitions {
         return parts.size();
     }
 
-    /** The absolute sector of block {@code lbn} of partition {@code ref}. */
-    long sector(int ref, long lbn, String structure) throws DiscImageException {
+    /**
+     * The absolute sector of block {@code lbn} of partition {@code ref}; errors name {@code structure}
+     * and the sector {@code at} that refers to it.
+     */
+    long sector(int ref, long lbn, String structure, long at) throws DiscImageException {
         if (ref < 0 || ref >= parts.size()) {
-            throw Malformed.at(structure, lbn, "partition reference " + ref + " has no partition map (the volume has "
+            throw Malformed.at(structure, at, "partition reference " + ref + " has no partition map (the volume has "
                     + parts.size() + ")");
         }
         Part p = parts.get(ref);
@@ -87,7 +90,7 @@ final class UdfPartitions {
                     + ": partition reference " + ref + " cannot be read: " + u.why());
         }
         if (lbn < 0 || lbn >= p.blocks()) {
-            throw Malformed.at(structure, lbn, "logical block " + lbn + " is past the end of partition " + ref
+            throw Malformed.at(structure, at, "logical block " + lbn + " is past the end of partition " + ref
                     + " (" + p.blocks() + " blocks)");
         }
         if (p instanceof Physical ph) {
@@ -103,18 +106,18 @@ final class UdfPartitions {
         if (p instanceof Virtual v) {
             long target = v.vat()[(int) lbn] & 0xFFFF_FFFFL;
             if (target == 0xFFFF_FFFFL) {
-                throw Malformed.at(structure, lbn, "virtual block " + lbn + " is unused in the VAT");
+                throw Malformed.at(structure, at, "virtual block " + lbn + " is unused in the VAT");
             }
-            return sector(v.physicalRef(), target, structure);
+            return sector(v.physicalRef(), target, structure, at);
         }
         Metadata m = (Metadata) p;
         long rest = lbn;
         for (int i = 0; i < m.lbns().length; i++) {
             if (rest < m.counts()[i]) {
                 if (m.lbns()[i] < 0) {
-                    throw Malformed.at(structure, lbn, "metadata block " + lbn + " is not recorded in the metadata file");
+                    throw Malformed.at(structure, at, "metadata block " + lbn + " is not recorded in the metadata file");
                 }
-                return sector(m.physicalRef(), m.lbns()[i] + rest, structure);
+                return sector(m.physicalRef(), m.lbns()[i] + rest, structure, at);
             }
             rest -= m.counts()[i];
         }
@@ -122,14 +125,14 @@ final class UdfPartitions {
     }
 
     /** MALFORMED_STRUCTURE unless {@code bytes} from block {@code lbn} lie inside partition {@code ref}. */
-    void checkExtent(int ref, long lbn, long bytes, String structure) throws DiscImageException {
+    void checkExtent(int ref, long lbn, long bytes, String structure, long at) throws DiscImageException {
         long blocks = (bytes + UdfMedium.BLOCK - 1) / UdfMedium.BLOCK;
         if (ref < 0 || ref >= parts.size()) {
-            throw Malformed.at(structure, lbn, "partition reference " + ref + " has no partition map");
+            throw Malformed.at(structure, at, "partition reference " + ref + " has no partition map");
         }
         long size = parts.get(ref).blocks();
         if (lbn < 0 || lbn > size || blocks > size - lbn) {
-            throw Malformed.at(structure, lbn, "extent of " + bytes + " bytes at block " + lbn
+            throw Malformed.at(structure, at, "extent of " + bytes + " bytes at block " + lbn
                     + " runs past the end of partition " + ref + " (" + size + " blocks)");
         }
     }
@@ -139,8 +142,8 @@ final class UdfPartitions {
      * plain physical partition, several where sparing, the VAT or the metadata file break the run.
      * Each must lie on the medium.
      */
-    List<FileExtent> runs(int ref, long lbn, long bytes, String structure) throws DiscImageException {
-        checkExtent(ref, lbn, bytes, structure);
+    List<FileExtent> runs(int ref, long lbn, long bytes, String structure, long at) throws DiscImageException {
+        checkExtent(ref, lbn, bytes, structure, at);
         long blocks = (bytes + UdfMedium.BLOCK - 1) / UdfMedium.BLOCK;
         List<FileExtent> out = new ArrayList<>();
         if (bytes == 0) {
@@ -148,13 +151,13 @@ final class UdfPartitions {
         }
         Part p = parts.get(ref);
         if (p instanceof Physical ph && (ph.spared() == null || ph.spared().isEmpty())) {
-            add(out, sector(ref, lbn, structure), bytes, structure);
+            add(out, sector(ref, lbn, structure, at), bytes, structure);
             return out;
         }
         long runStart = -1;
         long runBlocks = 0;
         for (long i = 0; i < blocks; i++) {
-            long s = sector(ref, lbn + i, structure);
+            long s = sector(ref, lbn + i, structure, at);
             if (runStart >= 0 && s == runStart + runBlocks && runBlocks < (1L << 19)) {
                 runBlocks++;
                 continue;

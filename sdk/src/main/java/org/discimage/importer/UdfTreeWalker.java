@@ -22,7 +22,6 @@ import org.discimage.udf.IcbEntry;
 import org.discimage.udf.IcbTag;
 import org.discimage.udf.LongAllocationDescriptor;
 import org.discimage.udf.PathComponent;
-import org.discimage.udf.Timestamp;
 
 /**
  * Walks the directory hierarchy of a UDF file set (ECMA-167 4/8.6) into a pre-order list of entries.
@@ -53,11 +52,11 @@ final class UdfTreeWalker {
     private record Frame(String path, Iterator<Child> children) {
     }
 
-    /** Walks from the root directory ICB of the File Set Descriptor. */
-    List<ImportedEntry> walk(LongAllocationDescriptor rootIcb) throws IOException {
+    /** Walks from the root directory ICB of the File Set Descriptor (read from sector {@code fsdSector}). */
+    List<ImportedEntry> walk(LongAllocationDescriptor rootIcb, long fsdSector) throws IOException {
         int ref = rootIcb.location().partitionReferenceNumber();
         long lbn = rootIcb.logicalBlockNumber();
-        UdfIcbs.Node root = icbs.read(ref, lbn, "root directory ICB");
+        UdfIcbs.Node root = icbs.read(ref, lbn, "root directory ICB", fsdSector);
         if (root.entry().icbTag().fileType() != IcbTag.TYPE_DIRECTORY) {
             throw Malformed.at("root directory ICB", root.sector(), "file type " + root.entry().icbTag().fileType()
                     + " is not a directory");
@@ -101,7 +100,8 @@ final class UdfTreeWalker {
             int offset = d.position();
             long address = content.blockLbns() == null ? (long) dir.ref() << 32 | dir.lbn()
                     : content.blockLbns()[offset / UdfMedium.BLOCK];
-            long lba = address < 0 ? dir.sector() : partitions.sector((int) (address >>> 32), address & 0xFFFF_FFFFL, s);
+            long lba = address < 0 ? dir.sector() : partitions.sector((int) (address >>> 32), address & 0xFFFF_FFFFL, s,
+                    dir.sector());
             ByteBuffer at = d.slice(offset, d.remaining());
             medium.check(at, DescriptorTag.ID_FID, address & 0xFFFF_FFFFL, "file identifier descriptor in " + s, lba);
             FileIdentifierDescriptor fid;
@@ -138,7 +138,8 @@ final class UdfTreeWalker {
         }
         String path = (parent.equals("/") ? "/" : parent + "/") + name;
         LongAllocationDescriptor icb = fid.icb();
-        UdfIcbs.Node n = icbs.read(icb.location().partitionReferenceNumber(), icb.logicalBlockNumber(), "ICB of " + path);
+        UdfIcbs.Node n = icbs.read(icb.location().partitionReferenceNumber(), icb.logicalBlockNumber(), "ICB of " + path,
+                lba);
         boolean isDir = n.entry().icbTag().fileType() == IcbTag.TYPE_DIRECTORY;
         if (isDir != fid.is(FileIdentifierDescriptor.DIRECTORY)) {
             medium.strictOrReport("ICB of " + path, n.sector(), "the FID's directory bit disagrees with file type "
@@ -252,7 +253,7 @@ final class UdfTreeWalker {
                     throw new DiscImageException(ErrorCode.FILE_SYSTEM_FEATURE_NOT_SUPPORTED, s + " at LBA "
                             + n.sector() + ": " + why);
                 }
-                out.addAll(partitions.runs(ad.ref(), ad.lbn(), len, s));
+                out.addAll(partitions.runs(ad.ref(), ad.lbn(), len, s, n.sector()));
             } else {
                 hole += len;
             }
@@ -279,9 +280,5 @@ final class UdfTreeWalker {
         } catch (DiscImageException e) {
             throw e.getMessage().contains(" at LBA ") ? e : Malformed.wrap(s, n.sector(), 0, e);
         }
-    }
-
-    static Instant time(Timestamp t) {
-        return UdfAttributes.instant(t);
     }
 }

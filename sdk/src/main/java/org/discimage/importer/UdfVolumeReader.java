@@ -28,13 +28,15 @@ final class UdfVolumeReader {
     private final UdfVolumeDescriptors vds;
     private final UdfPartitions partitions;
     private final FileSetDescriptor fsd;
+    private final long fsdSector;
 
     private UdfVolumeReader(UdfMedium medium, UdfVolumeDescriptors vds, UdfPartitions partitions,
-                            FileSetDescriptor fsd) {
+                            FileSetDescriptor fsd, long fsdSector) {
         this.medium = medium;
         this.vds = vds;
         this.partitions = partitions;
         this.fsd = fsd;
+        this.fsdSector = fsdSector;
     }
 
     /**
@@ -54,18 +56,18 @@ final class UdfVolumeReader {
                     + " is not supported (only 2048)");
         }
         UdfPartitions partitions = UdfPartitionLoader.load(medium, vds);
-        return new UdfVolumeReader(medium, vds, partitions, fileSet(medium, partitions, vds));
+        LongAllocationDescriptor at = vds.lvd.fileSetDescriptorLocation();
+        long fsdSector = partitions.sector(at.location().partitionReferenceNumber(), at.logicalBlockNumber(),
+                "file set descriptor", vds.lvd.tag().location());
+        return new UdfVolumeReader(medium, vds, partitions, fileSet(medium, at.logicalBlockNumber(), fsdSector),
+                fsdSector);
     }
 
     /** The File Set Descriptor the LVD's contents use points to (UDF 2.60 2.2.4.4). */
-    private static FileSetDescriptor fileSet(UdfMedium medium, UdfPartitions partitions, UdfVolumeDescriptors vds)
-            throws IOException {
-        LongAllocationDescriptor at = vds.lvd.fileSetDescriptorLocation();
-        int ref = at.location().partitionReferenceNumber();
+    private static FileSetDescriptor fileSet(UdfMedium medium, long lbn, long sector) throws IOException {
         String s = "file set descriptor";
-        long sector = partitions.sector(ref, at.logicalBlockNumber(), s);
         ByteBuffer b = medium.block(sector, s);
-        medium.check(b, DescriptorTag.ID_FSD, at.logicalBlockNumber(), s, sector);
+        medium.check(b, DescriptorTag.ID_FSD, lbn, s, sector);
         try {
             return FileSetDescriptor.decode(b, false);
         } catch (DiscImageException e) {
@@ -92,6 +94,6 @@ final class UdfVolumeReader {
 
     /** The tree in pre-order, the root {@code /} first. */
     List<ImportedEntry> readTree() throws IOException {
-        return new UdfTreeWalker(medium, partitions).walk(fsd.rootDirectoryIcb());
+        return new UdfTreeWalker(medium, partitions).walk(fsd.rootDirectoryIcb(), fsdSector);
     }
 }
