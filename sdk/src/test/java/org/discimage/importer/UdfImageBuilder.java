@@ -143,6 +143,12 @@ final class UdfImageBuilder {
         return s;
     }
 
+    /** Every sector a structure was written to. */
+    long[] structureSectors() {
+        return sectors.entrySet().stream().filter(e -> !e.getKey().equals("fsdLbn")).mapToLong(Map.Entry::getValue)
+                .sorted().distinct().toArray();
+    }
+
     int icbRef() {
         return layout == Layout.METADATA || layout == Layout.VIRTUAL ? 1 : 0;
     }
