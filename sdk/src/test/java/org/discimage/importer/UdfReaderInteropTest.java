@@ -118,6 +118,58 @@ class UdfReaderInteropTest {
         }
     }
 
+    /** mkudffs variants: ICB strategy 4096, short and long allocation descriptors, FE instead of EFE, read-only. */
+    @ParameterizedTest(name = "mkudffs --media-type=hd {0}")
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"--strategy=4096", "--ad=short", "--ad=long", "--noefe",
+            "--read-only"})
+    void mkudffsOptions(String option) throws Exception {
+        UdfTestImages.require("mkudffs");
+        Path img = tmp.resolve("opt.udf");
+        UdfTestImages.runOk(List.of("mkudffs", "-b", "2048", "--media-type=hd", option, "--label=Volhd",
+                "--new-file", img.toString(), "20000"), null, null);
+        if (!option.equals("--read-only")) {
+            UdfTestImages.udfclientPut(img, src, List.of("a.txt", "dir", "big.bin"), List.of());
+        } else {
+            for (String n : List.of("a.txt", "dir", "big.bin")) {
+                org.apache.commons.io.file.PathUtils.delete(src.resolve(n));
+            }
+        }
+        assertTreeMatches(img, visible(UdfTestImages.tree(img, new ArrayList<>())), false);
+    }
+
+    /** A closed write-once disc: the VAT ICB is the last sector, the anchor is at 256 and 257 only. */
+    @ParameterizedTest(name = "mkudffs --media-type=cdr --closed --udfrev={0}")
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"1.50", "2.01"})
+    void mkudffsClosedCdr(String rev) throws Exception {
+        UdfTestImages.require("mkudffs");
+        Path img = tmp.resolve("closed.udf");
+        UdfTestImages.runOk(List.of("mkudffs", "-b", "2048", "--media-type=cdr", "--closed", "--udfrev=" + rev,
+                "--new-file", img.toString(), "20000"), null, null);
+        List<ImportedEntry> tree = UdfTestImages.tree(img, new ArrayList<>());
+        assertEquals(List.of("/"), tree.stream().map(ImportedEntry::path).toList());
+    }
+
+    /**
+     * A later session: mkudffs --startblock=1024 records absolute addresses (tag locations, VDS,
+     * partition start) for a track starting at 1024; behind 1024 empty sectors it is read at session 1024.
+     */
+    @Test
+    void sessionStartingAt1024() throws Exception {
+        UdfTestImages.require("mkudffs");
+        UdfTestImages.runOk(List.of("mkudffs", "-b", "2048", "--media-type=hd", "--startblock=1024", "--label=Late",
+                "--new-file", tmp.resolve("late.udf").toString(), "20000"), null, null);
+        Path img = tmp.resolve("two.udf");
+        try (var out = Files.newOutputStream(img)) {
+            out.write(new byte[1024 * 2048]);
+            Files.copy(tmp.resolve("late.udf"), out);
+        }
+        try (SectorReader s = ImageFileSectorReader.open(img)) {
+            SessionReader session = SessionReader.open(s, 1024);
+            assertEquals("Late", session.volumeName(FileSystem.UDF));
+            assertEquals(List.of("/"), session.readTree(FileSystem.UDF).stream().map(ImportedEntry::path).toList());
+        }
+    }
+
     @Test
     void genisoimageBridge() throws Exception {
         UdfTestImages.require("genisoimage");
