@@ -184,20 +184,21 @@ final class UdfIcbs {
     }
 
     /**
-     * The whole content of an ICB (a directory, a symbolic link, a VAT), at most {@code limit} bytes;
-     * holes read as zeros.
+     * The whole content of an ICB (a directory, a symbolic link, a VAT), at most {@code limit} bytes.
+     * The buffer grows only as sectors are actually read, so a recorded length the extents do not back
+     * costs no memory; an unrecorded extent (a hole) in such content is MALFORMED_STRUCTURE.
      */
     Content content(Node n, long limit, String structure) throws IOException {
         long len = n.entry().informationLength();
-        if (len > limit) {
+        if (len > limit || len > Integer.MAX_VALUE - 16) {
             throw Malformed.at(structure, n.sector(), "information length " + len + " exceeds the limit of "
-                    + limit + " bytes");
+                    + Math.min(limit, Integer.MAX_VALUE - 16) + " bytes");
         }
         if (n.entry().icbTag().allocationDescriptorType() == IcbTag.AD_EMBEDDED) {
             return new Content(embedded(n, structure), null);
         }
-        byte[] data = new byte[(int) len];
-        long[] lbns = new long[(int) ((len + UdfMedium.BLOCK - 1) / UdfMedium.BLOCK)];
+        byte[] data = new byte[(int) Math.min(len, 1 << 16)];
+        long[] lbns = new long[(int) Math.min((len + UdfMedium.BLOCK - 1) / UdfMedium.BLOCK, 32)];
         long offset = 0;
         for (Ad ad : allocationDescriptors(n, structure)) {
             if (offset >= len) {
@@ -207,20 +208,24 @@ final class UdfIcbs {
                 throw Malformed.at(structure, n.sector(), "an extent other than the last is not a whole number"
                         + " of blocks");
             }
+            if (ad.type() != AllocationDescriptor.RECORDED) {
+                throw Malformed.at(structure, n.sector(), "an unrecorded extent (type " + ad.type() + ") in its content");
+            }
             long part = Math.min(ad.length(), len - offset);
-            int firstBlock = (int) (offset / UdfMedium.BLOCK);
-            int blocks = (int) ((part + UdfMedium.BLOCK - 1) / UdfMedium.BLOCK);
-            if (ad.type() == AllocationDescriptor.RECORDED) {
-                partitions.checkExtent(ad.ref(), ad.lbn(), part, structure, n.sector());
-                for (int i = 0; i < blocks; i++) {
-                    lbns[firstBlock + i] = (long) ad.ref() << 32 | (ad.lbn() + i);
-                    long sector = partitions.sector(ad.ref(), ad.lbn() + i, structure, n.sector());
-                    ByteBuffer block = medium.block(sector, structure);
-                    int n2 = (int) Math.min(UdfMedium.BLOCK, len - offset - (long) i * UdfMedium.BLOCK);
-                    block.get(data, (int) (offset + (long) i * UdfMedium.BLOCK), n2);
+            partitions.checkExtent(ad.ref(), ad.lbn(), part, structure, n.sector());
+            for (long i = 0; i * UdfMedium.BLOCK < part; i++) {
+                int at = (int) (offset + i * UdfMedium.BLOCK);
+                int count = (int) Math.min(UdfMedium.BLOCK, len - at);
+                ByteBuffer block = medium.block(partitions.sector(ad.ref(), ad.lbn() + i, structure, n.sector()), structure);
+                if (at + count > data.length) {
+                    data = java.util.Arrays.copyOf(data, (int) Math.min(len, Math.max(at + count, 2L * data.length)));
                 }
-            } else {
-                java.util.Arrays.fill(lbns, firstBlock, firstBlock + blocks, -1);
+                int index = at / UdfMedium.BLOCK;
+                if (index >= lbns.length) {
+                    lbns = java.util.Arrays.copyOf(lbns, Math.max(index + 1, 2 * lbns.length));
+                }
+                lbns[index] = (long) ad.ref() << 32 | (ad.lbn() + i);
+                block.get(data, at, count);
             }
             offset += part;
         }

@@ -152,7 +152,8 @@ final class UdfPartitionLoader {
     private UdfPartitions.Virtual virtual(VirtualPartitionMap v) throws IOException {
         int ref = physicalRef(v.partitionNumber());
         UdfPartitions.Physical phys = (UdfPartitions.Physical) parts.get(ref);
-        long limit = 4 * phys.length() + VirtualAllocationTable.FIXED_LENGTH + 0xFFFF;
+        // a virtual block maps to a recorded one: the VAT has at most one entry per sector of the medium
+        long limit = 4 * Math.min(phys.length(), medium.sectorCount) + VirtualAllocationTable.FIXED_LENGTH + 0xFFFF;
         DiscImageException first = null;
         for (long k = 0, sector = medium.sectorCount - 1; k < VAT_SCAN && sector >= phys.start(); k++, sector--) {
             ByteBuffer b = medium.blockOrNull(sector);

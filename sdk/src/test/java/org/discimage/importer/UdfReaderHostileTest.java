@@ -231,4 +231,74 @@ class UdfReaderHostileTest {
         }
         assertEquals(1, diags.size(), diags.toString());
     }
+
+    @Test
+    void directoryLengthTheExtentsDoNotBack() throws Exception {
+        byte[] b = image.clone();
+        int at = icbOffset("/dir");
+        le(b).putLong(at + 56, 1L << 40);
+        reseal(b, at);
+        assertMalformed(b, "directory /dir");
+    }
+
+    @Test
+    void crcLengthBeyondTheBlockIsStrictlyMalformedButLenientlyReported() throws Exception {
+        byte[] b = image.clone();
+        int at = icbOffset("/a.txt");
+        le(b).putShort(at + 10, (short) 4000);
+        b[at + 4] = (byte) UdfCrc.checksum(le(b), at);
+        assertMalformed(b, "runs past the block");
+        Path p = Files.write(tmp.resolve("crc.udf"), b);
+        List<Diagnostic> diags = new ArrayList<>();
+        try (SectorReader s = ImageFileSectorReader.open(p)) {
+            UdfVolumeReader.open(s, 0, ImportOptions.lenient(diags::add)).readTree();
+        }
+        assertEquals(1, diags.size(), diags.toString());
+        assertTrue(diags.get(0).message().contains("CRC not checked"), diags.toString());
+    }
+
+    /** Thousands of random corruptions of the structures of the mkudffs image: only DiscImageException. */
+    @Test
+    @Timeout(120)
+    void randomCorruptionsOfTheMkudffsImage() throws Exception {
+        java.util.Random r = new java.util.Random(7);
+        long[] sectors = java.util.stream.LongStream.concat(java.util.stream.LongStream.of(16, 17, 18, 96, 97, 98, 99,
+                100, 101, 128, 256), java.util.stream.LongStream.rangeClosed(partitionStart, partitionStart + 24)).toArray();
+        for (int round = 0; round < 2000; round++) {
+            byte[] b = image.clone();
+            long sector = sectors[r.nextInt(sectors.length)];
+            int base = (int) sector * 2048;
+            for (int k = 1 + r.nextInt(6); k > 0; k--) {
+                b[base + (r.nextBoolean() ? r.nextInt(256) : r.nextInt(2048))] = (byte) r.nextInt(256);
+            }
+            if (r.nextBoolean()) {
+                reseal(b, base);
+            }
+            try (SectorReader s = new ByteArraySectorReader(b)) {
+                UdfVolumeReader v = UdfVolumeReader.open(s, 0, new ImportOptions(r.nextBoolean(),
+                        org.discimage.error.Diagnostics.IGNORE));
+                if (v != null) {
+                    v.readTree();
+                }
+            } catch (DiscImageException expected) {
+                // the one allowed outcome
+            }
+        }
+    }
+
+    /** Every sector-aligned prefix of the image up to the data: only DiscImageException, or a tree. */
+    @Test
+    @Timeout(120)
+    void everyTruncatedPrefix() throws Exception {
+        for (int n = 0; n <= partitionStart + 30; n++) {
+            try (SectorReader s = new ByteArraySectorReader(java.util.Arrays.copyOf(image, n * 2048))) {
+                UdfVolumeReader v = UdfVolumeReader.open(s, 0, ImportOptions.strict());
+                if (v != null) {
+                    v.readTree();
+                }
+            } catch (DiscImageException expected) {
+                // the one allowed outcome
+            }
+        }
+    }
 }
