@@ -150,41 +150,39 @@ final class UdfTreeWalker {
         return e == null ? null : new Child(e, n);
     }
 
+    /** What an ICB file type (ECMA-167 4/14.6.6) becomes: the item type and the POSIX S_IFMT bits. */
+    private record Kind(ItemType type, int typeBits) {
+    }
+
+    private static Kind kind(int fileType) {
+        return switch (fileType) {
+            case IcbTag.TYPE_DIRECTORY -> new Kind(ItemType.DIRECTORY, 0040000);
+            case IcbTag.TYPE_FILE, IcbTag.TYPE_REAL_TIME -> new Kind(ItemType.FILE, 0100000);
+            case IcbTag.TYPE_SYMLINK -> new Kind(ItemType.SYMLINK, 0120000);
+            case IcbTag.TYPE_BLOCK_DEVICE -> new Kind(ItemType.DEVICE, 0060000);
+            case IcbTag.TYPE_CHARACTER_DEVICE -> new Kind(ItemType.DEVICE, 0020000);
+            default -> null;
+        };
+    }
+
     /** The entry of an ICB, or null (with a diagnostic) for a kind of file the tree cannot hold. */
     private ImportedEntry entry(String path, UdfIcbs.Node n, FileIdentifierDescriptor fid) throws IOException {
         IcbEntry e = n.entry();
         String s = "ICB of " + path;
         int fileType = e.icbTag().fileType();
-        ItemType type;
-        int typeBits;
-        switch (fileType) {
-            case IcbTag.TYPE_DIRECTORY -> {
-                type = ItemType.DIRECTORY;
-                typeBits = 0040000;
-            }
-            case IcbTag.TYPE_FILE, IcbTag.TYPE_REAL_TIME -> {
-                type = ItemType.FILE;
-                typeBits = 0100000;
-            }
-            case IcbTag.TYPE_SYMLINK -> {
-                type = ItemType.SYMLINK;
-                typeBits = 0120000;
-            }
-            case IcbTag.TYPE_BLOCK_DEVICE, IcbTag.TYPE_CHARACTER_DEVICE -> {
-                type = ItemType.DEVICE;
-                typeBits = fileType == IcbTag.TYPE_BLOCK_DEVICE ? 0060000 : 0020000;
-            }
-            case IcbTag.TYPE_FIFO, IcbTag.TYPE_SOCKET -> {
+        Kind kind = kind(fileType);
+        if (kind == null) {
+            if (fileType == IcbTag.TYPE_FIFO || fileType == IcbTag.TYPE_SOCKET) {
                 medium.report(s, n.sector(), (fileType == IcbTag.TYPE_FIFO ? "FIFO" : "socket")
                         + " not imported: the tree holds no such entries");
-                return null;
-            }
-            default -> {
+            } else {
                 medium.strictOrReport(s, n.sector(), "file type " + fileType + " is not a file, directory,"
                         + " symbolic link or device");
-                return null;
             }
+            return null;
         }
+        ItemType type = kind.type();
+        int typeBits = kind.typeBits();
         int mode = typeBits | UdfAttributes.mode(e.permissions(), e.icbTag().flags());
         Set<ImportedEntry.Flag> flags = EnumSet.noneOf(ImportedEntry.Flag.class);
         if (fid != null && fid.is(FileIdentifierDescriptor.HIDDEN)) {
