@@ -96,6 +96,7 @@ final class UdfTreeWalker {
         UdfIcbs.Content content = icbs.content(dir, len, s);
         ByteBuffer d = ByteBuffer.wrap(content.data());
         List<Child> out = new ArrayList<>();
+        Set<String> names = new HashSet<>();
         while (d.hasRemaining()) {
             int offset = d.position();
             long address = content.blockLbns() == null ? (long) dir.ref() << 32 | dir.lbn()
@@ -115,9 +116,15 @@ final class UdfTreeWalker {
                 continue;
             }
             Child c = child(path, fid, lba);
-            if (c != null) {
-                out.add(c);
+            if (c == null) {
+                continue;
             }
+            if (!names.add(c.entry.name())) {  // ECMA-167 4/8.6: identifiers in a directory are unique
+                medium.strictOrReport("file identifier descriptor in " + s, lba, "a second entry named \""
+                        + c.entry.name() + "\"");
+                continue;
+            }
+            out.add(c);
         }
         return out;
     }

@@ -69,27 +69,25 @@ final class UdfVolumeDescriptors {
     /** Finds the anchor and reads the VDS (main, else reserve) and the LVID. */
     static UdfVolumeDescriptors read(UdfMedium medium, long sessionStart) throws IOException {
         AnchorVolumeDescriptorPointer avdp = anchor(medium, sessionStart);
-        UdfVolumeDescriptors main = new UdfVolumeDescriptors(medium);
+        UdfVolumeDescriptors v = new UdfVolumeDescriptors(medium);
         try {
-            main.readSequence(avdp.mainVds(), "main");
-            main.readIntegrity();
-            return main;
+            v.readSequence(avdp.mainVds(), "main");
         } catch (DiscImageException e) {
             if (e.code() != org.discimage.error.ErrorCode.MALFORMED_STRUCTURE) {
                 throw e;
             }
-            UdfVolumeDescriptors reserve = new UdfVolumeDescriptors(medium);
+            v = new UdfVolumeDescriptors(medium);
             try {
-                reserve.readSequence(avdp.reserveVds(), "reserve");
-                reserve.readIntegrity();
+                v.readSequence(avdp.reserveVds(), "reserve");
             } catch (DiscImageException r) {
                 e.addSuppressed(r);
                 throw e;
             }
             medium.report("main Volume Descriptor Sequence", avdp.mainVds().extentLocation(),
                     "unreadable (" + e.getMessage() + "); the reserve sequence is used");
-            return reserve;
         }
+        v.readIntegrity();
+        return v;
     }
 
     /**

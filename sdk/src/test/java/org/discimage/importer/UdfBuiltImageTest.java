@@ -14,6 +14,8 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import org.discimage.UdfRevision;
+import org.discimage.error.DiscImageException;
+import org.discimage.error.ErrorCode;
 import org.discimage.error.Diagnostic;
 import org.discimage.tree.ItemType;
 import org.junit.jupiter.api.Test;
@@ -200,5 +202,24 @@ class UdfBuiltImageTest {
         java.util.Arrays.fill(image, 256 * 2048, 257 * 2048, (byte) 0);
         Path img = write(image);
         assertSample(img, read(img, new ArrayList<>(), false));
+    }
+
+    @Test
+    void duplicateNamesAreStrictlyMalformedAndLenientlySkipped() throws Exception {
+        UdfImageBuilder b = new UdfImageBuilder(UdfImageBuilder.Layout.PLAIN, 0x0201).embedded("/a", new byte[1])
+                .embedded("/b", new byte[2]);
+        byte[] image = b.build();
+        int second = (int) b.sector("dir:/") * 2048 + 40;  // after the parent FID of 40 bytes: "a", then "b"
+        int third = second + ((38 + (image[second + 19] & 0xFF) + 3) & ~3);
+        image[third + 39] = 'a';  // "b" becomes "a"
+        UdfReaderHostileTest.reseal(image, third);
+        Path img = write(image);
+        DiscImageException e = org.junit.jupiter.api.Assertions.assertThrows(DiscImageException.class,
+                () -> read(img, new ArrayList<>(), false));
+        assertEquals(ErrorCode.MALFORMED_STRUCTURE, e.code());
+        assertTrue(e.getMessage().contains("a second entry named \"a\""), e.getMessage());
+        List<Diagnostic> diags = new ArrayList<>();
+        assertEquals(List.of("/", "/a"), new ArrayList<>(read(img, diags, true).keySet()));
+        assertEquals(1, diags.size());
     }
 }

@@ -218,6 +218,7 @@ class UdfReaderInteropTest {
         Map<String, ImportedEntry> tree = visible(UdfTestImages.tree(img, new ArrayList<>()));
         assertTreeMatches(img, tree, true);
         assertEquals(tree.get("/a.txt").extents(), tree.get("/dir/hard.txt").extents(), "a hard link shares the data");
+        assertEquals(tree.get("/a.txt").fileId(), tree.get("/dir/hard.txt").fileId(), "and the ICB");
     }
 
     private static Map<String, ImportedEntry> visible(List<ImportedEntry> entries) {
