@@ -39,8 +39,11 @@ final class UdfIcbs {
         this.partitions = partitions;
     }
 
-    /** An ICB entry as read: the (E)FE and the address it was read from. */
-    record Node(IcbEntry entry, int ref, long lbn, long sector) {
+    /**
+     * An ICB entry as read: the (E)FE, the address it was read from (after strategy 4096
+     * indirections) and {@code id}, the address the ICB was named by ({@code ref << 32 | lbn}).
+     */
+    record Node(IcbEntry entry, int ref, long lbn, long sector, long id) {
     }
 
     /** One allocation descriptor, resolved to its partition. */
@@ -56,6 +59,7 @@ final class UdfIcbs {
 
     /** Reads the (E)FE of the ICB at {@code lbn} of partition {@code ref}, following strategy 4096 indirections. */
     Node read(int ref, long lbn, String structure, long at) throws IOException {
+        long id = (long) ref << 32 | lbn;
         Set<Long> seen = new HashSet<>();
         for (int hops = 0; ; hops++) {
             if (hops > MAX_INDIRECTIONS || !seen.add((long) ref << 32 | lbn)) {
@@ -80,7 +84,7 @@ final class UdfIcbs {
             }
             int strategy = e.icbTag().strategyType();
             if (strategy == 4) {
-                return new Node(e, ref, lbn, sector);
+                return new Node(e, ref, lbn, sector, id);
             }
             if (strategy != 4096) {
                 throw new DiscImageException(org.discimage.error.ErrorCode.FILE_SYSTEM_FEATURE_NOT_SUPPORTED,
@@ -89,7 +93,7 @@ final class UdfIcbs {
             }
             LongAllocationDescriptor next = indirection(ref, lbn + 1, structure, sector);
             if (next == null) {
-                return new Node(e, ref, lbn, sector);
+                return new Node(e, ref, lbn, sector, id);
             }
             ref = next.location().partitionReferenceNumber();
             lbn = next.logicalBlockNumber();

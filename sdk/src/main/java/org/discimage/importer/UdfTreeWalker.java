@@ -84,7 +84,7 @@ final class UdfTreeWalker {
     /** Reads the FIDs of a directory (ECMA-167 4/14.4) into its children, skipping deleted and parent FIDs. */
     private List<Child> children(String path, UdfIcbs.Node dir) throws IOException {
         String s = "directory " + path;
-        if (!visited.add((long) dir.ref() << 32 | dir.lbn())) {
+        if (!visited.add(dir.id())) {
             throw Malformed.at(s, dir.sector(), "its ICB is reached twice (a directory cycle)");
         }
         long len = dir.entry().informationLength();
@@ -230,7 +230,7 @@ final class UdfTreeWalker {
         }
         return new ImportedEntry(path, type, size, mode, UdfAttributes.id(e.uid()), UdfAttributes.id(e.gid()),
                 modified, UdfAttributes.instant(e.accessTime()), UdfAttributes.instant(e.attributeTime()), target,
-                extents, embedded, Math.max(1, e.fileLinkCount()), (long) n.ref() << 32 | n.lbn(), device, flags);
+                extents, embedded, Math.max(1, e.fileLinkCount()), n.id(), device, flags);
     }
 
     /**

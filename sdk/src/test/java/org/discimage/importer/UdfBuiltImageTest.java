@@ -222,4 +222,78 @@ class UdfBuiltImageTest {
         assertEquals(List.of("/", "/a"), new ArrayList<>(read(img, diags, true).keySet()));
         assertEquals(1, diags.size());
     }
+
+    @Test
+    void volumeDescriptorPointerIsFollowed() throws Exception {
+        UdfImageBuilder b = sample(UdfImageBuilder.Layout.PLAIN, 0x0201);
+        byte[] image = b.build();
+        long at = b.sector("iuvd");
+        java.nio.ByteBuffer vdp = java.nio.ByteBuffer.allocate(2048);
+        new org.discimage.udf.VolumeDescriptorPointer(org.discimage.udf.DescriptorTag.of(3, 3, 1, at), 2,
+                new org.discimage.udf.ExtentAd(6 * 2048, b.sector("reserve.pvd"))).encode(vdp);
+        System.arraycopy(vdp.array(), 0, image, (int) at * 2048, 2048);
+        java.util.Arrays.fill(image, (int) b.sector("lvd") * 2048, (int) b.sector("lvd") * 2048 + 2048, (byte) 0);
+        Path img = write(image);
+        List<Diagnostic> diags = new ArrayList<>();
+        assertSample(img, read(img, diags, false));
+        assertEquals(List.of(), diags, "the main sequence continues in the reserve extent; the zeroed LVD is skipped");
+    }
+
+    @Test
+    void volumeDescriptorPointerLoopFallsBackToTheReserve() throws Exception {
+        UdfImageBuilder b = sample(UdfImageBuilder.Layout.PLAIN, 0x0201);
+        byte[] image = b.build();
+        long at = b.sector("iuvd");
+        java.nio.ByteBuffer vdp = java.nio.ByteBuffer.allocate(2048);
+        new org.discimage.udf.VolumeDescriptorPointer(org.discimage.udf.DescriptorTag.of(3, 3, 1, at), 2,
+                new org.discimage.udf.ExtentAd(2048, at)).encode(vdp);
+        System.arraycopy(vdp.array(), 0, image, (int) at * 2048, 2048);
+        Path img = write(image);
+        List<Diagnostic> diags = new ArrayList<>();
+        assertSample(img, read(img, diags, false));
+        assertTrue(diags.get(0).message().contains("volume descriptor pointers"), diags.toString());
+    }
+
+    @Test
+    void vatFoundBehindTrailingEmptySectors() throws Exception {
+        byte[] image = sample(UdfImageBuilder.Layout.VIRTUAL, 0x0201).build();
+        Path img = write(java.util.Arrays.copyOf(image, image.length + 5 * 2048));
+        assertSample(img, read(img, new ArrayList<>(), false));
+    }
+
+    @Test
+    void strategy4096ReadsTheNewestEntry() throws Exception {
+        UdfImageBuilder b = new UdfImageBuilder(UdfImageBuilder.Layout.PLAIN, 0x0201).embedded("/f", "old".getBytes());
+        byte[] image = b.build();
+        int fe = (int) b.sector("icb:/f") * 2048;
+        long lbn = b.sector("icb:/f") - UdfImageBuilder.PART_START;
+        org.discimage.udf.ExtendedFileEntry old = org.discimage.udf.ExtendedFileEntry.decode(
+                java.nio.ByteBuffer.wrap(image, fe, 2048).slice());
+        org.discimage.udf.IcbTag t4096 = new org.discimage.udf.IcbTag(0, 4096, 0, 2, old.icbTag().fileType(),
+                old.icbTag().parentIcbLocation(), old.icbTag().flags());
+        put(image, lbn, copy(old, t4096, lbn, "old".getBytes()));
+        long newer = lbn + 2;  // the second spare block
+        put(image, newer, copy(old, t4096, newer, "newer".getBytes()));
+        java.nio.ByteBuffer ie = java.nio.ByteBuffer.allocate(2048);
+        new org.discimage.udf.IndirectEntry(org.discimage.udf.DescriptorTag.of(0x103, 3, 1, lbn + 1), t4096,
+                org.discimage.udf.LongAllocationDescriptor.of(2048, newer, 0)).encode(ie);
+        System.arraycopy(ie.array(), 0, image, fe + 2048, 2048);
+        ImportedEntry f = read(write(image), new ArrayList<>(), false).get("/f");
+        assertArrayEquals("newer".getBytes(), f.embeddedData());
+        assertEquals(lbn, f.fileId(), "the identity stays the ICB the FID names");
+    }
+
+    private static java.nio.ByteBuffer copy(org.discimage.udf.ExtendedFileEntry e, org.discimage.udf.IcbTag tag,
+                                            long lbn, byte[] data) {
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(2048);
+        new org.discimage.udf.ExtendedFileEntry(e.tag().at(lbn), tag, e.uid(), e.gid(), e.permissions(),
+                e.fileLinkCount(), 0, 0, 0, data.length, data.length, 0, e.accessTime(), e.modificationTime(),
+                e.creationTime(), e.attributeTime(), 1, e.extendedAttributeIcb(), e.streamDirectoryIcb(),
+                e.implementationIdentifier(), e.uniqueId(), new byte[0], data).encode(b);
+        return b;
+    }
+
+    private static void put(byte[] image, long lbn, java.nio.ByteBuffer block) {
+        System.arraycopy(block.array(), 0, image, (int) (UdfImageBuilder.PART_START + lbn) * 2048, 2048);
+    }
 }

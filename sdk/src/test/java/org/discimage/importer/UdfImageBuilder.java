@@ -193,7 +193,8 @@ final class UdfImageBuilder {
         for (String p : nodes.keySet()) {
             icbs.put(p, allocIcbSpace(1));
         }
-        sectors.put("spare", icbSector(allocIcbSpace(1)));  // a free block after the last ICB (for strategy 4096)
+        sectors.put("spare", icbSector(allocIcbSpace(1)));  // free blocks after the last ICB (for strategy 4096)
+        sectors.put("spare2", icbSector(allocIcbSpace(1)));
         for (Node n : nodes.values()) {
             writeNode(n);
         }
