@@ -57,9 +57,16 @@ final class UdfPartitions {
 
     private final UdfMedium medium;
     private final List<Part> parts;
+    /**
+     * Blocks translated one by one (virtual, metadata, spared) left for the whole volume: four times
+     * the medium plus a margin, so overlapping extents repeated by a hostile volume cannot make the
+     * reader loop for hours.
+     */
+    private long translationBudget;
 
     UdfPartitions(UdfMedium medium, int count) {
         this.medium = medium;
+        this.translationBudget = 4 * medium.sectorCount + (1 << 20);
         this.parts = new ArrayList<>(java.util.Collections.nCopies(count, new Unsupported("not yet loaded")));
     }
 
@@ -153,6 +160,11 @@ final class UdfPartitions {
         if (p instanceof Physical ph && (ph.spared() == null || ph.spared().isEmpty())) {
             add(out, sector(ref, lbn, structure, at), bytes, structure);
             return out;
+        }
+        translationBudget -= blocks;
+        if (translationBudget < 0) {
+            throw Malformed.at(structure, at, "the extents add up to more than four times the medium (overlapping"
+                    + " extents)");
         }
         long runStart = -1;
         long runBlocks = 0;
