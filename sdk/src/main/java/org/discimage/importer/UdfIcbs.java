@@ -33,10 +33,13 @@ final class UdfIcbs {
 
     private final UdfMedium medium;
     private final UdfPartitions partitions;
+    /** AEDs left to read for the whole volume: files do not share AEDs, so at most one per sector. */
+    private long aedBudget;
 
     UdfIcbs(UdfMedium medium, UdfPartitions partitions) {
         this.medium = medium;
         this.partitions = partitions;
+        this.aedBudget = medium.sectorCount + MAX_AEDS;
     }
 
     /**
@@ -150,9 +153,10 @@ final class UdfIcbs {
                 out.add(new Ad(ad.extentType(), ad.extentLength(), ref, ad.logicalBlockNumber()));
                 continue;
             }
-            if (++aeds > MAX_AEDS || !seen.add((long) ref << 32 | ad.logicalBlockNumber())) {
+            if (++aeds > MAX_AEDS || --aedBudget < 0 || !seen.add((long) ref << 32 | ad.logicalBlockNumber())) {
                 throw Malformed.at("allocation extent descriptor of " + structure, at,
-                        "the chain of allocation extent descriptors loops or exceeds " + MAX_AEDS);
+                        "the chain of allocation extent descriptors loops, exceeds " + MAX_AEDS
+                                + " or the volume has more of them than sectors");
             }
             long sector = partitions.sector(ref, ad.logicalBlockNumber(), structure, at);
             ByteBuffer block = medium.block(sector, "allocation extent descriptor of " + structure);
