@@ -22,6 +22,19 @@ import org.discimage.udf.LongAllocationDescriptor;
  * MALFORMED_STRUCTURE naming the structure and LBA; lenient mode accepts a wrong tag location or a
  * CRC length beyond the block, with a diagnostic. Every chain (VDPs, AEDs, indirect entries, the
  * VAT scan) and the directory data are bounded, and the walk is iterative.
+ *
+ * <p>How UDF maps to {@link ImportedEntry}: the mode is the owner/group/other read-write-execute bits
+ * of the permissions (UDF 2.60 3.3.3.3) with setuid/setgid/sticky from the ICB flags and the type bits
+ * from the ICB file type; a uid or gid of 0xFFFFFFFF ("not specified") becomes 0; times are the
+ * modification, access and attribute times (an invalid modification time becomes the epoch, with a
+ * diagnostic); the link count is the File Link Count; {@code fileId} is {@code partition reference << 32
+ * | logical block} of the ICB the FID names, so hard links share it. Data embedded in the ICB becomes
+ * {@link ImportedEntry#embeddedData()}; extents are absolute sectors after partition, sparing, VAT and
+ * metadata translation. Unrecorded extents (types 1 and 2) read as zeros: at the end of a file they are
+ * not in the extents (the size still counts them; a diagnostic says so), before recorded data they make
+ * the file FILE_SYSTEM_FEATURE_NOT_SUPPORTED (lenient: skipped with a diagnostic). Devices carry the
+ * major and minor numbers of their device specification extended attribute; FIFOs and sockets are left
+ * out with a diagnostic, as are named streams (the entry is flagged {@code NAMED_STREAMS}).
  */
 final class UdfVolumeReader {
     private final UdfMedium medium;
