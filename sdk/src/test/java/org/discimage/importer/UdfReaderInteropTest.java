@@ -78,7 +78,10 @@ class UdfReaderInteropTest {
         Map<String, ImportedEntry> tree = visible(UdfTestImages.tree(img, diags));
         assertEquals(List.of(), diags);
         assertTreeMatches(img, tree, false);
+        assertModesMatch(tree);
         assertEquals(UdfTestImages.udfinfo(img, "numdirs"), Long.toString(count(tree, ItemType.DIRECTORY)));
+        assertEquals(UdfTestImages.udfclientLs(img, ""), names(tree, "/"));
+        assertEquals(UdfTestImages.udfclientLs(img, "dir"), names(tree, "/dir"));
         try (SectorReader s = ImageFileSectorReader.open(img)) {
             SessionReader session = SessionReader.open(s, 0);
             assertEquals(FileSystem.UDF, session.defaultFileSystem());
@@ -230,6 +233,27 @@ class UdfReaderInteropTest {
             }
         }
         return m;
+    }
+
+    /** The names of the visible children of {@code dir}, sorted. */
+    private static List<String> names(Map<String, ImportedEntry> tree, String dir) {
+        String prefix = dir.equals("/") ? "/" : dir + "/";
+        return tree.keySet().stream().filter(p -> p.startsWith(prefix) && p.length() > prefix.length()
+                && p.indexOf('/', prefix.length()) < 0).map(p -> p.substring(prefix.length())).sorted().toList();
+    }
+
+    /** udfclient copies the host's permission bits: every entry but the root has the host's mode. */
+    private void assertModesMatch(Map<String, ImportedEntry> tree) throws IOException {
+        for (ImportedEntry e : tree.values()) {
+            if (!e.path().equals("/")) {
+                Path h = src.resolve(e.path().substring(1));
+                int perms = 0;
+                for (java.nio.file.attribute.PosixFilePermission p : Files.getPosixFilePermissions(h)) {
+                    perms |= 0400 >> p.ordinal();
+                }
+                assertEquals(Integer.toOctalString(perms), Integer.toOctalString(e.mode() & 07777), e.path());
+            }
+        }
     }
 
     private static long count(Map<String, ImportedEntry> tree, ItemType type) {

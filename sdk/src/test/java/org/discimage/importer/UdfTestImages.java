@@ -132,6 +132,33 @@ final class UdfTestImages {
         }
     }
 
+    /** The names udfclient's {@code ls} lists in directory {@code dir} of the file set, sorted, without . and ..; hidden ones too. */
+    static List<String> udfclientLs(Path img, String dir) {
+        String label = udfinfo(img, "lvid");
+        String cmds = "cd \"" + udfinfo(img, "fullvsid") + ":" + label + ":" + label + ":" + udfinfo(img, "fsid")
+                + "\"\n" + (dir.isEmpty() ? "" : "cd " + dir + "\n") + "ls\nquit\n";
+        String out = runOk(List.of("udfclient", "-b", "2048", img.toString()), null, cmds);
+        List<String> names = new ArrayList<>();
+        boolean listing = false;
+        for (String line : out.split("\n")) {
+            if (line.contains("UDF> Directory listing of")) {
+                listing = true;
+                names.clear();
+                continue;
+            }
+            if (listing && line.matches("^[-dl][rwxsStT-]{9}\\s+.*")) {
+                String name = line.replaceFirst("^\\S+\\s+\\S+\\s+\\S+\\s+\\S+\\s+", "");
+                if (!name.equals(".") && !name.equals("..") && !name.equals("Non-Allocatable Space")) {
+                    names.add(name);
+                }
+            } else if (listing && line.startsWith("UDF>")) {
+                listing = false;
+            }
+        }
+        names.sort(null);
+        return names;
+    }
+
     /** One {@code key=value} line of udfinfo's output. */
     static String udfinfo(Path img, String key) {
         for (String line : runOk(List.of("udfinfo", img.toString()), null, null).split("\n")) {
