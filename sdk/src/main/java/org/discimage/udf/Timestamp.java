@@ -1,0 +1,103 @@
+package org.discimage.udf;
+
+import java.nio.ByteBuffer;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+
+import org.discimage.error.DiscImageException;
+
+/**
+ * A timestamp, ECMA-167 1/7.3:
+ * <pre>
+ * 0 type and time zone (2: bits 15-12 type, 1 = local time; bits 11-0 signed minutes from UTC,
+ *   -1440..1440, or -2047 for "not specified")
+ * 2 year (2, signed)  4 month  5 day  6 hour  7 minute  8 second  9 centiseconds
+ * 10 hundreds of microseconds  11 microseconds
+ * </pre>
+ * Decoding accepts any bytes (a timestamp sizes nothing); {@link #toInstant()} tells whether they
+ * make a valid time.
+ *
+ * @param type           bits 15-12 of the first field (1 = local time)
+ * @param offsetMinutes  minutes east of UTC, or {@link #NO_TIME_ZONE}
+ * @param year           1..9999
+ * @param month          1..12
+ * @param day            1..31
+ * @param hour           0..23
+ * @param minute         0..59
+ * @param second         0..59
+ * @param centiseconds   0..99
+ * @param hundredsOfMicroseconds 0..99
+ * @param microseconds   0..99
+ */
+public record Timestamp(int type, int offsetMinutes, int year, int month, int day, int hour, int minute, int second,
+                        int centiseconds, int hundredsOfMicroseconds, int microseconds) {
+    /** Bytes in a timestamp. */
+    public static final int LENGTH = 12;
+    /** The time zone value "not specified". */
+    public static final int NO_TIME_ZONE = -2047;
+
+    /** Checks the field ranges of the encoding. */
+    public Timestamp {
+        org.discimage.codec.Decoding.checkRange(type, 0, 15, "type");
+        org.discimage.codec.Decoding.checkRange(offsetMinutes, -2048, 2047, "offsetMinutes");
+        org.discimage.codec.Decoding.checkRange(year, -32768, 32767, "year");
+        for (int v : new int[] {month, day, hour, minute, second, centiseconds, hundredsOfMicroseconds, microseconds}) {
+            org.discimage.codec.Decoding.checkRange(v, 0, 255, "timestamp field");
+        }
+    }
+
+    /** A UTC local-time timestamp of {@code instant} (type 1, offset 0), microsecond precision. */
+    public static Timestamp of(Instant instant) {
+        LocalDateTime t = LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
+        int micros = t.getNano() / 1000;
+        return new Timestamp(1, 0, t.getYear(), t.getMonthValue(), t.getDayOfMonth(), t.getHour(), t.getMinute(),
+                t.getSecond(), micros / 10000, micros / 100 % 100, micros % 100);
+    }
+
+    /** The instant, or null when the fields do not make a valid date and time. */
+    public Instant toInstant() {
+        if (type > 1 || year < 1 || centiseconds > 99 || hundredsOfMicroseconds > 99 || microseconds > 99) {
+            return null;
+        }
+        int offset = offsetMinutes == NO_TIME_ZONE ? 0 : offsetMinutes;
+        if (offset < -1440 || offset > 1440) {
+            return null;
+        }
+        try {
+            LocalDateTime t = LocalDateTime.of(year, month, day, hour, minute, second,
+                    (centiseconds * 10000 + hundredsOfMicroseconds * 100 + microseconds) * 1000);
+            return t.toInstant(ZoneOffset.UTC).minusSeconds(offset * 60L);
+        } catch (DateTimeException e) {
+            return null;
+        }
+    }
+
+    /** Always 12. */
+    public int length() {
+        return LENGTH;
+    }
+
+    /** Writes the 12 bytes. */
+    public void encode(ByteBuffer b) {
+        ByteBuffer d = Le.out(b, LENGTH);
+        Le.put16(d, 0, type << 12 | offsetMinutes & 0xFFF);
+        Le.put16(d, 2, year & 0xFFFF);
+        int[] rest = {month, day, hour, minute, second, centiseconds, hundredsOfMicroseconds, microseconds};
+        for (int i = 0; i < rest.length; i++) {
+            Le.put8(d, 4 + i, rest[i]);
+        }
+        b.position(b.position() + LENGTH);
+    }
+
+    /** Reads 12 bytes; MALFORMED_STRUCTURE only if fewer remain. */
+    public static Timestamp decode(ByteBuffer b) throws DiscImageException {
+        ByteBuffer d = Le.slice(b, LENGTH, "Timestamp");
+        b.position(b.position() + LENGTH);
+        int tz = Le.u16(d, 0);
+        int offset = (tz & 0xFFF) << 20 >> 20;  // sign-extend the 12-bit field
+        return new Timestamp(tz >>> 12, offset, (short) Le.u16(d, 2), Le.u8(d, 4), Le.u8(d, 5), Le.u8(d, 6),
+                Le.u8(d, 7), Le.u8(d, 8), Le.u8(d, 9), Le.u8(d, 10), Le.u8(d, 11));
+    }
+}
