@@ -221,7 +221,7 @@ final class DirectoryWalker {
                 Malformed.deviation(ctx, "directory record of " + dirPath, r.lba(), r.offset(), "a second entry named \""
                         + c.entry.name() + "\"", "it is left out, the first one kept");
             }
-            sections = new ArrayList<>();
+            sections.clear();  // child() keeps nothing of the list
         }
         if (!sections.isEmpty()) {
             RecordRef last = sections.get(sections.size() - 1);
@@ -334,8 +334,13 @@ final class DirectoryWalker {
     private ImportedEntry entry(String path, ItemType type, List<RecordRef> sections, RockRidgeAttributes rr,
                                 long size) {
         RecordRef first = sections.get(0);
-        List<FileExtent> extents = new ArrayList<>(sections.size());
-        if (type == ItemType.FILE || type == ItemType.DIRECTORY) {
+        List<FileExtent> extents;
+        if (type != ItemType.FILE && type != ItemType.DIRECTORY) {
+            extents = List.of();
+        } else if (sections.size() == 1) {
+            extents = List.of(new FileExtent(first.extent(), first.dataLength()));  // List.copyOf keeps it
+        } else {
+            extents = new ArrayList<>(sections.size());
             for (RecordRef s : sections) {
                 extents.add(new FileExtent(s.extent(), s.dataLength()));
             }
@@ -346,7 +351,8 @@ final class DirectoryWalker {
         }
         Instant modified = rr.modified != null ? rr.modified : first.recorded();
         String target = type == ItemType.SYMLINK ? (rr.symlinkTarget == null ? "" : rr.symlinkTarget) : null;
-        Set<ImportedEntry.Flag> flags = EnumSet.noneOf(ImportedEntry.Flag.class);
+        Set<ImportedEntry.Flag> flags = !first.isHidden() && !rr.zisofs ? Set.of()
+                : EnumSet.noneOf(ImportedEntry.Flag.class);
         if (first.isHidden()) {
             flags.add(ImportedEntry.Flag.HIDDEN);
         }

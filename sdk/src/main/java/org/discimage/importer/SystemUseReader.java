@@ -73,9 +73,11 @@ final class SystemUseReader {
                     "LEN_SKP " + skipBytes + " exceeds the area of " + su.length + " bytes");
         }
         List<SuspEntry> all = new ArrayList<>();
-        List<ContinuationArea> pending = new ArrayList<>();
-        decodeInto(ByteBuffer.wrap(su, skipBytes, su.length - skipBytes), all, pending, record.lba(), record.offset(),
-                ctx);
+        List<ContinuationArea> pending = decodeInto(ByteBuffer.wrap(su, skipBytes, su.length - skipBytes), all,
+                null, record.lba(), record.offset(), ctx);
+        if (pending == null) {
+            return all;  // no continuation area: the common case
+        }
         Set<Long> seen = new HashSet<>();
         int hops = 0;
         while (!pending.isEmpty()) {
@@ -93,7 +95,7 @@ final class SystemUseReader {
             load(ce);
             ByteBuffer area = sector.duplicate().limit((int) (ce.offset() + ce.lengthOfContinuationArea()))
                     .position((int) ce.offset());
-            decodeInto(area, all, pending, ce.blockLocation(), (int) ce.offset(), ctx);
+            pending = decodeInto(area, all, pending, ce.blockLocation(), (int) ce.offset(), ctx);
         }
         return all;
     }
@@ -139,8 +141,9 @@ final class SystemUseReader {
      * signature (SUSP 1.12 4: other extensions, AAIP "AL", Apple "AA", the sparse-file "SF") is
      * left out and reported in both modes; zisofs "ZF" is interpreted as a flag.
      */
-    private static void decodeInto(ByteBuffer area, List<SuspEntry> all, List<ContinuationArea> pending, long lba,
-                                   int offset, DecodeContext ctx) throws DiscImageException {
+    private static List<ContinuationArea> decodeInto(ByteBuffer area, List<SuspEntry> all,
+                                                     List<ContinuationArea> pending, long lba, int offset,
+                                                     DecodeContext ctx) throws DiscImageException {
         List<SuspEntry> entries;
         try {
             entries = SystemUseEntries.decode(area, ctx.at(lba));
@@ -149,6 +152,9 @@ final class SystemUseReader {
         }
         for (SuspEntry e : entries) {
             if (e instanceof ContinuationArea ce) {
+                if (pending == null) {
+                    pending = new ArrayList<>(2);
+                }
                 pending.add(ce);
             } else {
                 if (e instanceof UnknownSuspEntry u && !u.signature().equals("ZF")) {
@@ -158,6 +164,7 @@ final class SystemUseReader {
                 all.add(e);
             }
         }
+        return pending;
     }
 
     private static String printable(String sig) {
@@ -171,10 +178,11 @@ final class SystemUseReader {
     /** Folds the entries into attributes (NM and SL entries are joined in order). */
     static RockRidgeAttributes interpret(List<SuspEntry> entries, RecordRef record) throws DiscImageException {
         RockRidgeAttributes a = new RockRidgeAttributes();
-        List<AlternateName> names = new ArrayList<>();
-        List<SymbolicLink> links = new ArrayList<>();
+        List<AlternateName> names = null;
+        List<SymbolicLink> links = null;
         for (SuspEntry e : entries) {
             if (e instanceof AlternateName nm) {
+                names = names == null ? new ArrayList<>(1) : names;
                 names.add(nm);
             } else if (e instanceof PosixFileAttributes px) {
                 a.mode = (int) (px.mode() & 0xFFFF);
@@ -187,6 +195,7 @@ final class SystemUseReader {
             } else if (e instanceof UnknownSuspEntry u && u.signature().equals("ZF")) {
                 a.zisofs = true;
             } else if (e instanceof SymbolicLink sl) {
+                links = links == null ? new ArrayList<>(1) : links;
                 links.add(sl);
             } else if (e instanceof TimeStamps tf) {
                 long m = tf.get(TimeStamps.MODIFY);
@@ -212,10 +221,10 @@ final class SystemUseReader {
                 a.rockRidgeEntries = true;
             }
         }
-        if (!names.isEmpty()) {
+        if (names != null) {
             a.name = new String(AlternateName.join(names), StandardCharsets.UTF_8);
         }
-        if (!links.isEmpty()) {
+        if (links != null) {
             a.symlinkTarget = SymbolicLink.target(links);
         }
         return a;

@@ -120,7 +120,7 @@ public record TimeStamps(int flags, long[] epochSeconds) implements SuspEntry {
                 Instant t = VolumeDateTime.decode(b, ctx).toInstant();
                 stamps[i] = t == null ? RecordingDateTime.UNSPECIFIED_EPOCH_SECOND : t.getEpochSecond();
             } else {
-                stamps[i] = RecordingDateTime.decode(b, ctx).toEpochSecond();
+                stamps[i] = RecordingDateTime.decodeEpochSecond(b, ctx);
             }
         }
         return new TimeStamps(flags, stamps);
