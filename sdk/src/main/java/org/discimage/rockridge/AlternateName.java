@@ -58,6 +58,9 @@ public record AlternateName(int flags, byte[] name) implements SuspEntry {
 
     /** Concatenates the name bytes of consecutive entries ("." / ".." for CURRENT / PARENT). */
     public static byte[] join(List<AlternateName> entries) {
+        if (entries.size() == 1 && (entries.get(0).flags & (CURRENT | PARENT)) == 0) {
+            return entries.get(0).name.clone();  // the usual case: one NM entry
+        }
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         for (AlternateName e : entries) {
             if ((e.flags & CURRENT) != 0) {

@@ -32,8 +32,21 @@ public final class SuspHeader {
     public static String peekSignature(ByteBuffer b) throws DiscImageException {
         Decoding.require(b, LENGTH, "SUSP entry header");
         int p = b.position();
-        return new String(new char[] {(char) (b.get(p) & 0xFF), (char) (b.get(p + 1) & 0xFF)});
+        char c0 = (char) (b.get(p) & 0xFF);
+        char c1 = (char) (b.get(p + 1) & 0xFF);
+        // the signatures of SUSP and RRIP as constants: every record has several entries, and a
+        // new String per entry was a third of the importer's allocation
+        for (String known : KNOWN) {
+            if (known.charAt(0) == c0 && known.charAt(1) == c1) {
+                return known;
+            }
+        }
+        return new String(new char[] {c0, c1});
     }
+
+    /** SUSP 1.12 and RRIP 1.12 signatures, the most frequent first. */
+    private static final String[] KNOWN = {"PX", "TF", "NM", "SL", "CE", "PN", "ZF", "RR", "CL", "PL", "RE", "SP",
+        "ST", "ER", "ES", "PD", "SF", "AL"};
 
     /**
      * Reads and checks the header of a {@code signature} entry: the signature must match, the version
@@ -43,8 +56,9 @@ public final class SuspHeader {
     public static int read(ByteBuffer b, String signature, int minLength, int maxLength, String structure)
             throws DiscImageException {
         int at = b.position();
-        String sig = peekSignature(b);
-        if (!sig.equals(signature)) {
+        Decoding.require(b, LENGTH, "SUSP entry header");
+        if ((b.get(at) & 0xFF) != signature.charAt(0) || (b.get(at + 1) & 0xFF) != signature.charAt(1)) {
+            String sig = peekSignature(b);
             throw Decoding.malformed(structure + ".signature", at, "expected " + signature + ", found \"" + sig + "\"");
         }
         int len = b.get(at + 2) & 0xFF;
