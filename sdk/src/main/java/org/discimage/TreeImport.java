@@ -157,14 +157,11 @@ final class TreeImport {
         }
     }
 
-    /** A Rock Ridge device: PN holds the Linux dev_t in two halves (as RockRidgeEntries writes it). */
+    /** A device: {@link ImportedEntry#device()} is {@code major << 32 | minor} (0,0 when unknown). */
     private static Item device(Directory parent, ImportedEntry e) throws DiscImageException {
         long dev = Math.max(0, e.device());
-        // glibc gnu_dev_major / gnu_dev_minor
-        long major = ((dev >>> 8) & 0xFFFL) | ((dev >>> 32) & ~0xFFFL);
-        long minor = (dev & 0xFFL) | ((dev >>> 12) & ~0xFFL);
         DeviceItem.Kind kind = (e.mode() & S_IFMT) == S_IFBLK ? DeviceItem.Kind.BLOCK : DeviceItem.Kind.CHARACTER;
-        return parent.addDevice(e.name(), kind, major & 0xFFFF_FFFFL, minor & 0xFFFF_FFFFL);
+        return parent.addDevice(e.name(), kind, dev >>> 32, dev & 0xFFFF_FFFFL);
     }
 
     private static void copyAttributes(ImportedEntry e, Item item) {

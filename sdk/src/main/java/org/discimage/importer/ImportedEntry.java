@@ -34,7 +34,9 @@ import org.discimage.tree.ItemType;
  *                          unrecorded
  * @param fileId            an identity shared by hard links of the same file: the Rock Ridge PX
  *                          serial number, the UDF ICB address; -1 when there is none
- * @param device            for a device, the Rock Ridge PN number as {@code high << 32 | low}; else -1
+ * @param device            for a device, {@code major << 32 | minor} (from Rock Ridge PN, read as the
+ *                          Linux dev_t libisofs and mkisofs record, or from the UDF device
+ *                          specification); -1 when unknown or not a device
  * @param flags             what else the reader noticed about the entry
  */
 public record ImportedEntry(String path, ItemType type, long size, int mode, long uid, long gid, Instant modified,

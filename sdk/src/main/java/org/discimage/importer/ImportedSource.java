@@ -40,8 +40,11 @@ public final class ImportedSource implements ContentSource {
     /**
      * The content of {@code entry}, a {@link ItemType#FILE}, read through {@code sectors}.
      *
-     * @throws IllegalArgumentException if the entry is not a file, or its size is not the sum of
-     *                                  its extents (or the length of its embedded data)
+     * <p>A size beyond the sum of the extents reads as zeros after them: a UDF file ending in
+     * unrecorded extents (ECMA-167 4/14.14.1.1 types 1 and 2) is imported that way.
+     *
+     * @throws IllegalArgumentException if the entry is not a file, or its extents (or embedded
+     *                                  data) hold more than its size
      */
     public static ImportedSource of(SectorReader sectors, ImportedEntry entry) {
         Objects.requireNonNull(sectors, "sectors");
@@ -56,10 +59,10 @@ public final class ImportedSource implements ContentSource {
                 sum = Math.addExact(sum, e.length());
             }
         }
-        if (sum != entry.size()) {
+        if (sum > entry.size() || (entry.embeddedData() != null && sum != entry.size())) {
             throw new IllegalArgumentException(entry.path() + ": size " + entry.size() + " but the extents hold " + sum);
         }
-        return new ImportedSource(sectors, entry.path(), entry.extents(), entry.embeddedData(), sum);
+        return new ImportedSource(sectors, entry.path(), entry.extents(), entry.embeddedData(), entry.size());
     }
 
     /** The extents on the medium, in file-offset order (empty for embedded data). */
@@ -93,6 +96,9 @@ public final class ImportedSource implements ContentSource {
         private int extentIndex;
         private long offsetInExtent;
         private long embeddedOffset;
+        /** Bytes of the unrecorded tail delivered (zeros after the last extent). */
+        private long tail;
+        private long tailLength = -1;
         private boolean open = true;
 
         @Override
@@ -114,7 +120,7 @@ public final class ImportedSource implements ContentSource {
                 offsetInExtent = 0;
             }
             if (extentIndex >= extents.size()) {
-                return -1;
+                return zeroTail(dst);
             }
             if (!dst.hasRemaining()) {
                 return 0;
@@ -143,6 +149,25 @@ public final class ImportedSource implements ContentSource {
                 dst.put(scratch.array(), from, n);
             }
             offsetInExtent += n;
+            return n;
+        }
+
+        private int zeroTail(ByteBuffer dst) {
+            if (tailLength < 0) {
+                long recorded = 0;
+                for (FileExtent e : extents) {
+                    recorded += e.length();
+                }
+                tailLength = size - recorded;
+            }
+            if (tail >= tailLength) {
+                return -1;
+            }
+            int n = (int) Math.min(dst.remaining(), tailLength - tail);
+            for (int i = 0; i < n; i++) {
+                dst.put((byte) 0);
+            }
+            tail += n;
             return n;
         }
 

@@ -29,7 +29,7 @@ final class RockRidgeAttributes {
     /** PX: st_nlink (1 when absent) and the file serial number (-1 when absent). */
     long links = 1;
     long serial = -1;
-    /** PN: the device number as high &lt;&lt; 32 | low, or -1. */
+    /** PN: the device number as major &lt;&lt; 32 | minor, or -1. */
     long device = -1;
     /** ZF: the data is zisofs-compressed. */
     boolean zisofs;

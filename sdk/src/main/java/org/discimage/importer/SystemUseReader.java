@@ -191,7 +191,7 @@ final class SystemUseReader {
                 a.links = px.links();
                 a.serial = px.serialNumber();
             } else if (e instanceof PosixDeviceNumber pn) {
-                a.device = pn.high() << 32 | pn.low();
+                a.device = majorMinor(pn.high() << 32 | pn.low());
             } else if (e instanceof UnknownSuspEntry u && u.signature().equals("ZF")) {
                 a.zisofs = true;
             } else if (e instanceof SymbolicLink sl) {
@@ -228,6 +228,17 @@ final class SystemUseReader {
             a.symlinkTarget = SymbolicLink.target(links);
         }
         return a;
+    }
+
+    /**
+     * PN holds a Linux dev_t in two 32-bit halves as libisofs and mkisofs write it (RRIP 1.12 4.1.2
+     * leaves the encoding to the system); glibc's gnu_dev_major/minor split it into the
+     * {@code major << 32 | minor} of {@link ImportedEntry#device()}.
+     */
+    static long majorMinor(long devT) {
+        long major = ((devT >>> 8) & 0xFFFL) | ((devT >>> 32) & ~0xFFFL);
+        long minor = (devT & 0xFFL) | ((devT >>> 12) & ~0xFFL);
+        return (major & 0xFFFF_FFFFL) << 32 | (minor & 0xFFFF_FFFFL);
     }
 
     private static Instant time(TimeStamps tf, int bit) {

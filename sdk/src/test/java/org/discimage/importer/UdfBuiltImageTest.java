@@ -146,6 +146,12 @@ class UdfBuiltImageTest {
         assertEquals(13_000, f.size());
         assertEquals(3000, f.extents().stream().mapToLong(FileExtent::length).sum());
         assertTrue(diags.get(0).message().contains("not recorded"), diags.toString());
+        byte[] expected = new byte[13_000];
+        System.arraycopy(bytes(3000, 5), 0, expected, 0, 3000);
+        try (SectorReader s = ImageFileSectorReader.open(img);
+             java.io.InputStream in = java.nio.channels.Channels.newInputStream(ImportedSource.of(s, f).openChannel())) {
+            assertArrayEquals(expected, in.readAllBytes(), "the unrecorded tail reads as zeros");
+        }
     }
 
     @Test
