@@ -81,6 +81,32 @@ class SessionImportInteropTest {
         }
     }
 
+    @Test
+    void xorrisosDeviceNumbersReadAsMajorAndMinor() throws IOException {
+        ExternalTools.assumeTool("xorriso", "mknod");
+        org.junit.jupiter.api.Assumptions.assumeTrue("root".equals(System.getProperty("user.name")),
+                "mknod needs root");
+        Path src = Files.createDirectories(work.resolve("dev"));
+        for (List<String> node : List.of(List.of("sda1", "b", "8", "1"), List.of("odd", "c", "300", "70000"))) {
+            List<String> cmd = new ArrayList<>(List.of("mknod", src.resolve(node.get(0)).toString()));
+            cmd.addAll(node.subList(1, 4));
+            org.junit.jupiter.api.Assumptions.assumeTrue(
+                    ExternalTools.run(ExternalTools.DEFAULT_TIMEOUT, null, cmd).exitCode() == 0,
+                    "mknod refused here (no CAP_MKNOD)");
+        }
+        Path img = work.resolve("dev.iso");
+        ExternalTools.runOk(null, "xorriso", "-as", "mkisofs", "-quiet", "-R", "-o", img.toString(), src.toString());
+        try (SectorReader sectors = ImageFileSectorReader.open(img)) {
+            ImportedEntry sda = entry(sectors, 0, "/sda1");
+            ImportedEntry odd = entry(sectors, 0, "/odd");
+            assertEquals(org.discimage.tree.ItemType.DEVICE, sda.type());
+            assertEquals(8L << 32 | 1, sda.device());
+            assertEquals(0060000, sda.mode() & 0170000);
+            assertEquals(300L << 32 | 70000, odd.device());
+            assertEquals(0020000, odd.mode() & 0170000);
+        }
+    }
+
     private static List<String> paths(SectorReader sectors, long start) throws IOException {
         return SessionReader.open(sectors, start).readTree(FileSystem.ROCK_RIDGE).stream().map(ImportedEntry::path)
                 .sorted().toList();
