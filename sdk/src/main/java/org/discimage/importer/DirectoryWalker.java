@@ -368,17 +368,17 @@ final class DirectoryWalker {
     /** The name of a record in this namespace, checked to be a usable path component. */
     private String name(RecordRef r, RockRidgeAttributes rr) throws IOException {
         String name;
-        byte[] id = r.record().fileIdentifier();
         if (rr != null && rr.name != null) {
             name = rr.name;
         } else if (namespace == FileSystem.JOLIET) {
-            if (id.length % 2 != 0) {
+            int length = r.record().fileIdentifierLength();
+            if (length % 2 != 0) {
                 throw Malformed.at("Joliet directory record", r.lba(), r.offset(), "odd identifier length "
-                        + id.length + " for UCS-2");
+                        + length + " for UCS-2");
             }
-            name = stripVersion(new String(id, StandardCharsets.UTF_16BE));
+            name = stripVersion(r.record().fileIdentifier(StandardCharsets.UTF_16BE));
         } else {
-            String raw = new String(id, StandardCharsets.ISO_8859_1);
+            String raw = r.record().fileIdentifier(StandardCharsets.ISO_8859_1);
             checkIsoIdentifier(raw, r);
             name = stripVersion(raw);
             if (!r.isDirectory() && name.endsWith(".") && name.length() > 1) {

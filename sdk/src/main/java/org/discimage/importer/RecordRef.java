@@ -48,7 +48,7 @@ record RecordRef(long lba, int offset, DirectoryRecord record) {
 
     /** Whether both records carry the same identifier (the sections of one multi-extent file). */
     boolean sameIdentifier(RecordRef other) {
-        return java.util.Arrays.equals(record.fileIdentifier(), other.record.fileIdentifier());
+        return record.sameFileIdentifier(other.record);
     }
 
     /** The recording date (ECMA-119 9.1.5); the epoch when "not specified". */

@@ -64,17 +64,18 @@ final class SystemUseReader {
 
     /** Every entry of the record's System Use area and its continuation areas, in order. */
     List<SuspEntry> entries(RecordRef record, int skipBytes) throws IOException {
-        byte[] su = record.record().systemUse();
-        if (su.length == 0) {
+        ByteBuffer su = record.record().systemUseView();
+        int length = su.remaining();
+        if (length == 0) {
             return List.of();
         }
-        if (skipBytes > su.length) {
+        if (skipBytes > length) {
             throw Malformed.at("System Use area", record.lba(), record.offset(),
-                    "LEN_SKP " + skipBytes + " exceeds the area of " + su.length + " bytes");
+                    "LEN_SKP " + skipBytes + " exceeds the area of " + length + " bytes");
         }
-        List<SuspEntry> all = new ArrayList<>();
-        List<ContinuationArea> pending = decodeInto(ByteBuffer.wrap(su, skipBytes, su.length - skipBytes), all,
-                null, record.lba(), record.offset(), ctx);
+        List<SuspEntry> all = new ArrayList<>(4);
+        List<ContinuationArea> pending = decodeInto(su.position(skipBytes), all, null, record.lba(), record.offset(),
+                ctx);
         if (pending == null) {
             return all;  // no continuation area: the common case
         }
@@ -221,7 +222,9 @@ final class SystemUseReader {
                 a.rockRidgeEntries = true;
             }
         }
-        if (names != null) {
+        if (names != null && names.size() == 1 && names.get(0).isPlainName()) {
+            a.name = names.get(0).nameString();  // the usual case: one NM entry
+        } else if (names != null) {
             a.name = new String(AlternateName.join(names), StandardCharsets.UTF_8);
         }
         if (links != null) {

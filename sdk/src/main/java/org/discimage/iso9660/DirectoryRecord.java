@@ -81,6 +81,26 @@ public record DirectoryRecord(int extendedAttributeRecordLength, long extentLoca
         return systemUse.clone();
     }
 
+    /** The System Use area as a read-only view (no copy: the importer reads one per record). */
+    public java.nio.ByteBuffer systemUseView() {
+        return java.nio.ByteBuffer.wrap(systemUse).asReadOnlyBuffer();
+    }
+
+    /** The file identifier decoded with {@code charset} (no intermediate copy). */
+    public String fileIdentifier(java.nio.charset.Charset charset) {
+        return new String(fileIdentifier, charset);
+    }
+
+    /** LEN_FI: the length of the file identifier in bytes. */
+    public int fileIdentifierLength() {
+        return fileIdentifier.length;
+    }
+
+    /** Whether both records carry the same file identifier bytes. */
+    public boolean sameFileIdentifier(DirectoryRecord other) {
+        return java.util.Arrays.equals(fileIdentifier, other.fileIdentifier);
+    }
+
     /** LEN_DR for the given identifier and system use lengths; IllegalArgumentException above 255. */
     public static int length(int fileIdentifierLength, int systemUseLength) {
         if (fileIdentifierLength < 1 || systemUseLength < 0) {

@@ -37,6 +37,16 @@ public record AlternateName(int flags, byte[] name) implements SuspEntry {
         Decoding.checkRange(name.length, 0, MAX_NAME_BYTES, "NM name length");
     }
 
+    /** Whether the entry holds a plain name part (neither CURRENT nor PARENT). */
+    public boolean isPlainName() {
+        return (flags & (CURRENT | PARENT)) == 0;
+    }
+
+    /** The name part decoded as UTF-8 (no intermediate copy). */
+    public String nameString() {
+        return new String(name, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
     /** The name bytes (a copy). */
     @Override
     public byte[] name() {
