@@ -13,7 +13,7 @@ public enum FileSystem {
     ROCK_RIDGE,
     /**
      * UDF (ECMA-167 with the OSTA UDF profiles 1.02 to 2.60). Read by the importer; the image
-     * builder does not write it yet.
+     * builder writes it alone (revisions 1.02 and 2.01), not yet bridged with ISO 9660.
      */
     UDF
 }

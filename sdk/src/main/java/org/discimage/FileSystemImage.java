@@ -17,6 +17,7 @@ import org.discimage.error.ErrorCode;
 import org.discimage.layout.IsoImagePlanner;
 import org.discimage.layout.Layout;
 import org.discimage.layout.PlanRequest;
+import org.discimage.layout.UdfImagePlanner;
 import org.discimage.tree.Directory;
 
 /**
@@ -40,6 +41,7 @@ public final class FileSystemImage {
     private final Directory root;
     private Set<FileSystem> fileSystems = EnumSet.of(FileSystem.ISO9660, FileSystem.JOLIET, FileSystem.ROCK_RIDGE);
     private IsoLevel isoLevel = IsoLevel.LEVEL_3;
+    private UdfRevision udfRevision = UdfRevision.R2_01;
     private NamePolicy namePolicy = NamePolicy.MANGLE;
     private VolumeIdentifiers identifiers = VolumeIdentifiers.defaults();
     private long freeMediaBlocks;
@@ -75,7 +77,10 @@ public final class FileSystemImage {
         return EnumSet.copyOf(fileSystems);
     }
 
-    /** Chooses the file systems to create; Rock Ridge needs ISO 9660. */
+    /**
+     * Chooses the file systems to create; Rock Ridge needs ISO 9660. UDF is written alone for now:
+     * combining it with ISO 9660, Joliet or Rock Ridge (the ISO/UDF bridge) is refused.
+     */
     public void setFileSystems(Set<FileSystem> fileSystems) {
         if (fileSystems.isEmpty()) {
             throw new IllegalArgumentException("choose at least one file system");
@@ -83,8 +88,9 @@ public final class FileSystemImage {
         if (fileSystems.contains(FileSystem.ROCK_RIDGE) && !fileSystems.contains(FileSystem.ISO9660)) {
             throw new IllegalArgumentException("Rock Ridge extends ISO 9660: add ISO9660 too");
         }
-        if (fileSystems.contains(FileSystem.UDF)) {
-            throw new IllegalArgumentException("writing UDF is not supported yet; it can only be imported");
+        if (fileSystems.contains(FileSystem.UDF) && fileSystems.size() > 1) {
+            throw new IllegalArgumentException("the ISO/UDF bridge is not written yet: choose UDF alone, or "
+                    + "ISO 9660, Joliet and Rock Ridge without UDF (asked for " + fileSystems + ")");
         }
         this.fileSystems = EnumSet.copyOf(fileSystems);
     }
@@ -92,6 +98,26 @@ public final class FileSystemImage {
     /** Chooses the file systems to create. */
     public void setFileSystems(FileSystem first, FileSystem... more) {
         setFileSystems(EnumSet.of(first, more));
+    }
+
+    /** The UDF revision written when {@link #fileSystems()} holds UDF (IMAPI2 UDFRevision); default 2.01. */
+    public UdfRevision udfRevision() {
+        return udfRevision;
+    }
+
+    /**
+     * Sets the UDF revision: {@link UdfRevision#R1_02} or {@link UdfRevision#R2_01}. 1.50 (whose VAT
+     * and sparable partitions a mastered image does not need), 2.50 and 2.60 (which need the
+     * metadata partition, not written yet) are refused.
+     */
+    public void setUdfRevision(UdfRevision revision) {
+        Objects.requireNonNull(revision, "revision");
+        switch (revision) {
+            case R1_02, R2_01 -> this.udfRevision = revision;
+            case R2_50, R2_60 -> throw new IllegalArgumentException("UDF " + revision + " needs a metadata partition"
+                    + " (UDF 2.60 2.2.13), which is not written yet: choose 1.02 or 2.01");
+            default -> throw new IllegalArgumentException("UDF " + revision + " is not written: choose 1.02 or 2.01");
+        }
     }
 
     /** The ISO 9660 interchange level (IMAPI2 ISO9660InterchangeLevel); default level 3. */
@@ -242,8 +268,10 @@ public final class FileSystemImage {
 
     private Layout plan() throws DiscImageException {
         Instant created = clock.instant();
-        Layout layout = IsoImagePlanner.plan(new PlanRequest(root, fileSystems, isoLevel, namePolicy,
-                identifiers, created, sessionStartBlock));
+        PlanRequest request = new PlanRequest(root, fileSystems, isoLevel, namePolicy, identifiers, created,
+                sessionStartBlock, udfRevision);
+        Layout layout = fileSystems.contains(FileSystem.UDF) ? UdfImagePlanner.plan(request)
+                : IsoImagePlanner.plan(request);
         if (freeMediaBlocks > 0 && layout.totalSectors() > freeMediaBlocks) {
             throw new DiscImageException(ErrorCode.IMAGE_TOO_BIG, "the image needs " + layout.totalSectors()
                     + " blocks but only " + freeMediaBlocks + " are free");

@@ -6,6 +6,7 @@ import java.util.Set;
 import org.discimage.FileSystem;
 import org.discimage.IsoLevel;
 import org.discimage.NamePolicy;
+import org.discimage.UdfRevision;
 import org.discimage.VolumeIdentifiers;
 import org.discimage.tree.Directory;
 
@@ -13,7 +14,14 @@ import org.discimage.tree.Directory;
  * Everything the planner needs: the tree and the settings of a {@code FileSystemImage}.
  *
  * @param sessionStart the LBA the image starts at (0 for a fresh image)
+ * @param udfRevision  the UDF revision written when {@code fileSystems} holds UDF
  */
 public record PlanRequest(Directory root, Set<FileSystem> fileSystems, IsoLevel isoLevel, NamePolicy namePolicy,
-                          VolumeIdentifiers identifiers, Instant creationTime, long sessionStart) {
+                          VolumeIdentifiers identifiers, Instant creationTime, long sessionStart,
+                          UdfRevision udfRevision) {
+    /** A request with the default UDF revision, 2.01. */
+    public PlanRequest(Directory root, Set<FileSystem> fileSystems, IsoLevel isoLevel, NamePolicy namePolicy,
+                       VolumeIdentifiers identifiers, Instant creationTime, long sessionStart) {
+        this(root, fileSystems, isoLevel, namePolicy, identifiers, creationTime, sessionStart, UdfRevision.R2_01);
+    }
 }

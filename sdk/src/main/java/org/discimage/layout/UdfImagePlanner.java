@@ -1,0 +1,252 @@
+package org.discimage.layout;
+
+import java.nio.ByteBuffer;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.discimage.UdfRevision;
+import org.discimage.error.DiscImageException;
+import org.discimage.error.ErrorCode;
+import org.discimage.tree.DeviceItem;
+import org.discimage.tree.Directory;
+import org.discimage.tree.FileItem;
+import org.discimage.tree.Item;
+import org.discimage.tree.SymlinkItem;
+import org.discimage.udf.Cs0;
+import org.discimage.udf.FileEntry;
+import org.discimage.udf.FileIdentifierDescriptor;
+import org.discimage.udf.PathComponent;
+import org.discimage.udf.ShortAllocationDescriptor;
+
+/**
+ * Plans a UDF-only image (no ISO 9660 bridge) of revision 1.02 or 2.01 with one type-1 partition
+ * (ECMA-167 3/10.7.2). Nothing is read or written here; the sectors are encoded lazily by
+ * {@link UdfVolumeStructures} and {@link UdfPartitionProducer}.
+ *
+ * <p>Layout (LBAs relative to the session start):
+ * <pre>
+ *   0..15     system area (zeros)                          ECMA-167 3/8.2.1
+ *   16..18    BEA01, NSR02 or NSR03, TEA01                  ECMA-167 2/8.3, 3/9.1
+ *   32..37    main VDS: PVD, IUVD, PD, LVD, USD, TD          ECMA-167 3/8.4, UDF 2.60 2.2
+ *   48..53    reserve VDS (the same descriptors)
+ *   64..65    LVID, TD                                      ECMA-167 3/10.10, UDF 2.60 2.2.6
+ *   256       AVDP                                          ECMA-167 3/10.2
+ *   257..     partition 0: FSD, TD, one File Entry per item (tree order), the FIDs of every
+ *             directory (tree order), file data (tree order)
+ *             zeros up to {@link #MIN_SECTORS} - 1 for small images
+ *   N - 1     AVDP (the last sector)
+ * </pre>
+ */
+public final class UdfImagePlanner {
+    static final int SECTOR = SectorProducer.SECTOR_SIZE;
+    static final int VRS = 16;
+    static final int MAIN_VDS = 32;
+    static final int RESERVE_VDS = 48;
+    /** UDF 2.60 2.2.3.1: each VDS extent is at least 16 sectors long. */
+    static final int VDS_EXTENT = 16;
+    static final int VDS_DESCRIPTORS = 6;
+    static final int LVID = 64;
+    static final int ANCHOR = 256;
+    static final int PARTITION_START = 257;
+    /** Partition blocks before the File Entries: the FSD and its terminator (ECMA-167 4/8.3.1). */
+    static final int FILE_SET_BLOCKS = 2;
+    /** UDF 2.60 2.3.4.3 / 3.2.1.1: unique IDs 1..15 are reserved; the root has 0. */
+    static final long FIRST_UNIQUE_ID = 16;
+    /** ECMA-167 4/14.14.1.1: an extent holds less than 2^30 bytes; keep whole blocks (UDF 2.60 2.3.10). */
+    static final long MAX_EXTENT = (1L << 30) - SECTOR;
+    /** Short ADs that fit in a File Entry's block (no allocation extent descriptors yet). */
+    static final int MAX_ADS = (SECTOR - FileEntry.FIXED_LENGTH) / ShortAllocationDescriptor.LENGTH;
+    /**
+     * The smallest image: udfclient (0.8.x) refuses a volume of fewer than 300 sectors ("Disc size too
+     * small to put an UDF filingsystem on"); zeros between the partition and the last anchor fill it up.
+     */
+    static final int MIN_SECTORS = 300;
+    /** ECMA-167 3/8.1: logical sector numbers are 32-bit. */
+    static final long MAX_SECTORS = 0xFFFF_FFFFL;
+    private static final DateTimeFormatter LABEL = DateTimeFormatter.ofPattern("yyyyMMdd_HHmmss")
+            .withZone(ZoneOffset.UTC);
+
+    private final PlanRequest request;
+    private final UdfRevision revision;
+    private final List<UdfNode> nodes = new ArrayList<>();
+    private final List<UdfNode> files = new ArrayList<>();
+    private int directories;
+
+    private UdfImagePlanner(PlanRequest request) {
+        this.request = request;
+        this.revision = request.udfRevision();
+        if (revision != UdfRevision.R1_02 && revision != UdfRevision.R2_01) {
+            throw new IllegalArgumentException("UDF " + revision + " is not written yet (only 1.02 and 2.01)");
+        }
+    }
+
+    /** Plans the UDF image described by {@code request}. */
+    public static Layout plan(PlanRequest request) throws DiscImageException {
+        return new UdfImagePlanner(request).run();
+    }
+
+    private Layout run() throws DiscImageException {
+        collect();
+        long block = FILE_SET_BLOCKS;
+        for (UdfNode n : nodes) {
+            n.icb = block++;
+        }
+        for (UdfNode n : nodes) {
+            if (n.isDirectory()) {
+                n.dataLength = fidBytes(n);
+                n.dataBlock = block;
+                block += sectors(n.dataLength);
+            }
+        }
+        long metadataBlocks = block;
+        for (UdfNode f : files) {
+            f.dataBlock = block;
+            block += sectors(f.dataLength);
+            if (PARTITION_START + block + 1 > MAX_SECTORS) {
+                throw new DiscImageException(ErrorCode.IMAGE_SIZE_LIMIT, "the image exceeds UDF's limit of "
+                        + MAX_SECTORS + " blocks (8 TiB) at " + f.item.path());
+            }
+        }
+        long partitionLength = block;
+        UdfVolumeStructures volume = new UdfVolumeStructures(request, revision, label(), request.sessionStart(),
+                partitionLength, nodes.size() - directories, directories,
+                FIRST_UNIQUE_ID + nodes.size() - 1);
+        return assemble(volume, metadataBlocks, partitionLength);
+    }
+
+    private Layout assemble(UdfVolumeStructures volume, long metadataBlocks, long partitionLength) {
+        long s = request.sessionStart();
+        List<PlannedExtent> extents = new ArrayList<>();
+        extents.add(new ZeroExtent(s, VRS, "system area"));
+        extents.add(new MetadataExtent(s + VRS, 3, "UDF volume recognition sequence", volume::recognitionSequence));
+        extents.add(new ZeroExtent(s + VRS + 3, MAIN_VDS - VRS - 3, "zeros"));
+        extents.add(new MetadataExtent(s + MAIN_VDS, VDS_DESCRIPTORS, "UDF main volume descriptor sequence",
+                () -> volume.descriptorSequence(s + MAIN_VDS)));
+        extents.add(new ZeroExtent(s + MAIN_VDS + VDS_DESCRIPTORS, RESERVE_VDS - MAIN_VDS - VDS_DESCRIPTORS, "zeros"));
+        extents.add(new MetadataExtent(s + RESERVE_VDS, VDS_DESCRIPTORS, "UDF reserve volume descriptor sequence",
+                () -> volume.descriptorSequence(s + RESERVE_VDS)));
+        extents.add(new ZeroExtent(s + RESERVE_VDS + VDS_DESCRIPTORS, LVID - RESERVE_VDS - VDS_DESCRIPTORS, "zeros"));
+        extents.add(new MetadataExtent(s + LVID, 2, "UDF logical volume integrity sequence", volume::integrity));
+        extents.add(new ZeroExtent(s + LVID + 2, ANCHOR - LVID - 2, "zeros"));
+        extents.add(new MetadataExtent(s + ANCHOR, 1, "UDF anchor", () -> volume.anchor(s + ANCHOR)));
+        List<UdfNode> all = List.copyOf(nodes);
+        extents.add(new MetadataExtent(s + PARTITION_START, metadataBlocks, "UDF file set, file entries, directories",
+                () -> new UdfPartitionProducer(request, revision, volume.logicalVolumeId(), all)));
+        for (UdfNode f : files) {
+            FileItem item = (FileItem) f.item;
+            extents.add(new FileDataExtent(s + PARTITION_START + f.dataBlock, sectors(f.dataLength), item.path(),
+                    item.source()));
+        }
+        long end = s + PARTITION_START + partitionLength;
+        long last = Math.max(end, s + MIN_SECTORS - 1);
+        if (last > end) {
+            extents.add(new ZeroExtent(end, last - end, "padding"));
+        }
+        extents.add(new MetadataExtent(last, 1, "UDF anchor (last sector)", () -> volume.anchor(last)));
+        return new Layout(s, extents);
+    }
+
+    /**
+     * Walks the user tree depth first, children in the tree's order (by name), giving unique IDs in
+     * that order; devices are left out (they need an extended attribute, ECMA-167 4/14.10.7).
+     */
+    private void collect() throws DiscImageException {
+        Directory top = request.root();
+        UdfNode root = new UdfNode(top, null, new byte[0], 0);
+        ArrayDeque<UdfNode> stack = new ArrayDeque<>();
+        stack.push(root);
+        long nextId = FIRST_UNIQUE_ID;
+        while (!stack.isEmpty()) {
+            UdfNode d = stack.pop();
+            nodes.add(d);
+            directories++;
+            List<UdfNode> children = new ArrayList<>();
+            for (Item item : ((Directory) d.item).children()) {
+                if (item instanceof DeviceItem) {
+                    continue;
+                }
+                UdfNode n = new UdfNode(item, d, identifier(item), nextId++);
+                children.add(n);
+                if (item instanceof Directory) {
+                    d.subdirectories++;
+                } else if (item instanceof FileItem f) {
+                    n.dataLength = f.size();
+                    checkExtents(f);
+                    if (f.size() > 0) {
+                        files.add(n);
+                    }
+                } else if (item instanceof SymlinkItem l) {
+                    n.linkData = linkData(l);
+                    n.dataLength = n.linkData.length;
+                }
+            }
+            d.children = children.toArray(new UdfNode[0]);
+            // non-directories right after their directory, then the subdirectories depth first
+            List<UdfNode> subdirs = new ArrayList<>();
+            for (UdfNode c : d.children) {
+                if (c.isDirectory()) {
+                    subdirs.add(c);
+                } else {
+                    nodes.add(c);
+                }
+            }
+            for (int i = subdirs.size() - 1; i >= 0; i--) {
+                stack.push(subdirs.get(i));
+            }
+        }
+    }
+
+    /** The file identifier: OSTA compressed Unicode of at most 255 bytes (ECMA-167 4/14.4.5). */
+    private static byte[] identifier(Item item) throws DiscImageException {
+        byte[] id = Cs0.encode(item.name());
+        if (id.length > 255) {
+            throw new DiscImageException(ErrorCode.INVALID_PATH, "UDF file identifier of " + item.path() + " needs "
+                    + id.length + " bytes of OSTA compressed Unicode; at most 255 fit (ECMA-167 4/14.4.5)");
+        }
+        return id;
+    }
+
+    private static void checkExtents(FileItem f) throws DiscImageException {
+        long extents = (f.size() + MAX_EXTENT - 1) / MAX_EXTENT;
+        if (extents > MAX_ADS) {
+            throw new DiscImageException(ErrorCode.DATA_TOO_BIG, f.path() + " holds " + f.size() + " bytes: "
+                    + extents + " extents, but a File Entry holds at most " + MAX_ADS
+                    + " short_ads (allocation extent descriptors are not written yet)");
+        }
+    }
+
+    /** A symbolic link's target as path components (ECMA-167 4/14.16, UDF 2.60 2.3.12), embedded. */
+    private static byte[] linkData(SymlinkItem l) throws DiscImageException {
+        List<PathComponent> components = PathComponent.of(l.target());
+        int length = components.stream().mapToInt(PathComponent::length).sum();
+        if (length > SECTOR - FileEntry.FIXED_LENGTH) {
+            throw new DiscImageException(ErrorCode.INVALID_PATH, "the target of the symbolic link " + l.path()
+                    + " needs " + length + " bytes of path components; at most " + (SECTOR - FileEntry.FIXED_LENGTH)
+                    + " fit in its File Entry");
+        }
+        ByteBuffer b = ByteBuffer.allocate(length);
+        components.forEach(c -> c.encode(b));
+        return b.array();
+    }
+
+    /** The bytes of a directory's FIDs: the parent FID, then one per child (ECMA-167 4/14.4, 4/8.6). */
+    private static long fidBytes(UdfNode d) {
+        long n = FileIdentifierDescriptor.length(0, 0);
+        for (UdfNode c : d.children) {
+            n += FileIdentifierDescriptor.length(0, c.identifier.length);
+        }
+        return n;
+    }
+
+    static long sectors(long bytes) {
+        return (bytes + SECTOR - 1) / SECTOR;
+    }
+
+    private String label() {
+        String label = request.identifiers().volumeId();
+        return label.isEmpty() ? LABEL.format(request.creationTime()) : label;
+    }
+}

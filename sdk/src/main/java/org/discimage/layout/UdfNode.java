@@ -1,0 +1,39 @@
+package org.discimage.layout;
+
+import org.discimage.tree.Item;
+
+/**
+ * The UDF plan of one item of the user tree: its unique ID, its File Entry's block and where its
+ * data (FIDs of a directory, bytes of a file) lies. Addresses are logical blocks of the partition.
+ */
+final class UdfNode {
+    final Item item;
+    final UdfNode parent;
+    /** The file identifier as recorded in the parent's FID (OSTA compressed Unicode); empty for the root. */
+    final byte[] identifier;
+    /** ECMA-167 4/14.9.19, UDF 2.60 3.2.1.1: 0 for the root, 16 and up for the others in tree order. */
+    final long uniqueId;
+    /** Children in user-tree order (directories only). */
+    UdfNode[] children = new UdfNode[0];
+    /** Number of subdirectories (directories only). */
+    int subdirectories;
+    /** The logical block of the File Entry. */
+    long icb;
+    /** First logical block of the data: a directory's FIDs or a file's bytes. */
+    long dataBlock;
+    /** Bytes of the data: the FIDs of a directory, the size of a file, the path components of a link. */
+    long dataLength;
+    /** A symbolic link's path components (ECMA-167 4/14.16), embedded in its File Entry. */
+    byte[] linkData;
+
+    UdfNode(Item item, UdfNode parent, byte[] identifier, long uniqueId) {
+        this.item = item;
+        this.parent = parent;
+        this.identifier = identifier;
+        this.uniqueId = uniqueId;
+    }
+
+    boolean isDirectory() {
+        return item instanceof org.discimage.tree.Directory;
+    }
+}

@@ -1,0 +1,172 @@
+package org.discimage.layout;
+
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.util.List;
+
+import org.discimage.UdfRevision;
+import org.discimage.tree.Directory;
+import org.discimage.tree.Item;
+import org.discimage.tree.SymlinkItem;
+import org.discimage.udf.Charspec;
+import org.discimage.udf.DescriptorTag;
+import org.discimage.udf.EntityIdentifier;
+import org.discimage.udf.FileEntry;
+import org.discimage.udf.FileIdentifierDescriptor;
+import org.discimage.udf.FileSetDescriptor;
+import org.discimage.udf.IcbTag;
+import org.discimage.udf.LogicalBlockAddress;
+import org.discimage.udf.LongAllocationDescriptor;
+import org.discimage.udf.ShortAllocationDescriptor;
+import org.discimage.udf.TerminatingDescriptor;
+import org.discimage.udf.Timestamp;
+
+/**
+ * The metadata blocks at the start of the partition, encoded one block at a time: the File Set
+ * Descriptor and its terminator (ECMA-167 4/14.1, 4/8.3.1), one File Entry per item (4/14.9), then
+ * the FIDs of every directory (4/14.4), which may run across block boundaries (4/8.6.1). File
+ * structure tag locations are logical blocks of the partition (ECMA-167 4/7.2.1).
+ */
+final class UdfPartitionProducer implements SectorProducer {
+    private static final int SECTOR = SECTOR_SIZE;
+    private static final LongAllocationDescriptor NONE = new LongAllocationDescriptor(0, 0,
+            new LogicalBlockAddress(0, 0), null);
+
+    private final PlanRequest request;
+    private final UdfRevision revision;
+    private final int version;
+    private final String logicalVolumeId;
+    private final List<UdfNode> nodes;
+    private long block;
+    /** The directory whose FIDs are being emitted, and their bytes. */
+    private int dirIndex = -1;
+    private UdfNode dir;
+    private byte[] fids;
+
+    UdfPartitionProducer(PlanRequest request, UdfRevision revision, String logicalVolumeId, List<UdfNode> nodes) {
+        this.request = request;
+        this.revision = revision;
+        this.version = UdfVolumeStructures.descriptorVersion(revision);
+        this.logicalVolumeId = logicalVolumeId;
+        this.nodes = nodes;
+    }
+
+    @Override
+    public void next(ByteBuffer dst) {
+        int start = dst.position();
+        long b = block++;
+        if (b == 0) {
+            fileSet().encode(dst);
+        } else if (b == 1) {
+            new TerminatingDescriptor(DescriptorTag.of(DescriptorTag.ID_TD, version, UdfVolumeStructures.SERIAL, 1))
+                    .encode(dst);
+        } else if (b < UdfImagePlanner.FILE_SET_BLOCKS + nodes.size()) {
+            fileEntry(nodes.get((int) (b - UdfImagePlanner.FILE_SET_BLOCKS))).encode(dst);
+        } else {
+            directoryBlock(b, dst);
+        }
+        dst.position(start + SECTOR);
+    }
+
+    /** ECMA-167 4/14.1, UDF 2.60 2.3.2: the one file set; its root ICB; the domain with the revision. */
+    private FileSetDescriptor fileSet() {
+        Timestamp t = Timestamp.of(request.creationTime());
+        UdfNode root = nodes.get(0);
+        return new FileSetDescriptor(DescriptorTag.of(DescriptorTag.ID_FSD, version, UdfVolumeStructures.SERIAL, 0),
+                t, 3, 3, 1, 1, 0, 0, Charspec.OSTA, logicalVolumeId, Charspec.OSTA,
+                UdfVolumeStructures.fit(logicalVolumeId, 32), "", "", icb(root),
+                EntityIdentifier.withRevision(EntityIdentifier.OSTA_DOMAIN, revision.code()), NONE, NONE);
+    }
+
+    /** Writes the next block of FIDs, computing a directory's FIDs when its first block comes. */
+    private void directoryBlock(long b, ByteBuffer dst) {
+        while (dir == null || b >= dir.dataBlock + UdfImagePlanner.sectors(dir.dataLength)) {
+            do {
+                dirIndex++;
+            } while (!nodes.get(dirIndex).isDirectory());
+            dir = nodes.get(dirIndex);
+            fids = fids(dir);
+        }
+        int off = (int) ((b - dir.dataBlock) * SECTOR);
+        dst.put(fids, off, Math.min(SECTOR, fids.length - off));
+    }
+
+    /** The parent FID (ECMA-167 4/14.4.3: the root's parent is itself), then one FID per child. */
+    private byte[] fids(UdfNode d) {
+        ByteBuffer b = ByteBuffer.allocate((int) d.dataLength);
+        UdfNode parent = d.parent == null ? d : d.parent;
+        fid(b, d, FileIdentifierDescriptor.PARENT | FileIdentifierDescriptor.DIRECTORY, parent, new byte[0]);
+        for (UdfNode c : d.children) {
+            int characteristics = (c.isDirectory() ? FileIdentifierDescriptor.DIRECTORY : 0)
+                    | (c.item.isHidden() ? FileIdentifierDescriptor.HIDDEN : 0);
+            fid(b, d, characteristics, c, c.identifier);
+        }
+        return b.array();
+    }
+
+    private void fid(ByteBuffer b, UdfNode d, int characteristics, UdfNode target, byte[] name) {
+        long location = d.dataBlock + b.position() / SECTOR;  // the block the FID starts in
+        new FileIdentifierDescriptor(DescriptorTag.of(DescriptorTag.ID_FID, version, UdfVolumeStructures.SERIAL,
+                location), 1, characteristics, icb(target), new byte[0], name).encode(b);
+    }
+
+    /** The long_ad of an item's File Entry; its implementation use holds the UDF unique ID (UDF 2.60 2.3.4.3). */
+    private static LongAllocationDescriptor icb(UdfNode n) {
+        byte[] use = new byte[6];
+        ByteBuffer.wrap(use).order(ByteOrder.LITTLE_ENDIAN).putInt(2, (int) n.uniqueId);
+        return new LongAllocationDescriptor(0, SECTOR, new LogicalBlockAddress(n.icb, 0), use);
+    }
+
+    /**
+     * ECMA-167 4/14.9: strategy 4, one entry; short_ads in the partition, or the link's path
+     * components embedded (UDF 2.60 2.3.10). Owner, group and permissions as UDF 2.60 3.3.3.3
+     * maps them from POSIX.
+     */
+    private FileEntry fileEntry(UdfNode n) {
+        Item item = n.item;
+        int type;
+        int adType;
+        byte[] ads;
+        long blocks;
+        if (item instanceof SymlinkItem) {
+            type = IcbTag.TYPE_SYMLINK;
+            adType = IcbTag.AD_EMBEDDED;
+            ads = n.linkData;
+            blocks = 0;
+        } else {
+            type = item instanceof Directory ? IcbTag.TYPE_DIRECTORY : IcbTag.TYPE_FILE;
+            adType = IcbTag.AD_SHORT;
+            ads = shortAds(n.dataBlock, n.dataLength);
+            blocks = UdfImagePlanner.sectors(n.dataLength);
+        }
+        int mode = item.mode();
+        int flags = adType | ((mode & 04000) != 0 ? IcbTag.FLAG_SETUID : 0) | ((mode & 02000) != 0 ? IcbTag.FLAG_SETGID : 0)
+                | ((mode & 01000) != 0 ? IcbTag.FLAG_STICKY : 0);
+        IcbTag tag = new IcbTag(0, 4, 0, 1, type, new LogicalBlockAddress(0, 0), flags);
+        // ECMA-167 4/14.9.6: the FIDs naming the entry (its parent's, and each subdirectory's parent FID)
+        int links = 1 + n.subdirectories;
+        return new FileEntry(DescriptorTag.of(DescriptorTag.ID_FE, version, UdfVolumeStructures.SERIAL, n.icb), tag,
+                Integer.toUnsignedLong(item.uid()), Integer.toUnsignedLong(item.gid()), permissions(mode), links,
+                0, 0, 0, n.dataLength, blocks, Timestamp.of(item.lastAccessed()), Timestamp.of(item.lastModified()),
+                Timestamp.of(item.attributesChanged()), 1, NONE, UdfVolumeStructures.IMPLEMENTATION, n.uniqueId,
+                new byte[0], ads);
+    }
+
+    /** UDF 2.60 3.3.3.3 / ECMA-167 4/14.9.5: other bits 0-4, group 5-9, owner 10-14; read 4, write 2, execute 1. */
+    static long permissions(int mode) {
+        return (mode & 07) | (mode >> 3 & 07) << 5 | (mode >> 6 & 07) << 10;
+    }
+
+    /** Short ADs of {@code length} bytes from {@code first}, each at most 2^30 - 2048 bytes (UDF 2.60 2.3.10). */
+    static byte[] shortAds(long first, long length) {
+        int count = (int) ((length + UdfImagePlanner.MAX_EXTENT - 1) / UdfImagePlanner.MAX_EXTENT);
+        ByteBuffer b = ByteBuffer.allocate(count * ShortAllocationDescriptor.LENGTH);
+        long done = 0;
+        while (done < length) {
+            long n = Math.min(UdfImagePlanner.MAX_EXTENT, length - done);
+            new ShortAllocationDescriptor(0, n, first + done / SECTOR).encode(b);
+            done += n;
+        }
+        return b.array();
+    }
+}
