@@ -12,8 +12,8 @@ public enum FileSystem {
     /** Rock Ridge (RRIP 1.12 over SUSP): POSIX names, modes, owners, times and symbolic links. */
     ROCK_RIDGE,
     /**
-     * UDF (ECMA-167 with the OSTA UDF profiles 1.02 to 2.60). Read by the importer; the image
-     * builder writes it alone (revisions 1.02 and 2.01), not yet bridged with ISO 9660.
+     * UDF (ECMA-167 with the OSTA UDF profiles 1.02 to 2.60). The importer reads every revision; the
+     * image builder writes UDF alone at 1.02 or 2.01 (the ISO/UDF bridge and 2.50+ are not written yet).
      */
     UDF
 }
