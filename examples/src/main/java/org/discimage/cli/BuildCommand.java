@@ -23,6 +23,7 @@ import org.discimage.ImageResult;
 import org.discimage.IsoLevel;
 import org.discimage.NamePolicy;
 import org.discimage.ProgressListener;
+import org.discimage.UdfRevision;
 import org.discimage.VolumeIdentifiers;
 
 import picocli.CommandLine;
@@ -54,8 +55,13 @@ final class BuildCommand implements Callable<Integer> {
     String output;
 
     @Option(names = "--fs", split = ",", paramLabel = "FS", converter = FileSystemConverter.class,
-            description = "File systems to create: iso9660, joliet, rockridge (default: iso9660,joliet,rockridge).")
+            description = "File systems to create: iso9660, joliet, rockridge, or udf alone "
+                    + "(default: iso9660,joliet,rockridge).")
     List<FileSystem> fileSystems = new ArrayList<>(List.of(FileSystem.ISO9660, FileSystem.JOLIET, FileSystem.ROCK_RIDGE));
+
+    @Option(names = "--udf-revision", paramLabel = "1.02|1.50|2.01|2.50|2.60", converter = UdfRevisionConverter.class,
+            description = "UDF revision of --fs udf (default: 2.01; this version writes 1.02 and 2.01).")
+    UdfRevision udfRevision;
 
     @Option(names = "--iso-level", paramLabel = "1|2|3", defaultValue = "3", converter = IsoLevelConverter.class,
             description = "ISO 9660 interchange level (default: ${DEFAULT-VALUE}).")
@@ -122,15 +128,22 @@ final class BuildCommand implements Callable<Integer> {
     }
 
     private void configure(FileSystemImage image) {
-        if (fileSystems.contains(FileSystem.UDF)) {
-            throw new CommandLine.ParameterException(spec.commandLine(),
-                    "--fs udf: writing UDF is not supported yet (it can be read by ls, info and extract)");
-        }
         if (fileSystems.contains(FileSystem.ROCK_RIDGE) && !fileSystems.contains(FileSystem.ISO9660)) {
             throw new CommandLine.ParameterException(spec.commandLine(),
                     "--fs rockridge extends iso9660: add iso9660 too");
         }
-        image.setFileSystems(EnumSet.copyOf(fileSystems));
+        if (udfRevision != null && !fileSystems.contains(FileSystem.UDF)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--udf-revision needs --fs udf");
+        }
+        try {
+            // the SDK says which combinations and revisions it writes (the bridge, 2.50+ not yet)
+            image.setFileSystems(EnumSet.copyOf(fileSystems));
+            if (udfRevision != null) {
+                image.setUdfRevision(udfRevision);
+            }
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--fs/--udf-revision: " + e.getMessage());
+        }
         image.setIsoLevel(isoLevel);
         image.setNamePolicy(strictNames ? NamePolicy.STRICT : NamePolicy.MANGLE);
         VolumeIdentifiers ids = image.identifiers();

@@ -54,9 +54,26 @@ class DiscImageCliTest {
     }
 
     @Test
+    void buildsUdfOnlyImagesAtAChosenRevision() throws Exception {
+        for (String rev : List.of("1.02", "2.01")) {
+            Path img = tmp.resolve("udf-" + rev + ".img");
+            CliRun b = CliRun.run("build", "-o", img.toString(), "--fs", "udf", "--udf-revision", rev, src.toString());
+            assertEquals(0, b.exitCode(), b::toString);
+            CliRun info = CliRun.run("info", img.toString());
+            assertEquals(0, info.exitCode(), info::toString);
+            assertTrue(info.out().contains("udf revision:     " + rev), info::toString);
+            assertTrue(info.out().contains("file systems:     udf"), info::toString);
+            String u = ExternalTool.run("udfinfo", img.toString());  // skips locally without udftools
+            assertTrue(u.contains("udfrev=" + rev), u);
+        }
+    }
+
+    @Test
     void usageErrorsExitTwo() {
         for (String[] args : List.of(new String[] {}, new String[] {"frobnicate"}, new String[] {"build", src.toString()},
-                new String[] {"build", "-o", "x.iso"}, new String[] {"build", "-o", "x.iso", "--fs", "udf", src.toString()},
+                new String[] {"build", "-o", "x.iso"}, new String[] {"build", "-o", "x.iso", "--fs", "udf", "--udf-revision", "2.50", src.toString()},
+                new String[] {"build", "-o", "x.iso", "--fs", "udf", "--udf-revision", "3.00", src.toString()},
+                new String[] {"build", "-o", "x.iso", "--udf-revision", "2.01", src.toString()},
                 new String[] {"build", "-o", "x.iso", "--fs", "rockridge", src.toString()},
                 new String[] {"build", "-o", "x.iso", "--iso-level", "4", src.toString()},
                 new String[] {"ls"}, new String[] {"ls", "x.iso", "--fs", "hfs"},
