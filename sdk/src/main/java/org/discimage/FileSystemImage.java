@@ -17,6 +17,7 @@ import org.discimage.error.ErrorCode;
 import org.discimage.layout.IsoImagePlanner;
 import org.discimage.layout.Layout;
 import org.discimage.layout.PlanRequest;
+import org.discimage.layout.UdfBridgePlanner;
 import org.discimage.layout.UdfImagePlanner;
 import org.discimage.tree.Directory;
 
@@ -78,8 +79,9 @@ public final class FileSystemImage {
     }
 
     /**
-     * Chooses the file systems to create; Rock Ridge needs ISO 9660. UDF is written alone for now:
-     * combining it with ISO 9660, Joliet or Rock Ridge (the ISO/UDF bridge) is refused.
+     * Chooses the file systems to create; Rock Ridge needs ISO 9660. UDF is written alone, or with
+     * ISO 9660 (+ Joliet + Rock Ridge) as the ISO/UDF bridge, where every file's data is written once
+     * and referenced from every file system.
      */
     public void setFileSystems(Set<FileSystem> fileSystems) {
         if (fileSystems.isEmpty()) {
@@ -88,9 +90,10 @@ public final class FileSystemImage {
         if (fileSystems.contains(FileSystem.ROCK_RIDGE) && !fileSystems.contains(FileSystem.ISO9660)) {
             throw new IllegalArgumentException("Rock Ridge extends ISO 9660: add ISO9660 too");
         }
-        if (fileSystems.contains(FileSystem.UDF) && fileSystems.size() > 1) {
-            throw new IllegalArgumentException("the ISO/UDF bridge is not written yet: choose UDF alone, or "
-                    + "ISO 9660, Joliet and Rock Ridge without UDF (asked for " + fileSystems + ")");
+        if (fileSystems.contains(FileSystem.UDF) && fileSystems.size() > 1
+                && !fileSystems.contains(FileSystem.ISO9660)) {
+            throw new IllegalArgumentException("the ISO/UDF bridge needs ISO 9660: add ISO9660 too (asked for "
+                    + fileSystems + ")");
         }
         this.fileSystems = EnumSet.copyOf(fileSystems);
     }
@@ -270,8 +273,8 @@ public final class FileSystemImage {
         Instant created = clock.instant();
         PlanRequest request = new PlanRequest(root, fileSystems, isoLevel, namePolicy, identifiers, created,
                 sessionStartBlock, udfRevision);
-        Layout layout = fileSystems.contains(FileSystem.UDF) ? UdfImagePlanner.plan(request)
-                : IsoImagePlanner.plan(request);
+        Layout layout = !fileSystems.contains(FileSystem.UDF) ? IsoImagePlanner.plan(request)
+                : fileSystems.size() == 1 ? UdfImagePlanner.plan(request) : UdfBridgePlanner.plan(request);
         if (freeMediaBlocks > 0 && layout.totalSectors() > freeMediaBlocks) {
             throw new DiscImageException(ErrorCode.IMAGE_TOO_BIG, "the image needs " + layout.totalSectors()
                     + " blocks but only " + freeMediaBlocks + " are free");

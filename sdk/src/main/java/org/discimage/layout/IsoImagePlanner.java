@@ -58,7 +58,10 @@ public final class IsoImagePlanner {
     private long nextInode = 1;
     private boolean needsEmptyBlock;
 
-    private IsoImagePlanner(PlanRequest request) {
+    private final LayoutAssembler.Bridge bridge;
+
+    private IsoImagePlanner(PlanRequest request, LayoutAssembler.Bridge bridge) {
+        this.bridge = bridge;
         this.request = request;
         this.joliet = request.fileSystems().contains(FileSystem.JOLIET);
         this.rockRidge = request.fileSystems().contains(FileSystem.ROCK_RIDGE);
@@ -66,7 +69,12 @@ public final class IsoImagePlanner {
 
     /** Plans the image described by {@code request}. */
     public static Layout plan(PlanRequest request) throws DiscImageException {
-        return new IsoImagePlanner(request).run();
+        return new IsoImagePlanner(request, null).run();
+    }
+
+    /** Plans the ISO image with {@code bridge}'s structures placed around it (the UDF bridge). */
+    static Layout plan(PlanRequest request, LayoutAssembler.Bridge bridge) throws DiscImageException {
+        return new IsoImagePlanner(request, bridge).run();
     }
 
     private Layout run() throws DiscImageException {
@@ -83,7 +91,7 @@ public final class IsoImagePlanner {
         if (joliet) {
             jol.plan();
         }
-        return new LayoutAssembler(request, iso, jol, isoDirs, jolietDirs, files, needsEmptyBlock, volumeLabel()).assemble();
+        return new LayoutAssembler(request, iso, jol, isoDirs, jolietDirs, files, needsEmptyBlock, volumeLabel(), bridge).assemble();
     }
 
     /** Walks the user tree (depth first, children by name) into plan nodes; checks file sizes. */

@@ -39,10 +39,39 @@ final class LayoutAssembler {
     private final String label;
     private final boolean joliet;
     private final List<PlannedExtent> extents = new ArrayList<>();
+    private final Bridge bridge;
     private long next;
+
+    /**
+     * Another file system sharing the image (the UDF bridge, docs/formats.md 5.14): its structures
+     * go between the ISO volume descriptor set and the ISO path tables, and after the file data.
+     */
+    interface Bridge {
+        /**
+         * Places the bridged structures from {@code next} (right after the ISO terminator), adding
+         * their extents to {@code out} in LBA order; returns the LBA after them.
+         */
+        long afterDescriptors(long next, List<PlannedExtent> out);
+
+        /**
+         * Called once the file data is placed ({@code files}' data LBAs set, the data ending before
+         * {@code end}); returns the sectors the bridge adds after the data.
+         */
+        long placeTail(long end, List<PlanNode> files) throws DiscImageException;
+
+        /** Adds the extents of {@link #placeTail} from {@code end}. */
+        void addTail(long end, List<PlannedExtent> out);
+    }
 
     LayoutAssembler(PlanRequest request, IsoNamespace iso, JolietNamespace jol, List<PlanDir> isoDirs,
                     List<PlanDir> jolietDirs, List<PlanNode> files, boolean needsEmptyBlock, String label) {
+        this(request, iso, jol, isoDirs, jolietDirs, files, needsEmptyBlock, label, null);
+    }
+
+    LayoutAssembler(PlanRequest request, IsoNamespace iso, JolietNamespace jol, List<PlanDir> isoDirs,
+                    List<PlanDir> jolietDirs, List<PlanNode> files, boolean needsEmptyBlock, String label,
+                    Bridge bridge) {
+        this.bridge = bridge;
         this.request = request;
         this.iso = iso;
         this.jol = jol;
@@ -62,6 +91,10 @@ final class LayoutAssembler {
         long vdLba = next;
         int descriptors = joliet ? 3 : 2;
         next += descriptors;
+        List<PlannedExtent> bridged = new ArrayList<>();
+        if (bridge != null) {
+            next = bridge.afterDescriptors(next, bridged);
+        }
 
         Function<PlanDir, byte[]> isoId = d -> d.parent == null && d.isoParent == null ? new byte[] {0}
                 : (d.relocated ? d.movedIsoId : d.node.isoId);
@@ -102,12 +135,19 @@ final class LayoutAssembler {
                         + IsoImagePlanner.MAX_SECTORS + " blocks (8 TiB) at " + f.item.path());
             }
         }
-        long total = next - start;
+        long dataEnd = next;
+        long tail = bridge == null ? 0 : bridge.placeTail(dataEnd, files);
+        long total = dataEnd + tail - start;
+        if (total > IsoImagePlanner.MAX_SECTORS) {
+            throw new DiscImageException(ErrorCode.IMAGE_SIZE_LIMIT, "the image exceeds ISO 9660's limit of "
+                    + IsoImagePlanner.MAX_SECTORS + " blocks (8 TiB)");
+        }
 
         PrimaryVolumeDescriptor pvd = primary(total, isoTableSize, isoL, isoM);
         SupplementaryVolumeDescriptor svd = joliet ? jolietSvd(total, jolTableSize, jolL, jolM) : null;
         extents.add(new MetadataExtent(vdLba, descriptors, "volume descriptors",
                 () -> new DescriptorProducer(pvd, svd)));
+        extents.addAll(bridged);
         addTable(isoL, isoTableSectors, "ISO 9660 path table (L)", isoDirs, ByteOrder.LITTLE_ENDIAN, isoId,
                 d -> d.isoLba, d -> d.isoParent == null ? 1 : d.isoParent.isoNumber);
         addTable(isoM, isoTableSectors, "ISO 9660 path table (M)", isoDirs, ByteOrder.BIG_ENDIAN, isoId,
@@ -131,6 +171,9 @@ final class LayoutAssembler {
             long n = sectors(item.size());
             extents.add(new FileDataExtent(lba, n, item.path(), item.source()));
             lba += n;
+        }
+        if (bridge != null) {
+            bridge.addTail(dataEnd, extents);
         }
         return new Layout(start, extents);
     }

@@ -75,7 +75,7 @@ public final class UdfImagePlanner {
     private final List<UdfNode> files = new ArrayList<>();
     private int directories;
 
-    private UdfImagePlanner(PlanRequest request) {
+    UdfImagePlanner(PlanRequest request) {
         this.request = request;
         this.revision = request.udfRevision();
         if (revision != UdfRevision.R1_02 && revision != UdfRevision.R2_01) {
@@ -90,6 +90,25 @@ public final class UdfImagePlanner {
 
     private Layout run() throws DiscImageException {
         collect();
+        long block = planMetadata();
+        long metadataBlocks = block;
+        for (UdfNode f : files) {
+            f.dataBlock = block;
+            block += sectors(f.dataLength);
+            if (PARTITION_START + block + 1 > MAX_SECTORS) {
+                throw new DiscImageException(ErrorCode.IMAGE_SIZE_LIMIT, "the image exceeds UDF's limit of "
+                        + MAX_SECTORS + " blocks (8 TiB) at " + f.item.path());
+            }
+        }
+        long partitionLength = block;
+        return assemble(volume(partitionLength), metadataBlocks, partitionLength);
+    }
+
+    /**
+     * Gives every item its File Entry block and every directory its FID blocks, from the start of
+     * the partition; returns the number of these metadata blocks (the file data comes after them).
+     */
+    long planMetadata() {
         long block = FILE_SET_BLOCKS;
         for (UdfNode n : nodes) {
             n.icb = block++;
@@ -101,20 +120,24 @@ public final class UdfImagePlanner {
                 block += sectors(n.dataLength);
             }
         }
-        long metadataBlocks = block;
-        for (UdfNode f : files) {
-            f.dataBlock = block;
-            block += sectors(f.dataLength);
-            if (PARTITION_START + block + 1 > MAX_SECTORS) {
-                throw new DiscImageException(ErrorCode.IMAGE_SIZE_LIMIT, "the image exceeds UDF's limit of "
-                        + MAX_SECTORS + " blocks (8 TiB) at " + f.item.path());
-            }
-        }
-        long partitionLength = block;
-        UdfVolumeStructures volume = new UdfVolumeStructures(request, revision, label(), request.sessionStart(),
+        return block;
+    }
+
+    /** The volume structures of a partition of {@code partitionLength} blocks. */
+    UdfVolumeStructures volume(long partitionLength) {
+        return new UdfVolumeStructures(request, revision, label(), request.sessionStart(),
                 partitionLength, nodes.size() - directories, directories,
                 FIRST_UNIQUE_ID + nodes.size() - 1);
-        return assemble(volume, metadataBlocks, partitionLength);
+    }
+
+    /** The producer of the partition's metadata blocks (FSD, File Entries, FIDs). */
+    SectorProducer partitionProducer(UdfVolumeStructures volume) {
+        return new UdfPartitionProducer(request, revision, volume.logicalVolumeId(), List.copyOf(nodes));
+    }
+
+    /** The files with data, in tree order. */
+    List<UdfNode> files() {
+        return files;
     }
 
     private Layout assemble(UdfVolumeStructures volume, long metadataBlocks, long partitionLength) {
@@ -153,7 +176,7 @@ public final class UdfImagePlanner {
      * Walks the user tree depth first, children in the tree's order (by name), giving unique IDs in
      * that order; devices are left out (they need an extended attribute, ECMA-167 4/14.10.7).
      */
-    private void collect() throws DiscImageException {
+    void collect() throws DiscImageException {
         Directory top = request.root();
         UdfNode root = new UdfNode(top, null, new byte[0], 0);
         ArrayDeque<UdfNode> stack = new ArrayDeque<>();

@@ -111,12 +111,14 @@ class UdfImagePlannerTest {
     }
 
     @Test
-    void fileSystemImageWritesUdfAloneOnly() {
+    void fileSystemImageWritesUdfAloneOrBridgedWithIso() {
         FileSystemImage image = new FileSystemImage(Clock.fixed(TIME, ZoneOffset.UTC));
         assertEquals(UdfRevision.R2_01, image.udfRevision());
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> image.setFileSystems(FileSystem.UDF, FileSystem.ISO9660));
-        assertTrue(e.getMessage().contains("the ISO/UDF bridge is not written yet"), e.getMessage());
+                () -> image.setFileSystems(FileSystem.UDF, FileSystem.JOLIET));
+        assertTrue(e.getMessage().contains("the ISO/UDF bridge needs ISO 9660"), e.getMessage());
+        image.setFileSystems(FileSystem.UDF, FileSystem.ISO9660);
+        assertEquals(EnumSet.of(FileSystem.UDF, FileSystem.ISO9660), image.fileSystems());
         image.setFileSystems(FileSystem.UDF);
         assertEquals(EnumSet.of(FileSystem.UDF), image.fileSystems());
         e = assertThrows(IllegalArgumentException.class, () -> image.setUdfRevision(UdfRevision.R2_50));

@@ -1,0 +1,133 @@
+package org.discimage.layout;
+
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.discimage.error.DiscImageException;
+import org.discimage.error.ErrorCode;
+import org.discimage.tree.Item;
+
+/**
+ * Plans an ISO 9660 (+ Joliet + Rock Ridge) image that is also a UDF volume (docs/formats.md 5.3,
+ * 5.14): the ISO planner places everything, and the UDF structures are put around its areas. Every
+ * file's data is placed once, by the ISO planner; the UDF File Entries point at the same sectors as
+ * partition-relative blocks.
+ *
+ * <p>Layout (LBAs relative to the session start):
+ * <pre>
+ *   0..15      system area (zeros)
+ *   16..       PVD, Joliet SVD, terminator                   ECMA-119 6.7.1
+ *   then       BEA01, NSR02 or NSR03, TEA01                   ECMA-167 2/8.3 (right after the terminator)
+ *   32..37     main UDF VDS; 48..53 reserve VDS; 64..65 LVID, TD
+ *   256        AVDP                                           ECMA-167 3/10.2
+ *   257..      partition 0, which holds:
+ *                FSD, TD, File Entries, FIDs (UDF metadata)
+ *                ISO path tables, ISO and Joliet directories, the empty block (unused blocks for UDF)
+ *                file data, in tree order, shared by every namespace
+ *              zeros up to {@link UdfImagePlanner#MIN_SECTORS} - 1 for small images
+ *   N - 1      AVDP (the last sector)
+ * </pre>
+ */
+public final class UdfBridgePlanner implements LayoutAssembler.Bridge {
+    private final PlanRequest request;
+    private final UdfImagePlanner udf;
+    private final long start;
+    private final long metadataBlocks;
+    private UdfVolumeStructures volume;
+    private long last;
+
+    private UdfBridgePlanner(PlanRequest request) throws DiscImageException {
+        this.request = request;
+        this.udf = new UdfImagePlanner(request);
+        this.start = request.sessionStart();
+        udf.collect();
+        this.metadataBlocks = udf.planMetadata();
+    }
+
+    /** Plans the ISO/UDF bridge image described by {@code request}. */
+    public static Layout plan(PlanRequest request) throws DiscImageException {
+        return IsoImagePlanner.plan(request, new UdfBridgePlanner(request));
+    }
+
+    private UdfVolumeStructures volume() {
+        if (volume == null) {
+            throw new IllegalStateException("the UDF partition is not placed yet");
+        }
+        return volume;
+    }
+
+    @Override
+    public long afterDescriptors(long next, List<PlannedExtent> out) {
+        long s = start;
+        long vrsEnd = next + 3;
+        if (vrsEnd > s + UdfImagePlanner.MAIN_VDS) {
+            throw new IllegalStateException("the volume recognition sequence ends at " + vrsEnd
+                    + ", inside the main VDS at " + (s + UdfImagePlanner.MAIN_VDS));
+        }
+        out.add(new MetadataExtent(next, 3, "UDF volume recognition sequence", () -> volume().recognitionSequence()));
+        zeros(out, vrsEnd, s + UdfImagePlanner.MAIN_VDS);
+        int n = UdfImagePlanner.VDS_DESCRIPTORS;
+        out.add(new MetadataExtent(s + UdfImagePlanner.MAIN_VDS, n, "UDF main volume descriptor sequence",
+                () -> volume().descriptorSequence(s + UdfImagePlanner.MAIN_VDS)));
+        zeros(out, s + UdfImagePlanner.MAIN_VDS + n, s + UdfImagePlanner.RESERVE_VDS);
+        out.add(new MetadataExtent(s + UdfImagePlanner.RESERVE_VDS, n, "UDF reserve volume descriptor sequence",
+                () -> volume().descriptorSequence(s + UdfImagePlanner.RESERVE_VDS)));
+        zeros(out, s + UdfImagePlanner.RESERVE_VDS + n, s + UdfImagePlanner.LVID);
+        out.add(new MetadataExtent(s + UdfImagePlanner.LVID, 2, "UDF logical volume integrity sequence",
+                () -> volume().integrity()));
+        zeros(out, s + UdfImagePlanner.LVID + 2, s + UdfImagePlanner.ANCHOR);
+        out.add(new MetadataExtent(s + UdfImagePlanner.ANCHOR, 1, "UDF anchor",
+                () -> volume().anchor(s + UdfImagePlanner.ANCHOR)));
+        long partition = s + UdfImagePlanner.PARTITION_START;
+        out.add(new MetadataExtent(partition, metadataBlocks, "UDF file set, file entries, directories",
+                () -> udf.partitionProducer(volume())));
+        return partition + metadataBlocks;
+    }
+
+    private static void zeros(List<PlannedExtent> out, long from, long to) {
+        if (to > from) {
+            out.add(new ZeroExtent(from, to - from, "zeros"));
+        }
+    }
+
+    /** Points every UDF file at the sectors the ISO planner gave its data; sizes the partition. */
+    @Override
+    public long placeTail(long end, List<PlanNode> files) throws DiscImageException {
+        long partition = start + UdfImagePlanner.PARTITION_START;
+        Map<Item, Long> lbas = new IdentityHashMap<>();
+        for (PlanNode f : files) {
+            lbas.put(f.item, f.dataLba);
+        }
+        for (UdfNode f : udf.files()) {
+            Long lba = lbas.get(f.item);
+            if (lba == null || lba < partition) {
+                throw new IllegalStateException("no ISO data extent inside the UDF partition for " + f.item.path());
+            }
+            f.dataBlock = lba - partition;
+        }
+        long partitionLength = end - partition;
+        if (end + 1 - start > UdfImagePlanner.MAX_SECTORS) {
+            throw new DiscImageException(ErrorCode.IMAGE_SIZE_LIMIT, "the image exceeds UDF's limit of "
+                    + UdfImagePlanner.MAX_SECTORS + " blocks (8 TiB)");
+        }
+        volume = udf.volume(partitionLength);
+        last = Math.max(end, start + UdfImagePlanner.MIN_SECTORS - 1);
+        return last + 1 - end;
+    }
+
+    @Override
+    public void addTail(long end, List<PlannedExtent> out) {
+        if (last > end) {
+            out.add(new ZeroExtent(end, last - end, "padding"));
+        }
+        long at = last;
+        out.add(new MetadataExtent(at, 1, "UDF anchor (last sector)", () -> volume().anchor(at)));
+    }
+
+    @Override
+    public String toString() {
+        return "UDF " + request.udfRevision() + " bridge";
+    }
+}
