@@ -13,7 +13,7 @@ public enum FileSystem {
     ROCK_RIDGE,
     /**
      * UDF (ECMA-167 with the OSTA UDF profiles 1.02 to 2.60). The importer reads every revision; the
-     * image builder writes UDF alone at 1.02 or 2.01 (the ISO/UDF bridge and 2.50+ are not written yet).
+     * image builder writes it at 1.02 or 2.01, alone or bridged with ISO 9660 (2.50+ not yet).
      */
     UDF
 }

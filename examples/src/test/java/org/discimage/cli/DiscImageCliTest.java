@@ -66,6 +66,16 @@ class DiscImageCliTest {
             String u = ExternalTool.run("udfinfo", img.toString());  // skips locally without udftools
             assertTrue(u.contains("udfrev=" + rev), u);
         }
+        Path bridge = tmp.resolve("bridge.iso");
+        CliRun b = CliRun.run("build", "-o", bridge.toString(), "--fs", "iso9660,joliet,rockridge,udf", src.toString());
+        assertEquals(0, b.exitCode(), b::toString);
+        CliRun info = CliRun.run("info", bridge.toString());
+        assertTrue(info.out().contains("file systems:     iso9660, joliet, rockridge, udf"), info::toString);
+        CliRun udfLs = CliRun.run("ls", "--fs", "udf", bridge.toString());
+        CliRun rrLs = CliRun.run("ls", bridge.toString());
+        assertEquals(rrLs.out().lines().sorted().toList(), udfLs.out().lines().sorted().toList(),
+                "the UDF and Rock Ridge trees of the bridge list the same paths");
+        assertTrue(rrLs.out().lines().count() > 3, rrLs::toString);
     }
 
     @Test
