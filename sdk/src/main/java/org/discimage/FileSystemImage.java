@@ -48,6 +48,8 @@ public final class FileSystemImage {
     private long freeMediaBlocks;
     private long sessionStartBlock;
     private String importedVolumeName;
+    /** The medium of the last import: a session appended to it inherits the unchanged files' extents. */
+    private SectorReader importedMedium;
 
     /** An empty image whose times come from the system clock (UTC). */
     public FileSystemImage() {
@@ -245,6 +247,7 @@ public final class FileSystemImage {
         String name = session.volumeName(fs);
         TreeImport.merge(root, sectors, entries, options);
         importedVolumeName = name;
+        importedMedium = sectors;
     }
 
     /** The volume name of the last imported session (IMAPI2 ImportedVolumeName), or null before an import. */
@@ -273,7 +276,15 @@ public final class FileSystemImage {
         Instant created = clock.instant();
         PlanRequest request = new PlanRequest(root, fileSystems, isoLevel, namePolicy, identifiers, created,
                 sessionStartBlock, udfRevision);
-        Layout layout = !fileSystems.contains(FileSystem.UDF) ? IsoImagePlanner.plan(request)
+        boolean appending = importedMedium != null && sessionStartBlock > 0;
+        if (appending && fileSystems.contains(FileSystem.UDF)) {
+            // a UDF volume in a later session needs a partition reaching back over the earlier
+            // sessions (DESIGN "UDF across sessions"), which is not written yet
+            throw new DiscImageException(ErrorCode.FILE_SYSTEM_FEATURE_NOT_SUPPORTED, "UDF in a session appended at"
+                    + " LBA " + sessionStartBlock + " is not written yet: choose ISO 9660, Joliet and Rock Ridge");
+        }
+        Layout layout = appending ? IsoImagePlanner.planAppended(request, importedMedium)
+                : !fileSystems.contains(FileSystem.UDF) ? IsoImagePlanner.plan(request)
                 : fileSystems.size() == 1 ? UdfImagePlanner.plan(request) : UdfBridgePlanner.plan(request);
         if (freeMediaBlocks > 0 && layout.totalSectors() > freeMediaBlocks) {
             throw new DiscImageException(ErrorCode.IMAGE_TOO_BIG, "the image needs " + layout.totalSectors()

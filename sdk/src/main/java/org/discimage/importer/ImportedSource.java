@@ -70,6 +70,14 @@ public final class ImportedSource implements ContentSource {
         return extents;
     }
 
+    /**
+     * The medium the extents lie on: a later session appended to this same medium may refer to
+     * them instead of copying the data (DESIGN rule 6).
+     */
+    public SectorReader sectorReader() {
+        return sectors;
+    }
+
     /** Whether the data is embedded in the file's ICB rather than in extents. */
     public boolean isEmbedded() {
         return embedded != null;

@@ -14,6 +14,9 @@ import java.util.List;
 import org.discimage.FileSystem;
 import org.discimage.error.DiscImageException;
 import org.discimage.error.ErrorCode;
+import org.discimage.importer.FileExtent;
+import org.discimage.importer.ImportedSource;
+import org.discimage.importer.SectorReader;
 import org.discimage.iso9660.naming.IsoNames;
 import org.discimage.joliet.JolietNames;
 import org.discimage.tree.Directory;
@@ -59,8 +62,16 @@ public final class IsoImagePlanner {
     private boolean needsEmptyBlock;
 
     private final LayoutAssembler.Bridge bridge;
+    /** The medium the new session is appended to, whose unchanged files keep their extents; or null. */
+    private final SectorReader inheritFrom;
+    private long inheritedFiles;
 
     private IsoImagePlanner(PlanRequest request, LayoutAssembler.Bridge bridge) {
+        this(request, bridge, null);
+    }
+
+    private IsoImagePlanner(PlanRequest request, LayoutAssembler.Bridge bridge, SectorReader inheritFrom) {
+        this.inheritFrom = inheritFrom;
         this.bridge = bridge;
         this.request = request;
         this.joliet = request.fileSystems().contains(FileSystem.JOLIET);
@@ -70,6 +81,18 @@ public final class IsoImagePlanner {
     /** Plans the image described by {@code request}. */
     public static Layout plan(PlanRequest request) throws DiscImageException {
         return new IsoImagePlanner(request, null).run();
+    }
+
+    /**
+     * Plans a session appended to {@code medium} at {@code request.sessionStart()}: a file whose
+     * content is still the {@link ImportedSource} read from {@code medium}, with its data recorded
+     * wholly before the session start in sector-contiguous extents, is <em>inherited</em>: its
+     * directory records point at its old extents (absolute LBAs, ECMA-119 9.1.4) and no data is
+     * written for it. Everything else (directories, path tables, Joliet, Rock Ridge, new and
+     * replaced files) is placed from the session start.
+     */
+    public static Layout planAppended(PlanRequest request, SectorReader medium) throws DiscImageException {
+        return new IsoImagePlanner(request, null, java.util.Objects.requireNonNull(medium, "medium")).run();
     }
 
     /** Plans the ISO image with {@code bridge}'s structures placed around it (the UDF bridge). */
@@ -121,6 +144,8 @@ public final class IsoImagePlanner {
                     checkSize(f);
                     if (f.size() == 0) {
                         needsEmptyBlock = true;
+                    } else if (inherits(f, n)) {
+                        inheritedFiles++;
                     } else {
                         files.add(n);
                     }
@@ -138,6 +163,46 @@ public final class IsoImagePlanner {
             throw new DiscImageException(ErrorCode.TOO_MANY_DIRS, "the tree holds " + userDirs.size()
                     + " directories; ISO 9660 path tables hold at most " + MAX_DIRECTORIES);
         }
+    }
+
+    /**
+     * Whether {@code f} keeps its extents on the medium; if so sets {@code n.dataLba}. The planner
+     * writes one directory record per section of at most {@link IsoNamespace#MAX_SECTION} bytes at
+     * consecutive LBAs from dataLba (ECMA-119 6.5.1 multi-extent), so only data recorded in
+     * consecutive sectors can be referred to this way; anything else (interleaved or fragmented
+     * extents, data after the session start) is copied.
+     */
+    private boolean inherits(FileItem f, PlanNode n) {
+        if (inheritFrom == null || !(f.source() instanceof ImportedSource src) || src.sectorReader() != inheritFrom
+                || src.isEmbedded() || src.size() != f.size()) {
+            return false;
+        }
+        List<FileExtent> ext = src.extents();
+        if (ext.isEmpty()) {
+            return false;
+        }
+        long lba = ext.get(0).lba();
+        long next = lba;
+        long sum = 0;
+        for (int i = 0; i < ext.size(); i++) {
+            FileExtent e = ext.get(i);
+            boolean last = i == ext.size() - 1;
+            if (e.lba() != next || (!last && e.length() % SectorProducer.SECTOR_SIZE != 0)) {
+                return false;
+            }
+            next += e.sectors();
+            sum += e.length();
+        }
+        if (sum != f.size() || next > request.sessionStart()) {
+            return false; // a tail of zeros is not recorded; data at or after the NWA would be overwritten
+        }
+        n.dataLba = lba;
+        return true;
+    }
+
+    /** The number of files inherited by the last plan (for tests and diagnostics). */
+    long inheritedFiles() {
+        return inheritedFiles;
     }
 
     private void checkSize(FileItem f) throws DiscImageException {

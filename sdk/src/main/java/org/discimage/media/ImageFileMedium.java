@@ -1,0 +1,318 @@
+package org.discimage.media;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.discimage.FileSystemImage;
+import org.discimage.ImageResult;
+import org.discimage.error.DiscImageException;
+import org.discimage.error.ErrorCode;
+import org.discimage.importer.ImageFileSectorReader;
+import org.discimage.importer.SectorReader;
+
+/**
+ * An image file grown session by session the way libisoburn/xorriso grows one (docs/formats.md
+ * 4.2-4.4), so that {@code xorriso -indev FILE -toc} lists every session and plain readers, which
+ * look only at LBA 16, see the newest tree:
+ * <ul>
+ *   <li>the first session starts at LBA 32, each next one at the previous end rounded up to 32
+ *       blocks ({@code Libisoburn_nwa_alignemenT});</li>
+ *   <li>blocks 0..31 (the 64 KiB header) hold a copy of the newest session's system area and
+ *       volume descriptor set with the volume space size raised to the absolute end (ECMA-119
+ *       8.4.8 read as "blocks from LBA 0"), zeros after the terminator;</li>
+ *   <li>the session is written and forced to disk before the header that points at it, so an
+ *       interrupted append leaves the previous state readable.</li>
+ * </ul>
+ * An image whose first session sits at LBA 0 (genisoimage, {@code xorriso -as mkisofs}) can be
+ * appended to as growisofs does, but the header then overwrites that session's descriptors: its
+ * own tree (the history) is lost, the files stay reachable from the new tree.
+ * {@link #chainLost()} says so before the append.
+ *
+ * <pre>{@code
+ * try (ImageFileMedium medium = ImageFileMedium.open(Path.of("backup.iso"))) {
+ *     FileSystemImage image = new FileSystemImage();
+ *     medium.prepare(image);               // imports the newest tree, sets the session start
+ *     image.root().addTree(Path.of("today"), false);
+ *     medium.append(image.createResultImage());
+ * }
+ * }</pre>
+ */
+public final class ImageFileMedium implements Closeable {
+    private static final int SECTOR = 2048;
+    /** libisoburn: header of 64 KiB, first session at LBA 32, sessions aligned to 32 blocks. */
+    static final int HEADER_SECTORS = 32;
+    private static final int SYSTEM_AREA = 16;
+    /** libisoburn's TOC scan gives up after this many descriptor sets (guards a cycle-free but absurd chain). */
+    private static final int MAX_SESSIONS = 100_000;
+
+    private final Path file;
+    private final FileChannel channel;
+    private final ImageFileSectorReader reader;
+    private final long capacitySectors;
+    private final List<SessionInfo> sessions = new ArrayList<>();
+    private long end;
+    private boolean chainLost;
+
+    private ImageFileMedium(Path file, FileChannel channel, long capacitySectors) throws IOException {
+        this.file = file;
+        this.channel = channel;
+        this.reader = ImageFileSectorReader.over(channel);
+        this.capacitySectors = capacitySectors;
+        scan();
+    }
+
+    /** Opens (creating it when absent) an image file of unlimited capacity. */
+    public static ImageFileMedium open(Path file) throws IOException {
+        return open(file, 0);
+    }
+
+    /**
+     * Opens (creating it when absent) an image file that may grow to {@code capacitySectors}
+     * 2048-byte blocks (0: unlimited), as a disc of that size would allow.
+     *
+     * @throws DiscImageException {@code MALFORMED_STRUCTURE} when the file is neither empty nor an
+     *                            ISO 9660 image (no primary volume descriptor at LBA 16)
+     */
+    public static ImageFileMedium open(Path file, long capacitySectors) throws IOException {
+        if (capacitySectors < 0) {
+            throw new IllegalArgumentException("negative capacity " + capacitySectors);
+        }
+        FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
+                StandardOpenOption.WRITE);
+        try {
+            return new ImageFileMedium(file, ch, capacitySectors);
+        } catch (IOException | RuntimeException e) {
+            ch.close();
+            throw e;
+        }
+    }
+
+    /**
+     * Reads the header and walks the session chain as libisoburn's TOC emulation does
+     * ({@code isoburn_emulate_toc}, docs/formats.md 4.3).
+     */
+    private void scan() throws IOException {
+        sessions.clear();
+        chainLost = false;
+        end = 0;
+        if (channel.size() < (SYSTEM_AREA + 1L) * SECTOR || isZero(0, HEADER_SECTORS)) {
+            return; // blank
+        }
+        ByteBuffer pvd = sector(SYSTEM_AREA);
+        if (!isPrimary(pvd)) {
+            throw new DiscImageException(ErrorCode.MALFORMED_STRUCTURE, file + ": no ISO 9660 primary volume"
+                    + " descriptor at LBA 16 (ECMA-119 8.4) and not blank: not an image this medium can grow");
+        }
+        end = volumeSpace(pvd);
+        long lba = HEADER_SECTORS;
+        while (lba < end && sessions.size() < MAX_SESSIONS) {
+            if ((lba + SYSTEM_AREA + 1) * SECTOR > channel.size()) {
+                break;
+            }
+            ByteBuffer d = sector(lba + SYSTEM_AREA);
+            if (!isPrimary(d)) {
+                break;
+            }
+            long size = volumeSpace(d);
+            if (size == 0) {
+                break;
+            }
+            sessions.add(new SessionInfo(sessions.size() + 1, lba, size, volumeId(d)));
+            lba = align(lba + size);
+        }
+        if (sessions.isEmpty()) {
+            // the first session sits at LBA 0 (or the chain cannot start): one session, as xorriso shows it
+            chainLost = true;
+            sessions.add(new SessionInfo(1, 0, end, volumeId(pvd)));
+        }
+    }
+
+    /** The sessions in recording order; empty when the medium is blank. */
+    public List<SessionInfo> sessions() {
+        return List.copyOf(sessions);
+    }
+
+    /** Whether no session is recorded (file empty, or its 64 KiB header all zeros). */
+    public boolean isBlank() {
+        return sessions.isEmpty();
+    }
+
+    /**
+     * Whether the image's first session starts at LBA 0, so the next header rewrite loses its
+     * descriptors: earlier sessions' own trees will no longer be reachable (their files, imported
+     * into the new tree, still are).
+     */
+    public boolean chainLost() {
+        return chainLost;
+    }
+
+    /** The block where the next session starts: 32 on a blank medium, else the end rounded up to 32. */
+    public long nextWritableAddress() {
+        return sessions.isEmpty() ? HEADER_SECTORS : align(end);
+    }
+
+    /** The absolute end of the recorded data (volume space size of the header copy); 0 when blank. */
+    public long lastWrittenAddress() {
+        return end;
+    }
+
+    /** Blocks still free before the capacity, or {@link Long#MAX_VALUE} for an unlimited file. */
+    public long freeSectors() {
+        return capacitySectors == 0 ? Long.MAX_VALUE : Math.max(0, capacitySectors - nextWritableAddress());
+    }
+
+    /** The medium's sectors, for importing; stays open until {@link #close()}. */
+    public SectorReader sectors() {
+        return reader;
+    }
+
+    /**
+     * Prepares {@code image} for the next session: imports the newest session's tree (unchanged
+     * files then keep their extents) unless the medium is blank, sets the session start block to
+     * {@link #nextWritableAddress()} and the free blocks to what the capacity leaves.
+     */
+    public void prepare(FileSystemImage image) throws IOException {
+        if (!sessions.isEmpty()) {
+            image.importFileSystem(reader, sessions.get(sessions.size() - 1).startLba());
+        }
+        image.setSessionStartBlock(nextWritableAddress());
+        if (capacitySectors > 0) {
+            image.setFreeMediaBlocks(Math.max(1, freeSectors()));
+        }
+    }
+
+    /**
+     * Writes {@code session} at {@link #nextWritableAddress()}, forces it to disk, then rewrites the
+     * 64 KiB header with a copy of its system area and volume descriptors and forces that.
+     *
+     * @return the session as now listed
+     * @throws DiscImageException {@code INVALID_PARAM} if the result was not planned at the next
+     *                            writable address; {@code IMAGE_TOO_BIG} (before a byte is
+     *                            written) if it does not fit the capacity
+     */
+    public SessionInfo append(ImageResult session) throws IOException {
+        long nwa = nextWritableAddress();
+        if (session.startBlock() != nwa) {
+            throw new DiscImageException(ErrorCode.INVALID_PARAM, "the session was planned at LBA "
+                    + session.startBlock() + " but " + file + " continues at LBA " + nwa
+                    + ": call prepare() before filling the image");
+        }
+        long newEnd = nwa + session.totalSectors();
+        if (capacitySectors > 0 && newEnd > capacitySectors) {
+            throw new DiscImageException(ErrorCode.IMAGE_TOO_BIG, "the session needs " + session.totalSectors()
+                    + " blocks from LBA " + nwa + " but " + file + " holds " + capacitySectors + " blocks");
+        }
+        if (newEnd > 0xFFFF_FFFFL) {
+            throw new DiscImageException(ErrorCode.IMAGE_SIZE_LIMIT, "the session would end at LBA " + newEnd
+                    + ", beyond ISO 9660's 32-bit volume space (ECMA-119 8.4.8)");
+        }
+        channel.position(nwa * SECTOR);
+        session.writeTo(channel);
+        // pad to the next 32-block boundary so libisoburn's 64 KiB probe of a later session start,
+        // and of this one, never reads past the end of the file
+        long padded = align(newEnd) * SECTOR;
+        if (channel.size() < padded) {
+            channel.write(ByteBuffer.allocate(1), padded - 1);
+        }
+        channel.force(true); // the session is durable before the header points at it (formats.md 4.2 step 4)
+        writeHeader(nwa, newEnd);
+        channel.force(true);
+        scan();
+        return sessions.get(sessions.size() - 1);
+    }
+
+    /** Blocks 0..31: the new session's system area and descriptor set, volume space = absolute end. */
+    private void writeHeader(long nwa, long newEnd) throws IOException {
+        ByteBuffer header = ByteBuffer.allocate(HEADER_SECTORS * SECTOR);
+        header.limit(SYSTEM_AREA * SECTOR);
+        read(header, nwa * SECTOR);
+        for (int i = SYSTEM_AREA; i < HEADER_SECTORS; i++) {
+            ByteBuffer d = sector(nwa + i);
+            int type = d.get(0) & 0xFF;
+            if (!"CD001".equals(new String(d.array(), 1, 5, StandardCharsets.US_ASCII))) {
+                throw new DiscImageException(ErrorCode.FSI_INTERNAL_ERROR, "no volume descriptor at LBA "
+                        + (nwa + i) + " before the terminator of the session just written");
+            }
+            if (type == 1 || type == 2) {
+                putBothEndian(d, 80, newEnd); // ECMA-119 8.4.8 / 8.5.7 volume space size
+            }
+            header.limit((i + 1) * SECTOR);
+            header.position(i * SECTOR);
+            header.put(d);
+            if (type == 255) {
+                break; // ECMA-119 8.3 terminator: zeros after it to block 31
+            }
+        }
+        header.clear();
+        while (header.hasRemaining()) {
+            channel.write(header, header.position());
+        }
+    }
+
+    private static void putBothEndian(ByteBuffer d, int offset, long value) {
+        d.order(ByteOrder.LITTLE_ENDIAN).putInt(offset, (int) value);
+        d.order(ByteOrder.BIG_ENDIAN).putInt(offset + 4, (int) value);
+    }
+
+    private ByteBuffer sector(long lba) throws IOException {
+        ByteBuffer b = ByteBuffer.allocate(SECTOR);
+        read(b, lba * SECTOR);
+        b.flip();
+        return b;
+    }
+
+    private void read(ByteBuffer b, long pos) throws IOException {
+        while (b.hasRemaining()) {
+            int n = channel.read(b, pos);
+            if (n < 0) {
+                throw new DiscImageException(ErrorCode.IMPORT_READ_FAILURE, file + " ends at byte " + pos
+                        + " inside the block being read");
+            }
+            pos += n;
+        }
+    }
+
+    private boolean isZero(long lba, int count) throws IOException {
+        long bytes = Math.min((long) count * SECTOR, channel.size() - lba * SECTOR);
+        ByteBuffer b = ByteBuffer.allocate((int) bytes);
+        read(b, lba * SECTOR);
+        for (int i = 0; i < bytes; i++) {
+            if (b.get(i) != 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** ECMA-119 8.4.1-8.4.3: type 1, "CD001", version 1. */
+    private static boolean isPrimary(ByteBuffer d) {
+        return d.get(0) == 1 && d.get(6) == 1
+                && "CD001".equals(new String(d.array(), 1, 5, StandardCharsets.US_ASCII));
+    }
+
+    private static long volumeSpace(ByteBuffer d) {
+        return Integer.toUnsignedLong(d.order(ByteOrder.LITTLE_ENDIAN).getInt(80));
+    }
+
+    private static String volumeId(ByteBuffer d) {
+        return new String(d.array(), 40, 32, StandardCharsets.US_ASCII).stripTrailing();
+    }
+
+    private static long align(long lba) {
+        return (lba + HEADER_SECTORS - 1) / HEADER_SECTORS * HEADER_SECTORS;
+    }
+
+    /** Closes the file; imported sources read through {@link #sectors()} stop working. */
+    @Override
+    public void close() throws IOException {
+        channel.close();
+    }
+}
