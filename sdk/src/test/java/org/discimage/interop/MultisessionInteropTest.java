@@ -1,0 +1,229 @@
+package org.discimage.interop;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import org.discimage.FileSystem;
+import org.discimage.FileSystemImage;
+import org.discimage.error.DiscImageException;
+import org.discimage.error.ErrorCode;
+import org.discimage.importer.FileExtent;
+import org.discimage.importer.ImageFileSectorReader;
+import org.discimage.importer.ImportedEntry;
+import org.discimage.importer.SectorReader;
+import org.discimage.importer.SessionReader;
+import org.discimage.media.ImageFileMedium;
+import org.discimage.media.SessionInfo;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Sessions appended to an image file by {@link ImageFileMedium}: xorriso's TOC emulation lists
+ * every session, each session's own tree reads at its start, every reader sees the newest merged
+ * tree at LBA 16, and unchanged files keep the extents of the session that wrote them.
+ */
+class MultisessionInteropTest {
+    private static final Pattern TOC = Pattern.compile(
+            "ISO session\\s*:\\s*(\\d+)\\s*,\\s*(\\d+)\\s*,\\s*(\\d+)s\\s*,\\s*(\\S*)");
+    private static final Pattern NWA = Pattern.compile("Media nwa\\s*:\\s*(\\d+)s");
+    private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-23T12:00:00Z"), ZoneOffset.UTC);
+
+    @TempDir
+    Path work;
+
+    /** Session 1: a.txt, keep.txt, dir/big.bin (300 KB); 2: new.txt, a.txt replaced; 3: dir removed, c.txt. */
+    private Path grow(Path expected) throws IOException {
+        Path s1 = Files.createDirectories(work.resolve("s1/dir"));
+        Files.writeString(work.resolve("s1/a.txt"), "first a\n");
+        Files.writeString(work.resolve("s1/keep.txt"), "kept from session 1\n");
+        byte[] big = new byte[300_000];
+        new Random(7).nextBytes(big);
+        Files.write(s1.resolve("big.bin"), big);
+        Path s2 = Files.createDirectories(work.resolve("s2"));
+        Files.writeString(s2.resolve("new.txt"), "added in session 2\n");
+        Path a2 = work.resolve("a2.txt");
+        Files.writeString(a2, "second a, longer than the first\n");
+        Path s3 = Files.createDirectories(work.resolve("s3"));
+        Files.writeString(s3.resolve("c.txt"), "added in session 3\n");
+
+        Path img = work.resolve("grown.iso");
+        session(img, "S1", image -> image.root().addTree(work.resolve("s1"), false));
+        session(img, "S2", image -> {
+            image.root().addTree(s2, false);
+            image.root().remove("a.txt");
+            image.root().addFile("a.txt", a2);
+        });
+        session(img, "S3", image -> {
+            image.root().removeTree("dir");
+            image.root().addTree(s3, false);
+        });
+
+        Files.createDirectories(expected);
+        Files.copy(work.resolve("s1/keep.txt"), expected.resolve("keep.txt"));
+        Files.copy(a2, expected.resolve("a.txt"));
+        Files.copy(s2.resolve("new.txt"), expected.resolve("new.txt"));
+        Files.copy(s3.resolve("c.txt"), expected.resolve("c.txt"));
+        return img;
+    }
+
+    private interface Fill {
+        void fill(FileSystemImage image) throws IOException;
+    }
+
+    private static SessionInfo session(Path img, String label, Fill fill) throws IOException {
+        try (ImageFileMedium medium = ImageFileMedium.open(img)) {
+            FileSystemImage image = new FileSystemImage(CLOCK);
+            medium.prepare(image);
+            image.setVolumeName(label);
+            fill.fill(image);
+            return medium.append(image.createResultImage());
+        }
+    }
+
+    @Test
+    void xorrisoListsEverySessionAndReadsEachOwnTree() throws IOException {
+        ExternalTools.assumeTool("xorriso");
+        Path img = grow(work.resolve("expected"));
+        List<SessionInfo> ours;
+        try (ImageFileMedium medium = ImageFileMedium.open(img)) {
+            ours = medium.sessions();
+            assertEquals(3, ours.size(), ours.toString());
+            assertEquals(32, ours.get(0).startLba());
+        }
+        String toc = ExternalTools.runOk(null, "xorriso", "-indev", img.toString(), "-toc").out();
+        Matcher m = TOC.matcher(toc);
+        List<SessionInfo> theirs = new ArrayList<>();
+        while (m.find()) {
+            theirs.add(new SessionInfo(Integer.parseInt(m.group(1)), Long.parseLong(m.group(2)),
+                    Long.parseLong(m.group(3)), m.group(4)));
+        }
+        assertEquals(ours, theirs, toc);
+        for (int i = 1; i < ours.size(); i++) {
+            SessionInfo prev = ours.get(i - 1);
+            assertEquals((prev.startLba() + prev.sectors() + 31) / 32 * 32, ours.get(i).startLba(),
+                    "each session at the previous end rounded up to 32 blocks (formats.md 4.2)");
+        }
+        SessionInfo last = ours.get(2);
+        Matcher nwa = NWA.matcher(toc);
+        assertTrue(nwa.find(), toc);
+        assertEquals((last.startLba() + last.sectors() + 31) / 32 * 32, Long.parseLong(nwa.group(1)));
+
+        assertEquals(List.of("/", "/a.txt", "/dir", "/dir/big.bin", "/keep.txt"), xorrisoPaths(img, ours.get(0)));
+        assertEquals(List.of("/", "/a.txt", "/dir", "/dir/big.bin", "/keep.txt", "/new.txt"),
+                xorrisoPaths(img, ours.get(1)));
+        assertEquals(List.of("/", "/a.txt", "/c.txt", "/keep.txt", "/new.txt"), xorrisoPaths(img, ours.get(2)));
+        // each session's content as xorriso extracts it from that session
+        assertEquals("first a\n", xorrisoCat(img, ours.get(0), "/a.txt"));
+        assertEquals("second a, longer than the first\n", xorrisoCat(img, ours.get(1), "/a.txt"));
+        assertEquals("kept from session 1\n", xorrisoCat(img, ours.get(2), "/keep.txt"));
+    }
+
+    @Test
+    void unchangedFilesKeepTheirExtentsAndNoDataIsCopied() throws IOException {
+        Path img = grow(work.resolve("expected"));
+        try (ImageFileMedium medium = ImageFileMedium.open(img)) {
+            List<SessionInfo> s = medium.sessions();
+            SectorReader sectors = medium.sectors();
+            FileExtent keep1 = entry(sectors, s.get(0).startLba(), "/keep.txt").extents().get(0);
+            FileExtent keep3 = entry(sectors, s.get(2).startLba(), "/keep.txt").extents().get(0);
+            assertEquals(keep1, keep3, "keep.txt still refers to session 1's extent");
+            assertTrue(keep1.lba() < s.get(1).startLba());
+            FileExtent big1 = entry(sectors, s.get(0).startLba(), "/dir/big.bin").extents().get(0);
+            FileExtent big2 = entry(sectors, s.get(1).startLba(), "/dir/big.bin").extents().get(0);
+            assertEquals(big1, big2);
+            assertTrue(s.get(1).sectors() < 300_000 / 2048, "session 2 (" + s.get(1).sectors()
+                    + " blocks) does not hold a copy of the 147-block big.bin");
+            FileExtent a2 = entry(sectors, s.get(1).startLba(), "/a.txt").extents().get(0);
+            assertTrue(a2.lba() >= s.get(1).startLba(), "the replaced a.txt is written in session 2: " + a2);
+            // the header copy: volume space size is the absolute end (formats.md 3.5)
+            assertEquals(s.get(2).startLba() + s.get(2).sectors(), medium.lastWrittenAddress());
+        }
+    }
+
+    @TestFactory
+    Stream<DynamicTest> everyReaderSeesTheNewestMergedTree() throws IOException {
+        Path expectedDir = work.resolve("expected");
+        Path img = grow(expectedDir);
+        ReaderListing expected = ReaderListing.ofHostTree(expectedDir);
+        InteropChecks.Image image = new InteropChecks.Image(img, true, true, TreeAssert.IsoNames.level(3, true));
+        return InteropChecks.allReaders("3 sessions", image, expected, work).stream();
+    }
+
+    @Test
+    void udfInAnAppendedSessionIsRefused() throws IOException {
+        Path img = work.resolve("udf.iso");
+        Files.createDirectories(work.resolve("u"));
+        Files.writeString(work.resolve("u/x.txt"), "x\n");
+        session(img, "S1", image -> image.root().addTree(work.resolve("u"), false));
+        try (ImageFileMedium medium = ImageFileMedium.open(img)) {
+            FileSystemImage image = new FileSystemImage(CLOCK);
+            medium.prepare(image);
+            image.setFileSystems(FileSystem.ISO9660, FileSystem.UDF);
+            DiscImageException e = assertThrows(DiscImageException.class, image::createResultImage);
+            assertEquals(ErrorCode.FILE_SYSTEM_FEATURE_NOT_SUPPORTED, e.code());
+            assertTrue(e.getMessage().contains("UDF"), e.getMessage());
+        }
+    }
+
+    @Test
+    void aSessionOverTheCapacityFailsBeforeAByteIsWritten() throws IOException {
+        Path img = work.resolve("small.iso");
+        Files.createDirectories(work.resolve("t"));
+        Files.writeString(work.resolve("t/x.txt"), "x\n");
+        session(img, "S1", image -> image.root().addTree(work.resolve("t"), false));
+        byte[] before = Files.readAllBytes(img);
+        try (ImageFileMedium medium = ImageFileMedium.open(img, before.length / 2048 + 40)) {
+            FileSystemImage image = new FileSystemImage(CLOCK);
+            image.setSessionStartBlock(medium.nextWritableAddress());
+            image.root().addFile("big.bin", new byte[200_000]);
+            DiscImageException e = assertThrows(DiscImageException.class,
+                    () -> medium.append(image.createResultImage()));
+            assertEquals(ErrorCode.IMAGE_TOO_BIG, e.code());
+        }
+        assertTrue(java.util.Arrays.equals(before, Files.readAllBytes(img)), "the file is untouched");
+    }
+
+    private static List<String> xorrisoPaths(Path img, SessionInfo s) {
+        String out = ExternalTools.runOk(null, "xorriso", "-load", "sbsector", Long.toString(s.startLba()),
+                "-indev", img.toString(), "-find", "/").out();
+        List<String> paths = new ArrayList<>();
+        for (String line : out.split("\n")) {
+            if (line.startsWith("'/")) {
+                paths.add(line.substring(1, line.length() - 1));
+            }
+        }
+        paths.sort(null);
+        return paths;
+    }
+
+    private String xorrisoCat(Path img, SessionInfo s, String path) throws IOException {
+        Path out = work.resolve("cat-" + s.number() + path.replace('/', '_'));
+        ExternalTools.runOk(null, "xorriso", "-load", "sbsector", Long.toString(s.startLba()), "-indev",
+                img.toString(), "-osirrox", "on", "-extract", path, out.toString());
+        return Files.readString(out);
+    }
+
+    static ImportedEntry entry(SectorReader sectors, long start, String path) throws IOException {
+        SessionReader r = SessionReader.open(sectors, start);
+        return r.readTree(r.defaultFileSystem()).stream().filter(e -> e.path().equals(path)).findFirst()
+                .orElseThrow(() -> new AssertionError(path + " not in the session at " + start));
+    }
+}
