@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
+import java.nio.channels.ReadableByteChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -16,7 +17,12 @@ import org.discimage.ImageResult;
 import org.discimage.error.DiscImageException;
 import org.discimage.error.ErrorCode;
 import org.discimage.importer.ImageFileSectorReader;
+import org.discimage.importer.ImportedSource;
 import org.discimage.importer.SectorReader;
+import org.discimage.source.ContentSource;
+import org.discimage.tree.Directory;
+import org.discimage.tree.FileItem;
+import org.discimage.tree.Item;
 
 /**
  * An image file grown session by session the way libisoburn/xorriso grows one (docs/formats.md
@@ -182,10 +188,48 @@ public final class ImageFileMedium implements Closeable {
     public void prepare(FileSystemImage image) throws IOException {
         if (!sessions.isEmpty()) {
             image.importFileSystem(reader, sessions.get(sessions.size() - 1).startLba());
+            if (chainLost) {
+                copyFromHeaderArea(image.root());
+            }
         }
         image.setSessionStartBlock(nextWritableAddress());
         if (capacitySectors > 0) {
             image.setFreeMediaBlocks(Math.max(1, freeSectors()));
+        }
+    }
+
+    /**
+     * A session at LBA 0 may hold file data in blocks 16..31, which the header rewrite overwrites
+     * (found with genisoimage: a small image's data starts at LBA 24). Such files must not keep
+     * their extents: their source is hidden from the planner behind a plain delegate, so their
+     * bytes are read (from the old blocks, still intact while the session is written) and copied.
+     */
+    private static void copyFromHeaderArea(Directory dir) {
+        for (Item item : dir.children()) {
+            if (item instanceof Directory sub) {
+                copyFromHeaderArea(sub);
+            } else if (item instanceof FileItem f && f.source() instanceof ImportedSource src
+                    && src.extents().stream().anyMatch(e -> e.lba() < HEADER_SECTORS)) {
+                f.setSource(new CopiedSource(src));
+            }
+        }
+    }
+
+    /** Delegates to an imported source without being one, so the planner copies its data. */
+    private record CopiedSource(ContentSource source) implements ContentSource {
+        @Override
+        public long size() {
+            return source.size();
+        }
+
+        @Override
+        public String description() {
+            return source.description();
+        }
+
+        @Override
+        public ReadableByteChannel openChannel() throws IOException {
+            return source.openChannel();
         }
     }
 

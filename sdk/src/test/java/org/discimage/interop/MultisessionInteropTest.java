@@ -201,6 +201,131 @@ class MultisessionInteropTest {
         assertTrue(java.util.Arrays.equals(before, Files.readAllBytes(img)), "the file is untouched");
     }
 
+    @Test
+    void discimageAppendsToAnImageGrownByXorriso() throws IOException {
+        ExternalTools.assumeTool("xorriso");
+        Path x1 = Files.createDirectories(work.resolve("x1"));
+        Path x2 = Files.createDirectories(work.resolve("x2"));
+        Files.writeString(x1.resolve("one.txt"), "one from xorriso\n");
+        Files.writeString(x2.resolve("two.txt"), "two from xorriso\n");
+        Path img = work.resolve("xgrown.iso");
+        ExternalTools.runOk(null, "xorriso", "-dev", img.toString(), "-map", x1.toString(), "/", "-commit");
+        ExternalTools.runOk(null, "xorriso", "-dev", img.toString(), "-map", x2.toString(), "/two", "-commit");
+        Files.createDirectories(work.resolve("x3"));
+        Files.writeString(work.resolve("x3/three.txt"), "three from discimage\n");
+        SessionInfo third = session(img, "S3", image -> image.root().addTree(work.resolve("x3"), false));
+        String toc = ExternalTools.runOk(null, "xorriso", "-indev", img.toString(), "-toc").out();
+        Matcher m = TOC.matcher(toc);
+        List<Long> starts = new ArrayList<>();
+        while (m.find()) {
+            starts.add(Long.parseLong(m.group(2)));
+        }
+        assertEquals(3, starts.size(), toc);
+        assertEquals(third.startLba(), starts.get(2), toc);
+        assertEquals(List.of("/", "/one.txt", "/three.txt", "/two", "/two/two.txt"),
+                xorrisoPaths(img, new SessionInfo(3, starts.get(2), 0, "")));
+        assertEquals(List.of("/", "/one.txt", "/two", "/two/two.txt"),
+                xorrisoPaths(img, new SessionInfo(2, starts.get(1), 0, "")));
+        String listing = ExternalTools.runOk(null, "isoinfo", "-R", "-l", "-i", img.toString()).out();
+        assertTrue(listing.contains("three.txt") && listing.contains("two.txt") && listing.contains("one.txt"), listing);
+        assertEquals("one from xorriso\n", new String(
+                ExternalTools.runOk(null, "isoinfo", "-R", "-i", img.toString(), "-x", "/one.txt").stdout()));
+    }
+
+    @Test
+    void anImageWhoseFirstSessionIsAtLbaZeroGrowsButLosesItsChain() throws IOException {
+        ExternalTools.assumeTool("genisoimage", "xorriso");
+        Path g = Files.createDirectories(work.resolve("g"));
+        Files.writeString(g.resolve("old.txt"), "from genisoimage\n");
+        Path img = work.resolve("plain.iso");
+        ExternalTools.runOk(null, "genisoimage", "-quiet", "-R", "-J", "-o", img.toString(), g.toString());
+        try (ImageFileMedium medium = ImageFileMedium.open(img)) {
+            assertTrue(medium.chainLost());
+            assertEquals(0, medium.sessions().get(0).startLba());
+        }
+        Files.createDirectories(work.resolve("n"));
+        Files.writeString(work.resolve("n/new.txt"), "from discimage\n");
+        session(img, "S2", image -> image.root().addTree(work.resolve("n"), false));
+        String listing = ExternalTools.runOk(null, "isoinfo", "-R", "-l", "-i", img.toString()).out();
+        assertTrue(listing.contains("old.txt") && listing.contains("new.txt"), listing);
+        assertEquals("from genisoimage\n", new String(
+                ExternalTools.runOk(null, "isoinfo", "-R", "-i", img.toString(), "-x", "/old.txt").stdout()));
+        // xorriso's TOC emulation cannot start a chain at LBA 0: one session covering the image
+        String toc = ExternalTools.runOk(null, "xorriso", "-indev", img.toString(), "-toc").out();
+        Matcher m = TOC.matcher(toc);
+        assertTrue(m.find(), toc);
+        assertEquals(0, Long.parseLong(m.group(2)), toc);
+    }
+
+    /** A source that fails after delivering {@code failAfter} bytes, as a vanished file would. */
+    private record FailingSource(long size, long failAfter) implements org.discimage.source.ContentSource {
+        @Override
+        public String description() {
+            return "failing source";
+        }
+
+        @Override
+        public java.nio.channels.ReadableByteChannel openChannel() {
+            return new java.nio.channels.ReadableByteChannel() {
+                long done;
+
+                @Override
+                public int read(java.nio.ByteBuffer dst) throws IOException {
+                    if (done >= failAfter) {
+                        throw new IOException("disk gone after " + done + " bytes");
+                    }
+                    int n = (int) Math.min(dst.remaining(), failAfter - done);
+                    dst.position(dst.position() + n);
+                    done += n;
+                    return n;
+                }
+
+                @Override
+                public boolean isOpen() {
+                    return true;
+                }
+
+                @Override
+                public void close() {
+                }
+            };
+        }
+    }
+
+    @Test
+    void anInterruptedAppendLosesNothing() throws IOException {
+        ExternalTools.assumeTool("xorriso");
+        Path img = grow(work.resolve("expected"));
+        byte[] header = java.util.Arrays.copyOf(Files.readAllBytes(img), 32 * 2048);
+        for (long failAfter : new long[] {0, 100_000, 1_000_000 - 1}) {
+            try (ImageFileMedium medium = ImageFileMedium.open(img)) {
+                FileSystemImage image = new FileSystemImage(CLOCK);
+                medium.prepare(image);
+                image.root().addFile("broken.bin", new FailingSource(1_000_000, failAfter));
+                assertThrows(IOException.class, () -> medium.append(image.createResultImage()),
+                        "failing after " + failAfter + " bytes");
+            }
+            assertTrue(java.util.Arrays.equals(header, java.util.Arrays.copyOf(Files.readAllBytes(img), 32 * 2048)),
+                    "the header is untouched when the session fails after " + failAfter + " bytes");
+            String toc = ExternalTools.runOk(null, "xorriso", "-indev", img.toString(), "-toc").out();
+            Matcher m = TOC.matcher(toc);
+            int n = 0;
+            while (m.find()) {
+                n++;
+            }
+            assertEquals(3, n, toc);
+            assertEquals(List.of("/", "/a.txt", "/c.txt", "/keep.txt", "/new.txt"),
+                    xorrisoPaths(img, new SessionInfo(0, 0, 0, "")));
+        }
+        // and the medium still grows
+        Files.createDirectories(work.resolve("s4"));
+        Files.writeString(work.resolve("s4/d.txt"), "d\n");
+        SessionInfo fourth = session(img, "S4", image -> image.root().addTree(work.resolve("s4"), false));
+        assertEquals(4, fourth.number());
+        assertEquals(List.of("/", "/a.txt", "/c.txt", "/d.txt", "/keep.txt", "/new.txt"), xorrisoPaths(img, fourth));
+        assertEquals("kept from session 1\n", xorrisoCat(img, fourth, "/keep.txt"));
+    }
+
     private static List<String> xorrisoPaths(Path img, SessionInfo s) {
         String out = ExternalTools.runOk(null, "xorriso", "-load", "sbsector", Long.toString(s.startLba()),
                 "-indev", img.toString(), "-find", "/").out();
