@@ -19,6 +19,7 @@ import org.discimage.layout.Layout;
 import org.discimage.layout.PlanRequest;
 import org.discimage.layout.UdfBridgePlanner;
 import org.discimage.layout.UdfImagePlanner;
+import org.discimage.media.Multisession;
 import org.discimage.tree.Directory;
 
 /**
@@ -50,6 +51,8 @@ public final class FileSystemImage {
     private String importedVolumeName;
     /** The medium of the last import: a session appended to it inherits the unchanged files' extents. */
     private SectorReader importedMedium;
+    private List<Multisession> multisessionInterfaces = List.of();
+    private MultisessionSelection multisession;
 
     /** An empty image whose times come from the system clock (UTC). */
     public FileSystemImage() {
@@ -250,6 +253,46 @@ public final class FileSystemImage {
         importedMedium = sectors;
     }
 
+    /**
+     * Hands over the medium's multisession interfaces (IMAPI2 put_MultisessionInterfaces): one is
+     * chosen (the one {@link Multisession#inUse() in use}, else the first usable one), the session
+     * start block becomes its next writable address and the free blocks what it leaves; then
+     * {@link #importFileSystem()} imports the newest session.
+     *
+     * @throws DiscImageException {@code BAD_MULTISESSION_PARAMETER} for an empty list, a null, more
+     *         than one in use or inconsistent addresses; {@code INCOMPATIBLE_MULTISESSION_TYPE} if
+     *         the one in use cannot append; {@code NO_COMPATIBLE_MULTISESSION_TYPE} if none can;
+     *         {@code IMPORT_MEDIA_NOT_ALLOWED} on blank sequential media; {@code FSI_INTERNAL_ERROR}
+     *         if an interface fails to answer
+     */
+    public void setMultisessionInterfaces(List<? extends Multisession> interfaces) throws DiscImageException {
+        MultisessionSelection chosen = MultisessionSelection.of(interfaces);
+        this.multisession = chosen;
+        this.multisessionInterfaces = List.copyOf(interfaces);
+        setSessionStartBlock(chosen.sessionStart());
+        freeMediaBlocks = chosen.freeSectors(); // 0 (full) is refused by plan(), not read as "no budget"
+    }
+
+    /** The multisession interfaces set (IMAPI2 MultisessionInterfaces); empty before. */
+    public List<Multisession> multisessionInterfaces() {
+        return multisessionInterfaces;
+    }
+
+    /**
+     * Imports the newest session of the medium given by {@link #setMultisessionInterfaces} (IMAPI2
+     * ImportFileSystem without arguments), strictly.
+     *
+     * @throws DiscImageException {@code MULTISESSION_NOT_SET} before the interfaces are set,
+     *                            {@code IMPORT_SEEK_FAILURE} on blank media or an unreachable session
+     */
+    public FileSystem importFileSystem() throws IOException {
+        if (multisession == null) {
+            throw new DiscImageException(ErrorCode.MULTISESSION_NOT_SET, "set the multisession interfaces first");
+        }
+        multisession.checkImportable();
+        return importFileSystem(multisession.chosen().importMedium(), multisession.importStart());
+    }
+
     /** The volume name of the last imported session (IMAPI2 ImportedVolumeName), or null before an import. */
     public String importedVolumeName() {
         return importedVolumeName;
@@ -286,7 +329,7 @@ public final class FileSystemImage {
         Layout layout = appending ? IsoImagePlanner.planAppended(request, importedMedium)
                 : !fileSystems.contains(FileSystem.UDF) ? IsoImagePlanner.plan(request)
                 : fileSystems.size() == 1 ? UdfImagePlanner.plan(request) : UdfBridgePlanner.plan(request);
-        if (freeMediaBlocks > 0 && layout.totalSectors() > freeMediaBlocks) {
+        if ((freeMediaBlocks > 0 || multisession != null) && layout.totalSectors() > freeMediaBlocks) {
             throw new DiscImageException(ErrorCode.IMAGE_TOO_BIG, "the image needs " + layout.totalSectors()
                     + " blocks but only " + freeMediaBlocks + " are free");
         }

@@ -63,6 +63,22 @@ public enum ErrorCode {
             0xC0AAB155),
     /** A sector of the medium could not be read while importing. */
     IMPORT_READ_FAILURE("IMAPI_E_IMPORT_READ_FAILURE", 0xC0AAB157),
+    /** The previous session's start cannot be reached on the medium (also: blank media). */
+    IMPORT_SEEK_FAILURE("IMAPI_E_IMPORT_SEEK_FAILURE", 0xC0AAB156),
+    /** Multisession is not allowed on this medium in its state (e.g. blank write-once media). */
+    IMPORT_MEDIA_NOT_ALLOWED("IMAPI_E_IMPORT_MEDIA_NOT_ALLOWED", 0xC0AAB159),
+    /** The multisession type asked for (in use) cannot append to this medium. */
+    INCOMPATIBLE_MULTISESSION_TYPE("IMAPI_E_INCOMPATIBLE_MULTISESSION_TYPE", 0xC0AAB15B),
+    /** None of the offered multisession types can append to the medium. */
+    NO_COMPATIBLE_MULTISESSION_TYPE("IMAPI_E_NO_COMPATIBLE_MULTISESSION_TYPE", 0xC0AAB15C),
+    /** The multisession interfaces must be set first. */
+    MULTISESSION_NOT_SET("IMAPI_E_MULTISESSION_NOT_SET", 0xC0AAB15D),
+    /** The UDF revision differs from the imported session's where that cannot work. */
+    UDF_REVISION_CHANGE_NOT_ALLOWED("IMAPI_E_UDF_REVISION_CHANGE_NOT_ALLOWED", 0xC0AAB161),
+    /** A multisession parameter is missing or wrong, or more than one interface is in use. */
+    BAD_MULTISESSION_PARAMETER("IMAPI_E_BAD_MULTISESSION_PARAMETER", 0xC0AAB162),
+    /** The file systems differ from the imported session's where that cannot work. */
+    FILE_SYSTEM_CHANGE_NOT_ALLOWED("IMAPI_E_FILE_SYSTEM_CHANGE_NOT_ALLOWED", 0xC0AAB163),
     /** An imported directory's name is taken by a file already in the tree. */
     IMPORT_TYPE_COLLISION_DIRECTORY_EXISTS_AS_FILE("IMAPI_E_IMPORT_TYPE_COLLISION_DIRECTORY_EXISTS_AS_FILE",
             0xC0AAB15E),

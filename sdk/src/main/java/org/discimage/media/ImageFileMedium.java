@@ -175,6 +175,57 @@ public final class ImageFileMedium implements Closeable {
         return capacitySectors == 0 ? Long.MAX_VALUE : Math.max(0, capacitySectors - nextWritableAddress());
     }
 
+    /**
+     * The multisession interfaces of this file (IMAPI2 MultisessionInterfaces): one
+     * {@link MultisessionRandomWrite} with a write unit of 32 sectors (libisoburn's 64 KiB
+     * alignment), never failing, blank or not. Its answers are those of this medium at the time
+     * they are asked.
+     */
+    public List<Multisession> multisessionInterfaces() {
+        return List.of(new RandomWrite());
+    }
+
+    /** This file as IMAPI2 sees rewritable media. */
+    private final class RandomWrite implements MultisessionRandomWrite {
+        private boolean inUse;
+
+        @Override
+        public boolean isSupportedOnCurrentMediaState() {
+            // a first session at LBA 0 needs prepare(), which copies the files the header rewrite overwrites
+            return channel.isOpen() && freeSectors() > 0 && !chainLost;
+        }
+
+        @Override
+        public boolean inUse() {
+            return inUse;
+        }
+
+        @Override
+        public void setInUse(boolean inUse) {
+            this.inUse = inUse;
+        }
+
+        @Override
+        public SectorReader importMedium() {
+            return reader;
+        }
+
+        @Override
+        public int writeUnitSize() {
+            return HEADER_SECTORS;
+        }
+
+        @Override
+        public long lastWrittenAddress() {
+            return sessions.isEmpty() ? -1 : end - 1;
+        }
+
+        @Override
+        public long totalSectorsOnMedia() {
+            return capacitySectors == 0 ? 0xFFFF_FFFFL : capacitySectors;
+        }
+    }
+
     /** The medium's sectors, for importing; stays open until {@link #close()}. */
     public SectorReader sectors() {
         return reader;
@@ -200,7 +251,7 @@ public final class ImageFileMedium implements Closeable {
 
     /**
      * A session at LBA 0 may hold file data in blocks 16..31, which the header rewrite overwrites
-     * (found with genisoimage: a small image's data starts at LBA 24). Such files must not keep
+     * (found with genisoimage: a one-file image keeps its data at LBA 31). Such files must not keep
      * their extents: their source is hidden from the planner behind a plain delegate, so their
      * bytes are read (from the old blocks, still intact while the session is written) and copied.
      */
