@@ -324,6 +324,34 @@ public final class ImageFileMedium implements Closeable {
         return sessions.get(sessions.size() - 1);
     }
 
+    /**
+     * Takes over a session another tool wrote at {@link #nextWritableAddress()} (e.g. {@code
+     * genisoimage -C last,nwa -M FILE} output placed at byte {@code nwa * 2048}, as a disc would
+     * hold it): forces it to disk, then rewrites the header to point at it, as {@link #append} does
+     * for its own sessions.
+     *
+     * @throws DiscImageException {@code MALFORMED_STRUCTURE} if no primary volume descriptor is at
+     *                            {@code nwa + 16}
+     */
+    public SessionInfo adoptWrittenSession() throws IOException {
+        long nwa = nextWritableAddress();
+        if ((nwa + SYSTEM_AREA + 1) * SECTOR > channel.size() || !isPrimary(sector(nwa + SYSTEM_AREA))) {
+            throw new DiscImageException(ErrorCode.MALFORMED_STRUCTURE, file + ": no ISO 9660 primary volume"
+                    + " descriptor at LBA " + (nwa + SYSTEM_AREA) + " (ECMA-119 8.4): no session written at the NWA "
+                    + nwa);
+        }
+        long newEnd = nwa + volumeSpace(sector(nwa + SYSTEM_AREA));
+        long padded = align(newEnd) * SECTOR;
+        if (channel.size() < padded) {
+            channel.write(ByteBuffer.allocate(1), padded - 1);
+        }
+        channel.force(true);
+        writeHeader(nwa, newEnd);
+        channel.force(true);
+        scan();
+        return sessions.get(sessions.size() - 1);
+    }
+
     /** Blocks 0..31: the new session's system area and descriptor set, volume space = absolute end. */
     private void writeHeader(long nwa, long newEnd) throws IOException {
         ByteBuffer header = ByteBuffer.allocate(HEADER_SECTORS * SECTOR);

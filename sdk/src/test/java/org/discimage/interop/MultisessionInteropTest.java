@@ -326,6 +326,98 @@ class MultisessionInteropTest {
         assertEquals("kept from session 1\n", xorrisoCat(img, fourth, "/keep.txt"));
     }
 
+    @Test
+    void discimageThenGenisoimageThenDiscimage() throws IOException {
+        ExternalTools.assumeTool("genisoimage", "xorriso", "isoinfo");
+        Path img = work.resolve("mixed.iso");
+        Path d1 = Files.createDirectories(work.resolve("d1"));
+        Path d2 = Files.createDirectories(work.resolve("d2"));
+        Path d3 = Files.createDirectories(work.resolve("d3"));
+        Files.writeString(d1.resolve("one.txt"), "one by discimage\n");
+        Files.writeString(d2.resolve("two.txt"), "two by genisoimage\n");
+        Files.writeString(d3.resolve("three.txt"), "three by discimage\n");
+        session(img, "S1", image -> image.root().addTree(d1, false));
+        long last;
+        long nwa;
+        try (ImageFileMedium medium = ImageFileMedium.open(img)) {
+            last = medium.sessions().get(0).startLba();
+            nwa = medium.nextWritableAddress();
+        }
+        // genisoimage -C last,nwa -M img writes session 2 with LBAs from nwa; a disc holds it at nwa
+        Path s2 = work.resolve("s2.iso");
+        ExternalTools.runOk(null, "genisoimage", "-quiet", "-R", "-J", "-C", last + "," + nwa, "-M", img.toString(),
+                "-o", s2.toString(), d2.toString());
+        try (java.nio.channels.FileChannel out = java.nio.channels.FileChannel.open(img,
+                java.nio.file.StandardOpenOption.WRITE);
+             java.nio.channels.FileChannel in = java.nio.channels.FileChannel.open(s2)) {
+            in.transferTo(0, in.size(), out.position(nwa * 2048));
+        }
+        try (ImageFileMedium medium = ImageFileMedium.open(img)) {
+            assertEquals(nwa, medium.adoptWrittenSession().startLba());
+        }
+        SessionInfo third = session(img, "S3", image -> image.root().addTree(d3, false));
+        assertEquals(3, third.number());
+        String toc = ExternalTools.runOk(null, "xorriso", "-indev", img.toString(), "-toc").out();
+        Matcher m = TOC.matcher(toc);
+        List<Long> starts = new ArrayList<>();
+        while (m.find()) {
+            starts.add(Long.parseLong(m.group(2)));
+        }
+        assertEquals(List.of(32L, nwa, third.startLba()), starts, toc);
+        assertEquals(List.of("/", "/one.txt", "/three.txt", "/two.txt"), xorrisoPaths(img, third));
+        for (String[] f : new String[][] {{"/one.txt", "one by discimage\n"}, {"/two.txt", "two by genisoimage\n"},
+                {"/three.txt", "three by discimage\n"}}) {
+            assertEquals(f[1], new String(ExternalTools.runOk(null, "isoinfo", "-R", "-i", img.toString(), "-x",
+                    f[0]).stdout()), f[0]);
+            assertEquals(f[1], xorrisoCat(img, third, f[0]), f[0]);
+        }
+        try (ImageFileMedium medium = ImageFileMedium.open(img)) {
+            FileExtent one1 = entry(medium.sectors(), 32, "/one.txt").extents().get(0);
+            assertEquals(one1, entry(medium.sectors(), third.startLba(), "/one.txt").extents().get(0),
+                    "one.txt keeps session 1's extent through genisoimage's session and ours");
+        }
+    }
+
+    @Test
+    void rockRidgeAttributesSurviveTheMerge() throws IOException {
+        ExternalTools.assumeTool("xorriso");
+        Path img = work.resolve("rr.iso");
+        session(img, "S1", image -> {
+            image.root().addFile("tool.sh", "#!/bin/sh\n".getBytes());
+            image.root().addSymlink("link", "tool.sh");
+            image.root().addDevice("null", org.discimage.tree.DeviceItem.Kind.CHARACTER, 1, 3);
+            image.root().addDirectory("sub");
+        });
+        String before = lsdl(img, 32);
+        session(img, "S2", image -> image.root().addFile("added.txt", "added\n".getBytes()));
+        SessionInfo second;
+        try (ImageFileMedium medium = ImageFileMedium.open(img)) {
+            second = medium.sessions().get(1);
+        }
+        String after = lsdl(img, second.startLba());
+        for (String path : List.of("'/tool.sh'", "'/link' -> 'tool.sh'", "'/null'", "'/sub'")) {
+            String b = lineOf(before, path);
+            String a = lineOf(after, path);
+            assertEquals(b, a, "xorriso's -lsdl line of " + path + " (mode, links, uid, gid, size/device, time)");
+        }
+        assertTrue(lineOf(after, "'/null'").startsWith("c"), after);
+        assertTrue(lineOf(after, "'/link'").startsWith("l"), after);
+    }
+
+    private static String lsdl(Path img, long start) {
+        return ExternalTools.runOk(null, "xorriso", "-load", "sbsector", Long.toString(start), "-indev",
+                img.toString(), "-find", "/", "-exec", "lsdl").out();
+    }
+
+    private static String lineOf(String listing, String path) {
+        for (String line : listing.split("\n")) {
+            if (line.endsWith(path) || line.contains(path + " -> ")) {
+                return line;
+            }
+        }
+        throw new AssertionError(path + " not in\n" + listing);
+    }
+
     private static List<String> xorrisoPaths(Path img, SessionInfo s) {
         String out = ExternalTools.runOk(null, "xorriso", "-load", "sbsector", Long.toString(s.startLba()),
                 "-indev", img.toString(), "-find", "/").out();
