@@ -404,6 +404,43 @@ class MultisessionInteropTest {
         assertTrue(lineOf(after, "'/link'").startsWith("l"), after);
     }
 
+    /**
+     * A 4.5 GiB file (ECMA-119 6.5.1 multi-extent, two directory records) written in session 1
+     * is inherited by session 2 without a copy: session 2 stays a few dozen blocks, and xorriso
+     * reading session 2 finds the markers of the sparse source across both 4 GiB boundaries.
+     * Writes about 4.5 GB to the temporary directory.
+     */
+    @Test
+    void aMultiExtentFileIsInheritedWithoutACopy() throws IOException {
+        ExternalTools.assumeTool("xorriso");
+        Path src = Files.createDirectories(work.resolve("big"));
+        LargeFileInteropTest.sparseSource(src);
+        Path img = work.resolve("big.iso");
+        try {
+            session(img, "S1", image -> image.root().addTree(src, false));
+            SessionInfo second = session(img, "S2", image -> image.root().addFile("small.txt", "small\n".getBytes()));
+            assertTrue(second.sectors() < 100, "session 2 holds no copy of big.bin: " + second);
+            try (ImageFileMedium medium = ImageFileMedium.open(img)) {
+                List<FileExtent> first = entry(medium.sectors(), 32, "/big.bin").extents();
+                assertEquals(2, first.size(), "two sections of at most 0xFFFFF800 bytes: " + first);
+                assertEquals(first, entry(medium.sectors(), second.startLba(), "/big.bin").extents());
+            }
+            String lsdl = lsdl(img, second.startLba());
+            assertTrue(lineOf(lsdl, "'/big.bin'").contains(" " + LargeFileInteropTest.SIZE + " "), lsdl);
+            for (java.util.Map.Entry<Long, byte[]> m : LargeFileInteropTest.markers().entrySet()) {
+                long off = Math.min(m.getKey(), LargeFileInteropTest.SIZE - m.getValue().length);
+                Path cut = work.resolve("cut-" + off);
+                ExternalTools.runOk(null, "xorriso", "-abort_on", "FAILURE", "-load", "sbsector",
+                        Long.toString(second.startLba()), "-osirrox", "on", "-indev", img.toString(), "-extract_cut",
+                        "/big.bin", Long.toString(off), Integer.toString(m.getValue().length), cut.toString());
+                assertEquals(new String(m.getValue(), java.nio.charset.StandardCharsets.ISO_8859_1),
+                        Files.readString(cut, java.nio.charset.StandardCharsets.ISO_8859_1), "marker at " + off);
+            }
+        } finally {
+            Files.deleteIfExists(img);
+        }
+    }
+
     private static String lsdl(Path img, long start) {
         return ExternalTools.runOk(null, "xorriso", "-load", "sbsector", Long.toString(start), "-indev",
                 img.toString(), "-find", "/", "-exec", "lsdl").out();
