@@ -474,6 +474,59 @@ class MultisessionInteropTest {
         assertEquals("shared content\n", xorrisoCat(img, second, "/b.txt"));
     }
 
+    /**
+     * The header rule, checked on xorriso's own grown image and on ours: blocks 0..31 equal the
+     * newest session's first 32 blocks up to and including the volume descriptor set terminator,
+     * except the volume space size (bytes 80..87 of the PVD and SVDs, ECMA-119 8.4.8), which is the
+     * absolute end; the session's own descriptors say the session-relative size.
+     */
+    @Test
+    void theHeaderIsTheNewestDescriptorSetAsXorrisoWritesIt() throws IOException {
+        ExternalTools.assumeTool("xorriso");
+        Path x = Files.createDirectories(work.resolve("hx"));
+        Files.writeString(x.resolve("f.txt"), "f\n");
+        Path theirs = work.resolve("theirs.iso");
+        ExternalTools.runOk(null, "xorriso", "-dev", theirs.toString(), "-joliet", "on", "-map", x.toString(), "/",
+                "-commit");
+        ExternalTools.runOk(null, "xorriso", "-dev", theirs.toString(), "-map", x.toString(), "/again", "-commit");
+        checkHeader(theirs, false);
+        Path ours = grow(work.resolve("expected"));
+        checkHeader(ours, true);
+    }
+
+    private static void checkHeader(Path img, boolean zerosAfterTerminator) throws IOException {
+        byte[] all = Files.readAllBytes(img);
+        SessionInfo newest;
+        try (ImageFileMedium medium = ImageFileMedium.open(img)) {
+            newest = medium.sessions().get(medium.sessions().size() - 1);
+        }
+        long end = newest.startLba() + newest.sectors();
+        int base = (int) newest.startLba() * 2048;
+        boolean terminated = false;
+        for (int b = 0; b < 32; b++) {
+            for (int i = 0; i < 2048; i++) {
+                int h = all[b * 2048 + i] & 0xFF;
+                int sess = all[base + b * 2048 + i] & 0xFF;
+                int type = all[base + b * 2048] & 0xFF;
+                boolean descriptor = b >= 16 && !terminated;
+                if (descriptor && (type == 1 || type == 2) && i >= 80 && i < 88) {
+                    long v = i < 84 ? end >>> (8 * (i - 80)) : end >>> (8 * (87 - i));
+                    assertEquals(v & 0xFF, h, img + ": volume space byte " + i + " of header block " + b);
+                    long own = i < 84 ? newest.sectors() >>> (8 * (i - 80)) : newest.sectors() >>> (8 * (87 - i));
+                    assertEquals(own & 0xFF, sess, img + ": the session's own descriptor keeps its size");
+                } else if (b < 16 || descriptor) {
+                    assertEquals(sess, h, img + ": header block " + b + " byte " + i);
+                } else if (zerosAfterTerminator) {
+                    assertEquals(0, h, img + ": header block " + b + " after the terminator");
+                }
+            }
+            if (b >= 16 && (all[base + b * 2048] & 0xFF) == 255) {
+                terminated = true;
+            }
+        }
+        assertTrue(terminated, img + ": a terminator within the first 32 blocks of the session");
+    }
+
     private static String lsdl(Path img, long start) {
         return ExternalTools.runOk(null, "xorriso", "-load", "sbsector", Long.toString(start), "-indev",
                 img.toString(), "-find", "/", "-exec", "lsdl").out();
