@@ -527,6 +527,41 @@ class MultisessionInteropTest {
         assertTrue(terminated, img + ": a terminator within the first 32 blocks of the session");
     }
 
+    /**
+     * A header write torn at any block boundary (new blocks before it, old ones after): the
+     * session it points at is already on disk, and each descriptor is one whole block, so every
+     * mix reads as either the old or the new newest tree, and the medium still grows.
+     */
+    @Test
+    void aTornHeaderLeavesAReadableAndGrowableMedium() throws IOException {
+        ExternalTools.assumeTool("xorriso", "isoinfo");
+        Path img = grow(work.resolve("expected"));
+        byte[] oldHeader = java.util.Arrays.copyOf(Files.readAllBytes(img), 32 * 2048);
+        Files.createDirectories(work.resolve("s4"));
+        Files.writeString(work.resolve("s4/d.txt"), "d\n");
+        session(img, "S4", image -> image.root().addTree(work.resolve("s4"), false));
+        byte[] grown = Files.readAllBytes(img);
+        for (int torn : new int[] {1, 16, 17, 18, 31}) {
+            byte[] mixed = grown.clone();
+            System.arraycopy(oldHeader, torn * 2048, mixed, torn * 2048, (32 - torn) * 2048);
+            Path copy = work.resolve("torn-" + torn + ".iso");
+            Files.write(copy, mixed);
+            String toc = ExternalTools.runOk(null, "xorriso", "-indev", copy.toString(), "-toc").out();
+            Matcher m = TOC.matcher(toc);
+            int n = 0;
+            while (m.find()) {
+                n++;
+            }
+            assertTrue(n == 3 || n == 4, "torn at block " + torn + ": " + toc);
+            String rr = ExternalTools.runOk(null, "isoinfo", "-R", "-f", "-i", copy.toString()).out();
+            assertTrue(rr.contains("/keep.txt") && rr.contains("/c.txt"), "torn at block " + torn + ": " + rr);
+            String joliet = ExternalTools.runOk(null, "isoinfo", "-J", "-f", "-i", copy.toString()).out();
+            assertTrue(joliet.contains("/keep.txt"), "torn at block " + torn + ": " + joliet);
+            SessionInfo next = session(copy, "S5", image -> image.root().addFile("e.txt", "e\n".getBytes()));
+            assertEquals("kept from session 1\n", xorrisoCat(copy, next, "/keep.txt"), "torn at block " + torn);
+        }
+    }
+
     private static String lsdl(Path img, long start) {
         return ExternalTools.runOk(null, "xorriso", "-load", "sbsector", Long.toString(start), "-indev",
                 img.toString(), "-find", "/", "-exec", "lsdl").out();
