@@ -19,7 +19,6 @@ import org.discimage.udf.Cs0;
 import org.discimage.udf.FileEntry;
 import org.discimage.udf.FileIdentifierDescriptor;
 import org.discimage.udf.PathComponent;
-import org.discimage.udf.ShortAllocationDescriptor;
 
 /**
  * Plans a UDF-only image (no ISO 9660 bridge) of revision 1.02 or 2.01 with one type-1 partition
@@ -56,9 +55,9 @@ public final class UdfImagePlanner {
     /** UDF 2.60 2.3.4.3 / 3.2.1.1: unique IDs 1..15 are reserved; the root has 0. */
     static final long FIRST_UNIQUE_ID = 16;
     /** ECMA-167 4/14.14.1.1: an extent holds less than 2^30 bytes; keep whole blocks (UDF 2.60 2.3.10). */
-    static final long MAX_EXTENT = (1L << 30) - SECTOR;
-    /** Short ADs that fit in a File Entry's block (no allocation extent descriptors yet). */
-    static final int MAX_ADS = (SECTOR - FileEntry.FIXED_LENGTH) / ShortAllocationDescriptor.LENGTH;
+    static final long MAX_EXTENT = UdfAllocation.MAX_EXTENT;
+    /** Bytes for allocation descriptors in a File Entry's block (no extended attributes). */
+    static final int FE_AD_BYTES = SECTOR - FileEntry.FIXED_LENGTH;
     /**
      * The smallest image: udfclient (0.8.x) refuses a volume of fewer than 300 sectors ("Disc size too
      * small to put an UDF filingsystem on"); zeros between the partition and the last anchor fill it up.
@@ -74,6 +73,8 @@ public final class UdfImagePlanner {
     private final List<UdfNode> nodes = new ArrayList<>();
     private final List<UdfNode> files = new ArrayList<>();
     private int directories;
+    /** Bytes per data extent; smaller (whole blocks) only in tests, to get AED chains from small files. */
+    long maxExtent = UdfAllocation.MAX_EXTENT;
 
     UdfImagePlanner(PlanRequest request) {
         this.request = request;
@@ -86,6 +87,13 @@ public final class UdfImagePlanner {
     /** Plans the UDF image described by {@code request}. */
     public static Layout plan(PlanRequest request) throws DiscImageException {
         return new UdfImagePlanner(request).run();
+    }
+
+    /** Plans with data extents of {@code maxExtent} bytes (whole blocks): lets tests get AEDs from small files. */
+    static Layout plan(PlanRequest request, long maxExtent) throws DiscImageException {
+        UdfImagePlanner p = new UdfImagePlanner(request);
+        p.maxExtent = maxExtent;
+        return p.run();
     }
 
     private Layout run() throws DiscImageException {
@@ -118,6 +126,15 @@ public final class UdfImagePlanner {
                 n.dataLength = fidBytes(n);
                 n.dataBlock = block;
                 block += sectors(n.dataLength);
+            }
+        }
+        // ECMA-167 4/14.5: the ADs that do not fit in a File Entry go on in AEDs, after the FIDs
+        for (UdfNode n : nodes) {
+            if (n.item instanceof FileItem) {
+                n.maxExtent = maxExtent;
+                n.aeds = new UdfAllocation(0, n.dataLength, maxExtent, FE_AD_BYTES).aeds();
+                n.aedBlock = n.aeds > 0 ? block : 0;
+                block += n.aeds;
             }
         }
         return block;
@@ -197,7 +214,6 @@ public final class UdfImagePlanner {
                     d.subdirectories++;
                 } else if (item instanceof FileItem f) {
                     n.dataLength = f.size();
-                    checkExtents(f);
                     if (f.size() > 0) {
                         files.add(n);
                     }
@@ -230,15 +246,6 @@ public final class UdfImagePlanner {
                     + id.length + " bytes of OSTA compressed Unicode; at most 255 fit (ECMA-167 4/14.4.5)");
         }
         return id;
-    }
-
-    private static void checkExtents(FileItem f) throws DiscImageException {
-        long extents = (f.size() + MAX_EXTENT - 1) / MAX_EXTENT;
-        if (extents > MAX_ADS) {
-            throw new DiscImageException(ErrorCode.DATA_TOO_BIG, f.path() + " holds " + f.size() + " bytes: "
-                    + extents + " extents, but a File Entry holds at most " + MAX_ADS
-                    + " short_ads (allocation extent descriptors are not written yet)");
-        }
     }
 
     /** A symbolic link's target as path components (ECMA-167 4/14.16, UDF 2.60 2.3.12), embedded. */

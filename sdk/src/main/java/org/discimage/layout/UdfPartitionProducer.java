@@ -17,7 +17,6 @@ import org.discimage.udf.FileSetDescriptor;
 import org.discimage.udf.IcbTag;
 import org.discimage.udf.LogicalBlockAddress;
 import org.discimage.udf.LongAllocationDescriptor;
-import org.discimage.udf.ShortAllocationDescriptor;
 import org.discimage.udf.TerminatingDescriptor;
 import org.discimage.udf.Timestamp;
 
@@ -42,6 +41,8 @@ final class UdfPartitionProducer implements SectorProducer {
     private int dirIndex = -1;
     private UdfNode dir;
     private byte[] fids;
+    /** The item whose AEDs are being emitted (after every directory's FIDs), by index in {@link #nodes}. */
+    private int aedIndex = -1;
 
     UdfPartitionProducer(PlanRequest request, UdfRevision revision, String logicalVolumeId, List<UdfNode> nodes) {
         this.request = request;
@@ -62,7 +63,7 @@ final class UdfPartitionProducer implements SectorProducer {
                     .encode(dst);
         } else if (b < UdfImagePlanner.FILE_SET_BLOCKS + nodes.size()) {
             fileEntry(nodes.get((int) (b - UdfImagePlanner.FILE_SET_BLOCKS))).encode(dst);
-        } else {
+        } else if (!aedBlock(b, dst)) {
             directoryBlock(b, dst);
         }
         dst.position(start + SECTOR);
@@ -89,6 +90,36 @@ final class UdfPartitionProducer implements SectorProducer {
         }
         int off = (int) ((b - dir.dataBlock) * SECTOR);
         dst.put(fids, off, Math.min(SECTOR, fids.length - off));
+    }
+
+    /**
+     * Writes block {@code b} if it is an Allocation Extent Descriptor (they follow the FIDs, item by
+     * item in node order); returns false if it is not.
+     */
+    private boolean aedBlock(long b, ByteBuffer dst) {
+        if (aedIndex < 0) {
+            aedIndex = nextWithAeds(-1);
+        }
+        while (aedIndex < nodes.size() && b >= nodes.get(aedIndex).aedBlock + nodes.get(aedIndex).aeds) {
+            aedIndex = nextWithAeds(aedIndex);
+        }
+        if (aedIndex >= nodes.size() || b < nodes.get(aedIndex).aedBlock) {
+            return false;
+        }
+        UdfNode n = nodes.get(aedIndex);
+        allocation(n).encodeAed((int) (b - n.aedBlock), n.aedBlock, version, UdfVolumeStructures.SERIAL, dst);
+        return true;
+    }
+
+    private int nextWithAeds(int i) {
+        do {
+            i++;
+        } while (i < nodes.size() && nodes.get(i).aeds == 0);
+        return i;
+    }
+
+    private static UdfAllocation allocation(UdfNode n) {
+        return new UdfAllocation(n.dataBlock, n.dataLength, n.maxExtent, UdfImagePlanner.FE_AD_BYTES);
     }
 
     /** The parent FID (ECMA-167 4/14.4.3: the root's parent is itself), then one FID per child. */
@@ -136,7 +167,7 @@ final class UdfPartitionProducer implements SectorProducer {
         } else {
             type = item instanceof Directory ? IcbTag.TYPE_DIRECTORY : IcbTag.TYPE_FILE;
             adType = IcbTag.AD_SHORT;
-            ads = shortAds(n.dataBlock, n.dataLength);
+            ads = allocation(n).icbAds(n.aedBlock);
             blocks = UdfImagePlanner.sectors(n.dataLength);
         }
         int mode = item.mode();
@@ -155,18 +186,5 @@ final class UdfPartitionProducer implements SectorProducer {
     /** UDF 2.60 3.3.3.3 / ECMA-167 4/14.9.5: other bits 0-4, group 5-9, owner 10-14; read 4, write 2, execute 1. */
     static long permissions(int mode) {
         return (mode & 07) | (mode >> 3 & 07) << 5 | (mode >> 6 & 07) << 10;
-    }
-
-    /** Short ADs of {@code length} bytes from {@code first}, each at most 2^30 - 2048 bytes (UDF 2.60 2.3.10). */
-    static byte[] shortAds(long first, long length) {
-        int count = (int) ((length + UdfImagePlanner.MAX_EXTENT - 1) / UdfImagePlanner.MAX_EXTENT);
-        ByteBuffer b = ByteBuffer.allocate(count * ShortAllocationDescriptor.LENGTH);
-        long done = 0;
-        while (done < length) {
-            long n = Math.min(UdfImagePlanner.MAX_EXTENT, length - done);
-            new ShortAllocationDescriptor(0, n, first + done / SECTOR).encode(b);
-            done += n;
-        }
-        return b.array();
     }
 }
