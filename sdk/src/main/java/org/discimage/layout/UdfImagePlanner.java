@@ -75,6 +75,8 @@ public final class UdfImagePlanner {
     private int directories;
     /** Bytes per data extent; smaller (whole blocks) only in tests, to get AED chains from small files. */
     long maxExtent = UdfAllocation.MAX_EXTENT;
+    /** Whether small files and directories are embedded in their File Entries (UDF-only images). */
+    boolean embed;
 
     UdfImagePlanner(PlanRequest request) {
         this.request = request;
@@ -93,6 +95,16 @@ public final class UdfImagePlanner {
     static Layout plan(PlanRequest request, long maxExtent) throws DiscImageException {
         UdfImagePlanner p = new UdfImagePlanner(request);
         p.maxExtent = maxExtent;
+        return p.run();
+    }
+
+    /**
+     * Plans with the data of files and directories that fit in the File Entry's allocation descriptor
+     * area ({@link #FE_AD_BYTES}) embedded there (ECMA-167 4/14.6.8, UDF 2.60 2.3.10).
+     */
+    static Layout planEmbedded(PlanRequest request) throws DiscImageException {
+        UdfImagePlanner p = new UdfImagePlanner(request);
+        p.embed = true;
         return p.run();
     }
 
@@ -124,13 +136,19 @@ public final class UdfImagePlanner {
         for (UdfNode n : nodes) {
             if (n.isDirectory()) {
                 n.dataLength = fidBytes(n);
+                if (embed && n.dataLength <= FE_AD_BYTES) {
+                    // FIDs in the ICB: their tag location is the ICB's block (ECMA-167 4/14.4.1, 4/7.2.1)
+                    n.embedded = true;
+                    n.dataBlock = n.icb;
+                    continue;
+                }
                 n.dataBlock = block;
                 block += sectors(n.dataLength);
             }
         }
         // ECMA-167 4/14.5: the ADs that do not fit in a File Entry go on in AEDs, after the FIDs
         for (UdfNode n : nodes) {
-            if (n.item instanceof FileItem) {
+            if (n.item instanceof FileItem && !n.embedded) {
                 n.maxExtent = maxExtent;
                 n.aeds = new UdfAllocation(0, n.dataLength, maxExtent, FE_AD_BYTES).aeds();
                 n.aedBlock = n.aeds > 0 ? block : 0;
@@ -214,7 +232,9 @@ public final class UdfImagePlanner {
                     d.subdirectories++;
                 } else if (item instanceof FileItem f) {
                     n.dataLength = f.size();
-                    if (f.size() > 0) {
+                    if (embed && f.size() > 0 && f.size() <= FE_AD_BYTES) {
+                        n.embedded = true;
+                    } else if (f.size() > 0) {
                         files.add(n);
                     }
                 } else if (item instanceof SymlinkItem l) {

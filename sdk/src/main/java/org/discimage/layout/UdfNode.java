@@ -29,6 +29,11 @@ final class UdfNode {
     long maxExtent = UdfAllocation.MAX_EXTENT;
     /** The number of AED blocks: 0 when every allocation descriptor fits in the File Entry. */
     int aeds;
+    /**
+     * Whether the data (a small file's bytes, a small directory's FIDs) is recorded in the File Entry's
+     * allocation descriptor area (ECMA-167 4/14.6.8 AD type 3) instead of in blocks of its own.
+     */
+    boolean embedded;
     /** A symbolic link's path components (ECMA-167 4/14.16), embedded in its File Entry. */
     byte[] linkData;
 

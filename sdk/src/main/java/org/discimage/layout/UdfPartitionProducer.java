@@ -1,11 +1,13 @@
 package org.discimage.layout;
 
+import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.List;
 
 import org.discimage.UdfRevision;
 import org.discimage.tree.Directory;
+import org.discimage.tree.FileItem;
 import org.discimage.tree.Item;
 import org.discimage.tree.SymlinkItem;
 import org.discimage.udf.Charspec;
@@ -53,7 +55,7 @@ final class UdfPartitionProducer implements SectorProducer {
     }
 
     @Override
-    public void next(ByteBuffer dst) {
+    public void next(ByteBuffer dst) throws IOException {
         int start = dst.position();
         long b = block++;
         if (b == 0) {
@@ -84,7 +86,7 @@ final class UdfPartitionProducer implements SectorProducer {
         while (dir == null || b >= dir.dataBlock + UdfImagePlanner.sectors(dir.dataLength)) {
             do {
                 dirIndex++;
-            } while (!nodes.get(dirIndex).isDirectory());
+            } while (!nodes.get(dirIndex).isDirectory() || nodes.get(dirIndex).embedded);
             dir = nodes.get(dirIndex);
             fids = fids(dir);
         }
@@ -153,7 +155,7 @@ final class UdfPartitionProducer implements SectorProducer {
      * components embedded (UDF 2.60 2.3.10). Owner, group and permissions as UDF 2.60 3.3.3.3
      * maps them from POSIX.
      */
-    private FileEntry fileEntry(UdfNode n) {
+    private FileEntry fileEntry(UdfNode n) throws IOException {
         Item item = n.item;
         int type;
         int adType;
@@ -163,6 +165,12 @@ final class UdfPartitionProducer implements SectorProducer {
             type = IcbTag.TYPE_SYMLINK;
             adType = IcbTag.AD_EMBEDDED;
             ads = n.linkData;
+            blocks = 0;
+        } else if (n.embedded) {
+            // ECMA-167 4/14.6.8 type 3, UDF 2.60 2.3.10: the bytes (a file's, or a directory's FIDs) in the AD area
+            type = item instanceof Directory ? IcbTag.TYPE_DIRECTORY : IcbTag.TYPE_FILE;
+            adType = IcbTag.AD_EMBEDDED;
+            ads = item instanceof Directory ? fids(n) : UdfEmbedding.read((FileItem) item);
             blocks = 0;
         } else {
             type = item instanceof Directory ? IcbTag.TYPE_DIRECTORY : IcbTag.TYPE_FILE;
