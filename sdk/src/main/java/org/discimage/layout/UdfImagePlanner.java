@@ -10,7 +10,6 @@ import java.util.List;
 import org.discimage.UdfRevision;
 import org.discimage.error.DiscImageException;
 import org.discimage.error.ErrorCode;
-import org.discimage.tree.DeviceItem;
 import org.discimage.tree.Directory;
 import org.discimage.tree.FileItem;
 import org.discimage.tree.Item;
@@ -209,7 +208,7 @@ public final class UdfImagePlanner {
 
     /**
      * Walks the user tree depth first, children in the tree's order (by name), giving unique IDs in
-     * that order; devices are left out (they need an extended attribute, ECMA-167 4/14.10.7).
+     * that order; devices get a File Entry with a device specification EA (ECMA-167 4/14.10.7).
      */
     void collect() throws DiscImageException {
         Directory top = request.root();
@@ -223,9 +222,6 @@ public final class UdfImagePlanner {
             directories++;
             List<UdfNode> children = new ArrayList<>();
             for (Item item : ((Directory) d.item).children()) {
-                if (item instanceof DeviceItem) {
-                    continue;
-                }
                 UdfNode n = new UdfNode(item, d, identifier(item), nextId++);
                 children.add(n);
                 if (item instanceof Directory) {

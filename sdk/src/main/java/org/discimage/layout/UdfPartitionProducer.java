@@ -6,6 +6,7 @@ import java.nio.ByteOrder;
 import java.util.List;
 
 import org.discimage.UdfRevision;
+import org.discimage.tree.DeviceItem;
 import org.discimage.tree.Directory;
 import org.discimage.tree.FileItem;
 import org.discimage.tree.Item;
@@ -161,7 +162,15 @@ final class UdfPartitionProducer implements SectorProducer {
         int adType;
         byte[] ads;
         long blocks;
-        if (item instanceof SymlinkItem) {
+        byte[] ea = new byte[0];
+        if (item instanceof DeviceItem d) {
+            // ECMA-167 4/14.6.6 types 6 and 7; major and minor in a device specification EA (4/14.10.7)
+            type = UdfDeviceAttributes.fileType(d);
+            adType = IcbTag.AD_SHORT;
+            ads = new byte[0];
+            blocks = 0;
+            ea = UdfDeviceAttributes.encode(d, n.icb, version, UdfVolumeStructures.SERIAL);
+        } else if (item instanceof SymlinkItem) {
             type = IcbTag.TYPE_SYMLINK;
             adType = IcbTag.AD_EMBEDDED;
             ads = n.linkData;
@@ -188,7 +197,7 @@ final class UdfPartitionProducer implements SectorProducer {
                 Integer.toUnsignedLong(item.uid()), Integer.toUnsignedLong(item.gid()), permissions(mode), links,
                 0, 0, 0, n.dataLength, blocks, Timestamp.of(item.lastAccessed()), Timestamp.of(item.lastModified()),
                 Timestamp.of(item.attributesChanged()), 1, NONE, UdfVolumeStructures.IMPLEMENTATION, n.uniqueId,
-                new byte[0], ads);
+                ea, ads);
     }
 
     /** UDF 2.60 3.3.3.3 / ECMA-167 4/14.9.5: other bits 0-4, group 5-9, owner 10-14; read 4, write 2, execute 1. */
