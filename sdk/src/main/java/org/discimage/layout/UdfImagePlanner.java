@@ -143,6 +143,9 @@ public final class UdfImagePlanner {
                 }
                 n.dataBlock = block;
                 block += sectors(n.dataLength);
+            } else if (linkInBlocks(n)) {
+                n.dataBlock = block;
+                block += sectors(n.dataLength);
             }
         }
         // ECMA-167 4/14.5: the ADs that do not fit in a File Entry go on in AEDs, after the FIDs
@@ -264,18 +267,21 @@ public final class UdfImagePlanner {
         return id;
     }
 
-    /** A symbolic link's target as path components (ECMA-167 4/14.16, UDF 2.60 2.3.12), embedded. */
-    private static byte[] linkData(SymlinkItem l) throws DiscImageException {
+    /**
+     * A symbolic link's target as path components (ECMA-167 4/14.16, UDF 2.60 2.3.12): embedded in
+     * its File Entry when they fit, else in blocks of their own like a file's data.
+     */
+    private static byte[] linkData(SymlinkItem l) {
         List<PathComponent> components = PathComponent.of(l.target());
         int length = components.stream().mapToInt(PathComponent::length).sum();
-        if (length > SECTOR - FileEntry.FIXED_LENGTH) {
-            throw new DiscImageException(ErrorCode.INVALID_PATH, "the target of the symbolic link " + l.path()
-                    + " needs " + length + " bytes of path components; at most " + (SECTOR - FileEntry.FIXED_LENGTH)
-                    + " fit in its File Entry");
-        }
         ByteBuffer b = ByteBuffer.allocate(length);
         components.forEach(c -> c.encode(b));
         return b.array();
+    }
+
+    /** Whether {@code n} is a symbolic link whose path components do not fit in its File Entry. */
+    static boolean linkInBlocks(UdfNode n) {
+        return n.linkData != null && n.linkData.length > FE_AD_BYTES;
     }
 
     /** The bytes of a directory's FIDs: the parent FID, then one per child (ECMA-167 4/14.4, 4/8.6). */

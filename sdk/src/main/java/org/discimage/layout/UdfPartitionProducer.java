@@ -87,9 +87,10 @@ final class UdfPartitionProducer implements SectorProducer {
         while (dir == null || b >= dir.dataBlock + UdfImagePlanner.sectors(dir.dataLength)) {
             do {
                 dirIndex++;
-            } while (!nodes.get(dirIndex).isDirectory() || nodes.get(dirIndex).embedded);
+            } while (!(nodes.get(dirIndex).isDirectory() && !nodes.get(dirIndex).embedded)
+                    && !UdfImagePlanner.linkInBlocks(nodes.get(dirIndex)));
             dir = nodes.get(dirIndex);
-            fids = fids(dir);
+            fids = dir.isDirectory() ? fids(dir) : dir.linkData;
         }
         int off = (int) ((b - dir.dataBlock) * SECTOR);
         dst.put(fids, off, Math.min(SECTOR, fids.length - off));
@@ -170,6 +171,12 @@ final class UdfPartitionProducer implements SectorProducer {
             ads = new byte[0];
             blocks = 0;
             ea = UdfDeviceAttributes.encode(d, n.icb, version, UdfVolumeStructures.SERIAL);
+        } else if (UdfImagePlanner.linkInBlocks(n)) {
+            // UDF 2.60 2.3.12: the path components are the file's data; here in blocks after the FIDs
+            type = IcbTag.TYPE_SYMLINK;
+            adType = IcbTag.AD_SHORT;
+            ads = allocation(n).icbAds(0);
+            blocks = UdfImagePlanner.sectors(n.dataLength);
         } else if (item instanceof SymlinkItem) {
             type = IcbTag.TYPE_SYMLINK;
             adType = IcbTag.AD_EMBEDDED;
