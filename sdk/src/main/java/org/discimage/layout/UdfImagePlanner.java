@@ -33,7 +33,9 @@ import org.discimage.udf.PathComponent;
  *   64..65    LVID, TD                                      ECMA-167 3/10.10, UDF 2.60 2.2.6
  *   256       AVDP                                          ECMA-167 3/10.2
  *   257..     partition 0: FSD, TD, one File Entry per item (tree order), the FIDs of every
- *             directory (tree order), file data (tree order)
+ *             directory and the path components of long symbolic links (tree order), the
+ *             allocation extent descriptors of files with too many extents ({@link UdfAllocation}),
+ *             file data (tree order)
  *             zeros up to {@link #MIN_SECTORS} - 1 for small images
  *   N - 1     AVDP (the last sector)
  * </pre>

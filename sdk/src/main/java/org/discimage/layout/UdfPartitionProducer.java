@@ -26,7 +26,8 @@ import org.discimage.udf.Timestamp;
 /**
  * The metadata blocks at the start of the partition, encoded one block at a time: the File Set
  * Descriptor and its terminator (ECMA-167 4/14.1, 4/8.3.1), one File Entry per item (4/14.9), then
- * the FIDs of every directory (4/14.4), which may run across block boundaries (4/8.6.1). File
+ * the FIDs of every directory (4/14.4), which may run across block boundaries (4/8.6.1), and the
+ * path components of long symbolic links, then the allocation extent descriptors (4/14.5). File
  * structure tag locations are logical blocks of the partition (ECMA-167 4/7.2.1).
  */
 final class UdfPartitionProducer implements SectorProducer {
@@ -153,8 +154,8 @@ final class UdfPartitionProducer implements SectorProducer {
     }
 
     /**
-     * ECMA-167 4/14.9: strategy 4, one entry; short_ads in the partition, or the link's path
-     * components embedded (UDF 2.60 2.3.10). Owner, group and permissions as UDF 2.60 3.3.3.3
+     * ECMA-167 4/14.9: strategy 4, one entry; short_ads in the partition (continued in AEDs), or the
+     * data embedded (UDF 2.60 2.3.10); a device's numbers in its EA space (4/14.10.7). Owner, group and permissions as UDF 2.60 3.3.3.3
      * maps them from POSIX.
      */
     private FileEntry fileEntry(UdfNode n) throws IOException {
