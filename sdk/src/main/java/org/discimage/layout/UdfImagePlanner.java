@@ -10,7 +10,6 @@ import java.util.List;
 import org.discimage.UdfRevision;
 import org.discimage.error.DiscImageException;
 import org.discimage.error.ErrorCode;
-import org.discimage.tree.DeviceItem;
 import org.discimage.tree.Directory;
 import org.discimage.tree.FileItem;
 import org.discimage.tree.Item;
@@ -19,7 +18,6 @@ import org.discimage.udf.Cs0;
 import org.discimage.udf.FileEntry;
 import org.discimage.udf.FileIdentifierDescriptor;
 import org.discimage.udf.PathComponent;
-import org.discimage.udf.ShortAllocationDescriptor;
 
 /**
  * Plans a UDF-only image (no ISO 9660 bridge) of revision 1.02 or 2.01 with one type-1 partition
@@ -35,7 +33,9 @@ import org.discimage.udf.ShortAllocationDescriptor;
  *   64..65    LVID, TD                                      ECMA-167 3/10.10, UDF 2.60 2.2.6
  *   256       AVDP                                          ECMA-167 3/10.2
  *   257..     partition 0: FSD, TD, one File Entry per item (tree order), the FIDs of every
- *             directory (tree order), file data (tree order)
+ *             directory and the path components of long symbolic links (tree order), the
+ *             allocation extent descriptors of files with too many extents ({@link UdfAllocation}),
+ *             file data (tree order)
  *             zeros up to {@link #MIN_SECTORS} - 1 for small images
  *   N - 1     AVDP (the last sector)
  * </pre>
@@ -56,9 +56,9 @@ public final class UdfImagePlanner {
     /** UDF 2.60 2.3.4.3 / 3.2.1.1: unique IDs 1..15 are reserved; the root has 0. */
     static final long FIRST_UNIQUE_ID = 16;
     /** ECMA-167 4/14.14.1.1: an extent holds less than 2^30 bytes; keep whole blocks (UDF 2.60 2.3.10). */
-    static final long MAX_EXTENT = (1L << 30) - SECTOR;
-    /** Short ADs that fit in a File Entry's block (no allocation extent descriptors yet). */
-    static final int MAX_ADS = (SECTOR - FileEntry.FIXED_LENGTH) / ShortAllocationDescriptor.LENGTH;
+    static final long MAX_EXTENT = UdfAllocation.MAX_EXTENT;
+    /** Bytes for allocation descriptors in a File Entry's block (no extended attributes). */
+    static final int FE_AD_BYTES = SECTOR - FileEntry.FIXED_LENGTH;
     /**
      * The smallest image: udfclient (0.8.x) refuses a volume of fewer than 300 sectors ("Disc size too
      * small to put an UDF filingsystem on"); zeros between the partition and the last anchor fill it up.
@@ -74,6 +74,10 @@ public final class UdfImagePlanner {
     private final List<UdfNode> nodes = new ArrayList<>();
     private final List<UdfNode> files = new ArrayList<>();
     private int directories;
+    /** Bytes per data extent; smaller (whole blocks) only in tests, to get AED chains from small files. */
+    long maxExtent = UdfAllocation.MAX_EXTENT;
+    /** Whether small files and directories are embedded in their File Entries (UDF-only images). */
+    boolean embed;
 
     UdfImagePlanner(PlanRequest request) {
         this.request = request;
@@ -86,6 +90,23 @@ public final class UdfImagePlanner {
     /** Plans the UDF image described by {@code request}. */
     public static Layout plan(PlanRequest request) throws DiscImageException {
         return new UdfImagePlanner(request).run();
+    }
+
+    /** Plans with data extents of {@code maxExtent} bytes (whole blocks): lets tests get AEDs from small files. */
+    static Layout plan(PlanRequest request, long maxExtent) throws DiscImageException {
+        UdfImagePlanner p = new UdfImagePlanner(request);
+        p.maxExtent = maxExtent;
+        return p.run();
+    }
+
+    /**
+     * Plans with the data of files and directories that fit in the File Entry's allocation descriptor
+     * area ({@link #FE_AD_BYTES}) embedded there (ECMA-167 4/14.6.8, UDF 2.60 2.3.10).
+     */
+    static Layout planEmbedded(PlanRequest request) throws DiscImageException {
+        UdfImagePlanner p = new UdfImagePlanner(request);
+        p.embed = true;
+        return p.run();
     }
 
     private Layout run() throws DiscImageException {
@@ -116,8 +137,26 @@ public final class UdfImagePlanner {
         for (UdfNode n : nodes) {
             if (n.isDirectory()) {
                 n.dataLength = fidBytes(n);
+                if (embed && n.dataLength <= FE_AD_BYTES) {
+                    // FIDs in the ICB: their tag location is the ICB's block (ECMA-167 4/14.4.1, 4/7.2.1)
+                    n.embedded = true;
+                    n.dataBlock = n.icb;
+                    continue;
+                }
                 n.dataBlock = block;
                 block += sectors(n.dataLength);
+            } else if (linkInBlocks(n)) {
+                n.dataBlock = block;
+                block += sectors(n.dataLength);
+            }
+        }
+        // ECMA-167 4/14.5: the ADs that do not fit in a File Entry go on in AEDs, after the FIDs
+        for (UdfNode n : nodes) {
+            if (n.item instanceof FileItem && !n.embedded) {
+                n.maxExtent = maxExtent;
+                n.aeds = new UdfAllocation(0, n.dataLength, maxExtent, FE_AD_BYTES).aeds();
+                n.aedBlock = n.aeds > 0 ? block : 0;
+                block += n.aeds;
             }
         }
         return block;
@@ -174,7 +213,7 @@ public final class UdfImagePlanner {
 
     /**
      * Walks the user tree depth first, children in the tree's order (by name), giving unique IDs in
-     * that order; devices are left out (they need an extended attribute, ECMA-167 4/14.10.7).
+     * that order; devices get a File Entry with a device specification EA (ECMA-167 4/14.10.7).
      */
     void collect() throws DiscImageException {
         Directory top = request.root();
@@ -188,17 +227,15 @@ public final class UdfImagePlanner {
             directories++;
             List<UdfNode> children = new ArrayList<>();
             for (Item item : ((Directory) d.item).children()) {
-                if (item instanceof DeviceItem) {
-                    continue;
-                }
                 UdfNode n = new UdfNode(item, d, identifier(item), nextId++);
                 children.add(n);
                 if (item instanceof Directory) {
                     d.subdirectories++;
                 } else if (item instanceof FileItem f) {
                     n.dataLength = f.size();
-                    checkExtents(f);
-                    if (f.size() > 0) {
+                    if (embed && f.size() > 0 && f.size() <= FE_AD_BYTES) {
+                        n.embedded = true;
+                    } else if (f.size() > 0) {
                         files.add(n);
                     }
                 } else if (item instanceof SymlinkItem l) {
@@ -232,27 +269,21 @@ public final class UdfImagePlanner {
         return id;
     }
 
-    private static void checkExtents(FileItem f) throws DiscImageException {
-        long extents = (f.size() + MAX_EXTENT - 1) / MAX_EXTENT;
-        if (extents > MAX_ADS) {
-            throw new DiscImageException(ErrorCode.DATA_TOO_BIG, f.path() + " holds " + f.size() + " bytes: "
-                    + extents + " extents, but a File Entry holds at most " + MAX_ADS
-                    + " short_ads (allocation extent descriptors are not written yet)");
-        }
-    }
-
-    /** A symbolic link's target as path components (ECMA-167 4/14.16, UDF 2.60 2.3.12), embedded. */
-    private static byte[] linkData(SymlinkItem l) throws DiscImageException {
+    /**
+     * A symbolic link's target as path components (ECMA-167 4/14.16, UDF 2.60 2.3.12): embedded in
+     * its File Entry when they fit, else in blocks of their own like a file's data.
+     */
+    private static byte[] linkData(SymlinkItem l) {
         List<PathComponent> components = PathComponent.of(l.target());
         int length = components.stream().mapToInt(PathComponent::length).sum();
-        if (length > SECTOR - FileEntry.FIXED_LENGTH) {
-            throw new DiscImageException(ErrorCode.INVALID_PATH, "the target of the symbolic link " + l.path()
-                    + " needs " + length + " bytes of path components; at most " + (SECTOR - FileEntry.FIXED_LENGTH)
-                    + " fit in its File Entry");
-        }
         ByteBuffer b = ByteBuffer.allocate(length);
         components.forEach(c -> c.encode(b));
         return b.array();
+    }
+
+    /** Whether {@code n} is a symbolic link whose path components do not fit in its File Entry. */
+    static boolean linkInBlocks(UdfNode n) {
+        return n.linkData != null && n.linkData.length > FE_AD_BYTES;
     }
 
     /** The bytes of a directory's FIDs: the parent FID, then one per child (ECMA-167 4/14.4, 4/8.6). */

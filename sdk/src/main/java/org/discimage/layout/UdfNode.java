@@ -23,6 +23,17 @@ final class UdfNode {
     long dataBlock;
     /** Bytes of the data: the FIDs of a directory, the size of a file, the path components of a link. */
     long dataLength;
+    /** The first of the item's consecutive Allocation Extent Descriptor blocks (ECMA-167 4/14.5), if any. */
+    long aedBlock;
+    /** Bytes per data extent (whole blocks): {@link UdfAllocation#MAX_EXTENT} but in tests. */
+    long maxExtent = UdfAllocation.MAX_EXTENT;
+    /** The number of AED blocks: 0 when every allocation descriptor fits in the File Entry. */
+    int aeds;
+    /**
+     * Whether the data (a small file's bytes, a small directory's FIDs) is recorded in the File Entry's
+     * allocation descriptor area (ECMA-167 4/14.6.8 AD type 3) instead of in blocks of its own.
+     */
+    boolean embedded;
     /** A symbolic link's path components (ECMA-167 4/14.16), embedded in its File Entry. */
     byte[] linkData;
 

@@ -1,11 +1,14 @@
 package org.discimage.layout;
 
+import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.List;
 
 import org.discimage.UdfRevision;
+import org.discimage.tree.DeviceItem;
 import org.discimage.tree.Directory;
+import org.discimage.tree.FileItem;
 import org.discimage.tree.Item;
 import org.discimage.tree.SymlinkItem;
 import org.discimage.udf.Charspec;
@@ -17,14 +20,14 @@ import org.discimage.udf.FileSetDescriptor;
 import org.discimage.udf.IcbTag;
 import org.discimage.udf.LogicalBlockAddress;
 import org.discimage.udf.LongAllocationDescriptor;
-import org.discimage.udf.ShortAllocationDescriptor;
 import org.discimage.udf.TerminatingDescriptor;
 import org.discimage.udf.Timestamp;
 
 /**
  * The metadata blocks at the start of the partition, encoded one block at a time: the File Set
  * Descriptor and its terminator (ECMA-167 4/14.1, 4/8.3.1), one File Entry per item (4/14.9), then
- * the FIDs of every directory (4/14.4), which may run across block boundaries (4/8.6.1). File
+ * the FIDs of every directory (4/14.4), which may run across block boundaries (4/8.6.1), and the
+ * path components of long symbolic links, then the allocation extent descriptors (4/14.5). File
  * structure tag locations are logical blocks of the partition (ECMA-167 4/7.2.1).
  */
 final class UdfPartitionProducer implements SectorProducer {
@@ -42,6 +45,8 @@ final class UdfPartitionProducer implements SectorProducer {
     private int dirIndex = -1;
     private UdfNode dir;
     private byte[] fids;
+    /** The item whose AEDs are being emitted (after every directory's FIDs), by index in {@link #nodes}. */
+    private int aedIndex = -1;
 
     UdfPartitionProducer(PlanRequest request, UdfRevision revision, String logicalVolumeId, List<UdfNode> nodes) {
         this.request = request;
@@ -52,7 +57,7 @@ final class UdfPartitionProducer implements SectorProducer {
     }
 
     @Override
-    public void next(ByteBuffer dst) {
+    public void next(ByteBuffer dst) throws IOException {
         int start = dst.position();
         long b = block++;
         if (b == 0) {
@@ -62,7 +67,7 @@ final class UdfPartitionProducer implements SectorProducer {
                     .encode(dst);
         } else if (b < UdfImagePlanner.FILE_SET_BLOCKS + nodes.size()) {
             fileEntry(nodes.get((int) (b - UdfImagePlanner.FILE_SET_BLOCKS))).encode(dst);
-        } else {
+        } else if (!aedBlock(b, dst)) {
             directoryBlock(b, dst);
         }
         dst.position(start + SECTOR);
@@ -83,12 +88,43 @@ final class UdfPartitionProducer implements SectorProducer {
         while (dir == null || b >= dir.dataBlock + UdfImagePlanner.sectors(dir.dataLength)) {
             do {
                 dirIndex++;
-            } while (!nodes.get(dirIndex).isDirectory());
+            } while (!(nodes.get(dirIndex).isDirectory() && !nodes.get(dirIndex).embedded)
+                    && !UdfImagePlanner.linkInBlocks(nodes.get(dirIndex)));
             dir = nodes.get(dirIndex);
-            fids = fids(dir);
+            fids = dir.isDirectory() ? fids(dir) : dir.linkData;
         }
         int off = (int) ((b - dir.dataBlock) * SECTOR);
         dst.put(fids, off, Math.min(SECTOR, fids.length - off));
+    }
+
+    /**
+     * Writes block {@code b} if it is an Allocation Extent Descriptor (they follow the FIDs, item by
+     * item in node order); returns false if it is not.
+     */
+    private boolean aedBlock(long b, ByteBuffer dst) {
+        if (aedIndex < 0) {
+            aedIndex = nextWithAeds(-1);
+        }
+        while (aedIndex < nodes.size() && b >= nodes.get(aedIndex).aedBlock + nodes.get(aedIndex).aeds) {
+            aedIndex = nextWithAeds(aedIndex);
+        }
+        if (aedIndex >= nodes.size() || b < nodes.get(aedIndex).aedBlock) {
+            return false;
+        }
+        UdfNode n = nodes.get(aedIndex);
+        allocation(n).encodeAed((int) (b - n.aedBlock), n.aedBlock, version, UdfVolumeStructures.SERIAL, dst);
+        return true;
+    }
+
+    private int nextWithAeds(int i) {
+        do {
+            i++;
+        } while (i < nodes.size() && nodes.get(i).aeds == 0);
+        return i;
+    }
+
+    private static UdfAllocation allocation(UdfNode n) {
+        return new UdfAllocation(n.dataBlock, n.dataLength, n.maxExtent, UdfImagePlanner.FE_AD_BYTES);
     }
 
     /** The parent FID (ECMA-167 4/14.4.3: the root's parent is itself), then one FID per child. */
@@ -118,25 +154,45 @@ final class UdfPartitionProducer implements SectorProducer {
     }
 
     /**
-     * ECMA-167 4/14.9: strategy 4, one entry; short_ads in the partition, or the link's path
-     * components embedded (UDF 2.60 2.3.10). Owner, group and permissions as UDF 2.60 3.3.3.3
+     * ECMA-167 4/14.9: strategy 4, one entry; short_ads in the partition (continued in AEDs), or the
+     * data embedded (UDF 2.60 2.3.10); a device's numbers in its EA space (4/14.10.7). Owner, group and permissions as UDF 2.60 3.3.3.3
      * maps them from POSIX.
      */
-    private FileEntry fileEntry(UdfNode n) {
+    private FileEntry fileEntry(UdfNode n) throws IOException {
         Item item = n.item;
         int type;
         int adType;
         byte[] ads;
         long blocks;
-        if (item instanceof SymlinkItem) {
+        byte[] ea = new byte[0];
+        if (item instanceof DeviceItem d) {
+            // ECMA-167 4/14.6.6 types 6 and 7; major and minor in a device specification EA (4/14.10.7)
+            type = UdfDeviceAttributes.fileType(d);
+            adType = IcbTag.AD_SHORT;
+            ads = new byte[0];
+            blocks = 0;
+            ea = UdfDeviceAttributes.encode(d, n.icb, version, UdfVolumeStructures.SERIAL);
+        } else if (UdfImagePlanner.linkInBlocks(n)) {
+            // UDF 2.60 2.3.12: the path components are the file's data; here in blocks after the FIDs
+            type = IcbTag.TYPE_SYMLINK;
+            adType = IcbTag.AD_SHORT;
+            ads = allocation(n).icbAds(0);
+            blocks = UdfImagePlanner.sectors(n.dataLength);
+        } else if (item instanceof SymlinkItem) {
             type = IcbTag.TYPE_SYMLINK;
             adType = IcbTag.AD_EMBEDDED;
             ads = n.linkData;
             blocks = 0;
+        } else if (n.embedded) {
+            // ECMA-167 4/14.6.8 type 3, UDF 2.60 2.3.10: the bytes (a file's, or a directory's FIDs) in the AD area
+            type = item instanceof Directory ? IcbTag.TYPE_DIRECTORY : IcbTag.TYPE_FILE;
+            adType = IcbTag.AD_EMBEDDED;
+            ads = item instanceof Directory ? fids(n) : UdfEmbedding.read((FileItem) item);
+            blocks = 0;
         } else {
             type = item instanceof Directory ? IcbTag.TYPE_DIRECTORY : IcbTag.TYPE_FILE;
             adType = IcbTag.AD_SHORT;
-            ads = shortAds(n.dataBlock, n.dataLength);
+            ads = allocation(n).icbAds(n.aedBlock);
             blocks = UdfImagePlanner.sectors(n.dataLength);
         }
         int mode = item.mode();
@@ -149,24 +205,11 @@ final class UdfPartitionProducer implements SectorProducer {
                 Integer.toUnsignedLong(item.uid()), Integer.toUnsignedLong(item.gid()), permissions(mode), links,
                 0, 0, 0, n.dataLength, blocks, Timestamp.of(item.lastAccessed()), Timestamp.of(item.lastModified()),
                 Timestamp.of(item.attributesChanged()), 1, NONE, UdfVolumeStructures.IMPLEMENTATION, n.uniqueId,
-                new byte[0], ads);
+                ea, ads);
     }
 
     /** UDF 2.60 3.3.3.3 / ECMA-167 4/14.9.5: other bits 0-4, group 5-9, owner 10-14; read 4, write 2, execute 1. */
     static long permissions(int mode) {
         return (mode & 07) | (mode >> 3 & 07) << 5 | (mode >> 6 & 07) << 10;
-    }
-
-    /** Short ADs of {@code length} bytes from {@code first}, each at most 2^30 - 2048 bytes (UDF 2.60 2.3.10). */
-    static byte[] shortAds(long first, long length) {
-        int count = (int) ((length + UdfImagePlanner.MAX_EXTENT - 1) / UdfImagePlanner.MAX_EXTENT);
-        ByteBuffer b = ByteBuffer.allocate(count * ShortAllocationDescriptor.LENGTH);
-        long done = 0;
-        while (done < length) {
-            long n = Math.min(UdfImagePlanner.MAX_EXTENT, length - done);
-            new ShortAllocationDescriptor(0, n, first + done / SECTOR).encode(b);
-            done += n;
-        }
-        return b.array();
     }
 }

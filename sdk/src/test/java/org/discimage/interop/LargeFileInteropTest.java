@@ -191,7 +191,7 @@ class LargeFileInteropTest {
     }
 
     /** {@code len} bytes at file offset {@code off}, through the extents (a marker may cross two). */
-    private static byte[] readAt(SectorReader sectors, List<FileExtent> extents, long off, int len) throws IOException {
+    static byte[] readAt(SectorReader sectors, List<FileExtent> extents, long off, int len) throws IOException {
         byte[] out = new byte[len];
         java.nio.ByteBuffer sector = java.nio.ByteBuffer.allocate(SectorReader.SECTOR_SIZE);
         for (int i = 0; i < len; i++) {
@@ -217,7 +217,7 @@ class LargeFileInteropTest {
     }
 
     /** Streams the big file from a reader's stdout: checks its length, the markers, zeros elsewhere. */
-    private static void streamCheck(String reader, List<String> cmd, List<String> problems) {
+    static void streamCheck(String reader, List<String> cmd, List<String> problems) {
         Map<Long, byte[]> markers = new LinkedHashMap<>();
         for (Map.Entry<Long, byte[]> m : markers().entrySet()) {
             markers.put(Math.min(m.getKey(), SIZE - m.getValue().length), m.getValue());
@@ -268,7 +268,7 @@ class LargeFileInteropTest {
         return 0;
     }
 
-    private static void streamAfter(String reader, List<String> cmd, List<String> problems) {
+    static void streamAfter(String reader, List<String> cmd, List<String> problems) {
         byte[][] got = new byte[1][];
         ExternalTools.runStreaming(Duration.ofMinutes(2), cmd, in -> got[0] = in.readAllBytes());
         assertNotNull(got[0]);

@@ -1,0 +1,129 @@
+package org.discimage.layout;
+
+import java.nio.ByteBuffer;
+
+import org.discimage.udf.AllocationDescriptor;
+import org.discimage.udf.AllocationExtentDescriptor;
+import org.discimage.udf.DescriptorTag;
+import org.discimage.udf.ShortAllocationDescriptor;
+
+/**
+ * The allocation descriptors of one contiguous run of data: short_ads of at most
+ * {@link #MAX_EXTENT} bytes by default (ECMA-167 4/14.14.1.1: the length is 30 bits; UDF 2.60 2.3.10: every
+ * extent but the last a whole number of blocks), as many as fit in the ICB's allocation descriptor
+ * area, the rest continued in a chain of Allocation Extent Descriptors (ECMA-167 4/14.5, 4/12.1:
+ * the last slot holds an extent of type 3 pointing at the next AED; UDF 2.60 2.3.11: one AED per
+ * logical block). The AEDs of an item lie in consecutive blocks. Nothing is buffered: the ADs of
+ * the ICB and of each AED are computed when that block is encoded.
+ */
+final class UdfAllocation {
+    private static final int SECTOR = SectorProducer.SECTOR_SIZE;
+    private static final int AD = ShortAllocationDescriptor.LENGTH;
+    /** ECMA-167 4/14.14.1.1 with whole blocks (UDF 2.60 2.3.10). */
+    static final long MAX_EXTENT = (1L << 30) - SECTOR;
+    /** Short ADs that fit in one AED block (UDF 2.60 2.3.11: an AED does not exceed a block). */
+    static final int ADS_PER_AED = (SECTOR - AllocationExtentDescriptor.FIXED_LENGTH) / AD;
+
+    private final long first;
+    private final long length;
+    private final long maxExtent;
+    private final long extents;
+    private final int icbSlots;
+
+    /**
+     * @param first       first logical block of the data
+     * @param length      bytes of data
+     * @param maxExtent   bytes per extent but the last: {@link #MAX_EXTENT}, or fewer whole blocks
+     *                    (tests use it to get AEDs from small files)
+     * @param icbAdBytes  bytes available for allocation descriptors in the (E)FE: the block less the
+     *                    fixed part ({@code FileEntry.FIXED_LENGTH} or {@code ExtendedFileEntry.FIXED_LENGTH})
+     *                    and the extended attributes
+     */
+    UdfAllocation(long first, long length, long maxExtent, int icbAdBytes) {
+        if (maxExtent <= 0 || maxExtent > MAX_EXTENT || maxExtent % SECTOR != 0) {
+            throw new IllegalArgumentException("extent length " + maxExtent + " is not whole blocks up to " + MAX_EXTENT);
+        }
+        this.first = first;
+        this.length = length;
+        this.maxExtent = maxExtent;
+        this.extents = (length + maxExtent - 1) / maxExtent;
+        this.icbSlots = icbAdBytes / AD;
+        if (icbSlots < 2) {
+            throw new IllegalArgumentException("no room for allocation descriptors: " + icbAdBytes + " bytes");
+        }
+    }
+
+    /** Data extents. */
+    long extents() {
+        return extents;
+    }
+
+    /** Data ADs recorded in the ICB: all, or all slots but the continuation's. */
+    private long inIcb() {
+        return extents <= icbSlots ? extents : icbSlots - 1;
+    }
+
+    /** AED blocks needed: each holds {@link #ADS_PER_AED} data ADs, or one less and a continuation. */
+    int aeds() {
+        long rest = extents - inIcb();
+        int n = 0;
+        while (rest > 0) {
+            rest -= rest <= ADS_PER_AED ? rest : ADS_PER_AED - 1;
+            n++;
+        }
+        return n;
+    }
+
+    /** The ADs of the ICB; {@code firstAed} is the block of the first AED (unused without AEDs). */
+    byte[] icbAds(long firstAed) {
+        long n = inIcb();
+        boolean more = n < extents;
+        ByteBuffer b = ByteBuffer.allocate((int) (n + (more ? 1 : 0)) * AD);
+        put(b, 0, n);
+        if (more) {
+            continuation(b, firstAed);
+        }
+        return b.array();
+    }
+
+    /**
+     * Encodes AED number {@code index} (0-based) of the chain starting at {@code firstAed}, with tag
+     * version {@code version}; its previous-AED field is the one before it (0 for the first,
+     * ECMA-167 4/14.5.2 lets it be 0; UDF 2.60 2.3.11 requires 0 outside rewritable media).
+     */
+    void encodeAed(int index, long firstAed, int version, int serial, ByteBuffer dst) {
+        long from = inIcb();
+        for (int i = 0; i < index; i++) {
+            long rest = extents - from;
+            from += rest <= ADS_PER_AED ? rest : ADS_PER_AED - 1;
+        }
+        long rest = extents - from;
+        long n = rest <= ADS_PER_AED ? rest : ADS_PER_AED - 1;
+        boolean more = n < rest;
+        ByteBuffer b = ByteBuffer.allocate((int) (n + (more ? 1 : 0)) * AD);
+        put(b, from, n);
+        if (more) {
+            continuation(b, firstAed + index + 1);
+        }
+        long block = firstAed + index;
+        new AllocationExtentDescriptor(DescriptorTag.of(DescriptorTag.ID_AED, version, serial, block), 0, b.array())
+                .encode(dst);
+    }
+
+    /** Data ADs number {@code from} .. {@code from + n - 1}. */
+    private void put(ByteBuffer b, long from, long n) {
+        for (long i = from; i < from + n; i++) {
+            long offset = i * maxExtent;
+            long len = Math.min(maxExtent, length - offset);
+            new ShortAllocationDescriptor(AllocationDescriptor.RECORDED, len, first + offset / SECTOR).encode(b);
+        }
+    }
+
+    /**
+     * ECMA-167 4/14.14.1.1 type 3: the next extent of allocation descriptors, one block long (UDF
+     * 2.60 2.3.11 limits an AED to one logical block).
+     */
+    private static void continuation(ByteBuffer b, long block) {
+        new ShortAllocationDescriptor(AllocationDescriptor.CONTINUATION, SECTOR, block).encode(b);
+    }
+}
