@@ -67,7 +67,7 @@ class LargeFileInteropTest {
     }
 
     /** The image takes SIZE bytes of real disk (the source is sparse); leave a margin. */
-    private void assumeDiskSpace() throws IOException {
+    static void assumeDiskSpace(Path work) throws IOException {
         long free = Files.getFileStore(work).getUsableSpace();
         Assumptions.assumeTrue(free > SIZE + (1L << 30),
                 "only " + (free >> 20) + " MiB free under " + work + ": the >4 GiB image needs about 5 GiB");
@@ -76,7 +76,7 @@ class LargeFileInteropTest {
     @Test
     void fileOver4GiBReadByXorrisoBsdtarAnd7z() throws IOException {
         ExternalTools.requireUtf8FileNames();
-        assumeDiskSpace();
+        assumeDiskSpace(work);
         Path src = Files.createDirectories(work.resolve("src"));
         Path big = sparseSource(src);
         Path iso = work.resolve("large.iso");
@@ -98,7 +98,7 @@ class LargeFileInteropTest {
     @Test
     void referenceXorrisoImage() throws IOException {
         ExternalTools.assumeTool("xorriso");
-        assumeDiskSpace();
+        assumeDiskSpace(work);
         Path src = Files.createDirectories(work.resolve("src"));
         sparseSource(src);
         Files.writeString(src.resolve("after.txt"), AFTER_TEXT);

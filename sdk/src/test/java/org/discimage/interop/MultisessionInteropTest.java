@@ -413,10 +413,7 @@ class MultisessionInteropTest {
     @Test
     void aMultiExtentFileIsInheritedWithoutACopy() throws IOException {
         ExternalTools.assumeTool("xorriso");
-        // the image takes the source's 4.5 GB of real disk (the source itself is sparse)
-        long free = Files.getFileStore(work).getUsableSpace();
-        org.junit.jupiter.api.Assumptions.assumeTrue(free > (11L << 29),
-                "only " + (free >> 20) + " MiB free under " + work + ": the 4.5 GiB image needs about 5.5 GiB");
+        LargeFileInteropTest.assumeDiskSpace(work);
         Path src = Files.createDirectories(work.resolve("big"));
         LargeFileInteropTest.sparseSource(src);
         Path img = work.resolve("big.iso");

@@ -21,7 +21,6 @@ import org.discimage.importer.ImageFileSectorReader;
 import org.discimage.importer.ImportedEntry;
 import org.discimage.importer.SectorReader;
 import org.discimage.importer.SessionReader;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -41,12 +40,6 @@ class UdfLargeFileInteropTest {
     @TempDir
     Path work;
 
-    private void assumeDiskSpace() throws IOException {
-        long free = Files.getFileStore(work).getUsableSpace();
-        Assumptions.assumeTrue(free > SIZE + (1L << 30),
-                "only " + (free >> 20) + " MiB free under " + work + ": the >4 GiB image needs about 5 GiB");
-    }
-
     @Test
     void udfOnlyFileOver4GiB() throws IOException {
         check(EnumSet.of(FileSystem.UDF), "udf-large.iso");
@@ -60,7 +53,7 @@ class UdfLargeFileInteropTest {
 
     private void check(Set<FileSystem> fileSystems, String name) throws IOException {
         ExternalTools.requireUtf8FileNames();
-        assumeDiskSpace();
+        LargeFileInteropTest.assumeDiskSpace(work);
         Path src = Files.createDirectories(work.resolve("src"));
         Path big = LargeFileInteropTest.sparseSource(src);
         Path img = work.resolve(name);
