@@ -24,7 +24,7 @@ import org.discimage.source.ContentSource;
  */
 final class TreeWalker {
     private static final LinkOption[] NOFOLLOW = {LinkOption.NOFOLLOW_LINKS};
-    private static final String UNIX_ATTRS = "unix:mode,uid,gid,lastModifiedTime,lastAccessTime,ctime,size";
+    private static final String UNIX_ATTRS = "unix:mode,uid,gid,lastModifiedTime,ctime,size";
 
     private final IOFileFilter fileFilter;
     private final IOFileFilter dirFilter;
@@ -131,6 +131,12 @@ final class TreeWalker {
         }
     }
 
+    /**
+     * Copies mode, owner and times. The host's access time is not recorded: building the image
+     * reads every source and so moves it (relatime updates it on the first read after a write),
+     * and two builds of the same tree with the same clock would differ. The access time slots
+     * (RRIP TF access, ECMA-167 4/14.9.12) get the modification time instead.
+     */
     private void applyAttributes(Item item, Path p) throws DiscImageException {
         try {
             if (unixView) {
@@ -138,8 +144,8 @@ final class TreeWalker {
                     Map<String, Object> m = Files.readAttributes(p, UNIX_ATTRS, NOFOLLOW);
                     item.setMode(((Integer) m.get("mode")) & 07777);
                     item.setOwner((Integer) m.get("uid"), (Integer) m.get("gid"));
-                    item.setTimes(time(m.get("lastModifiedTime")), time(m.get("lastAccessTime")),
-                            time(m.get("ctime")));
+                    Instant modified = time(m.get("lastModifiedTime"));
+                    item.setTimes(modified, modified, time(m.get("ctime")));
                     return;
                 } catch (UnsupportedOperationException e) {
                     unixView = false;
@@ -147,7 +153,7 @@ final class TreeWalker {
             }
             BasicFileAttributes a = Files.readAttributes(p, BasicFileAttributes.class, NOFOLLOW);
             Instant m = a.lastModifiedTime().toInstant();
-            item.setTimes(m, a.lastAccessTime().toInstant(), m);
+            item.setTimes(m, m, m);
         } catch (IOException e) {
             throw new DiscImageException(ErrorCode.DATA_STREAM_CREATE_FAILURE,
                     "cannot read the attributes of " + p + ": " + e, e);

@@ -106,6 +106,28 @@ class DeterminismInteropTest {
         assertEquals(sha256(a), sha256(b), "the same tree from two host directories gives different images");
     }
 
+    /**
+     * Building an image reads its sources and so moves their access times (relatime); a second
+     * build of the same host tree must not see that. CI caught this when the two builds fell into
+     * different seconds.
+     */
+    @Test
+    void sourceAccessTimesDoNotReachTheImage() throws IOException {
+        Path src = Fixtures.copySampleTree(work.resolve("atime"));
+        Path a = work.resolve("atime-a.iso");
+        Path b = work.resolve("atime-b.iso");
+        SdkImages.image(src, SdkImages.ALL, IsoLevel.LEVEL_3).createResultImage().writeTo(a);
+        try (var files = Files.walk(src)) {
+            for (Path p : (Iterable<Path>) files::iterator) {
+                if (Files.isRegularFile(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                    Files.setAttribute(p, "lastAccessTime", java.nio.file.attribute.FileTime.from(T));
+                }
+            }
+        }
+        SdkImages.image(src, SdkImages.ALL, IsoLevel.LEVEL_3).createResultImage().writeTo(b);
+        assertEquals(sha256(a), sha256(b), "a changed source access time changed the image");
+    }
+
     @Test
     void writingTwiceFromOneResultGivesTheSameBytes() throws IOException {
         ImageResult result = apiTree().createResultImage();
