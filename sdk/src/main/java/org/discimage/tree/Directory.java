@@ -210,6 +210,33 @@ public final class Directory extends Item {
         detach(require(relativePath));
     }
 
+    /**
+     * Brings the item at {@code relativePath} in line with the host directory {@code localDir}, like
+     * {@code xorriso -update_r localDir path}: items new on the host are added, files whose size or
+     * modification time differ (or, with {@link UpdateOptions#compareContent()}, whose size or
+     * SHA-256 differ) get the host file as their new content — an imported file then no longer
+     * refers to its old extent —, items gone on the host are removed, an item that changed type
+     * (file, directory, symbolic link) is replaced, and every kept item takes the host's mode,
+     * owner and times. If {@code relativePath} does not exist it is created from {@code localDir}
+     * (as {@link #addTree} would); if {@code localDir} does not exist, the item is removed. Symbolic
+     * links are compared and recorded as links, never followed; sockets and fifos count as absent.
+     *
+     * <p>The host tree is walked iteratively, one directory at a time; a failure part way leaves
+     * the updates made so far in the tree (take a change point first to be able to roll them
+     * back).
+     *
+     * @param relativePath the subtree to update, relative to this directory ("" for this directory)
+     * @return the counts of what was done
+     * @throws DiscImageException {@code NOT_DIR} if a parent on the path is not a directory or
+     *                            {@code relativePath} is "" and {@code localDir} no directory,
+     *                            {@code DIRECTORY_READ_FAILURE} naming a host directory that cannot
+     *                            be listed, {@code DATA_STREAM_CREATE_FAILURE} or
+     *                            {@code DATA_STREAM_READ_FAILURE} naming an unreadable file
+     */
+    public UpdateSummary updateTree(String relativePath, Path localDir, UpdateOptions options) throws IOException {
+        return new TreeUpdate(options).run(this, relativePath, localDir);
+    }
+
     private Item require(String relativePath) throws DiscImageException {
         if (split(relativePath).isEmpty()) {
             throw new IllegalArgumentException("cannot remove the directory itself: \"" + relativePath + "\"");
@@ -218,7 +245,7 @@ public final class Directory extends Item {
                 "no item " + relativePath + " under " + path()));
     }
 
-    private static void detach(Item item) {
+    static void detach(Item item) {
         item.parent.children.remove(item.name);
         item.parent = null;
     }
