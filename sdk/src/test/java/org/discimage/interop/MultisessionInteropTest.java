@@ -453,8 +453,8 @@ class MultisessionInteropTest {
 
     /**
      * Hard links recorded by xorriso (one extent, RRIP PX link count 2) keep sharing that one
-     * extent in a discimage session appended after them. The ISO writer records no link counts
-     * (every PX says 1), so the links survive as two names for the same data, not as a count.
+     * extent in a discimage session appended after them (their PX link count and serial number:
+     * HardLinkInteropTest).
      */
     @Test
     void hardLinkedFilesKeepSharingTheirExtent() throws IOException {
