@@ -7,17 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.discimage.FileSystemImage;
-import org.discimage.media.ImageFileMedium;
 import org.discimage.media.SessionInfo;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -29,7 +24,6 @@ import org.junit.jupiter.api.io.TempDir;
  * extracts one inode with three names.
  */
 class HardLinkInteropTest {
-    private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-23T12:00:00Z"), ZoneOffset.UTC);
     /** isoinfo -R -l: mode, links, ..., "[ LBA 00]  name". */
     private static final Pattern ISOINFO = Pattern.compile(
             "^[-dlcb][-rwxsStT]{9}\\s+(\\d+)\\s.*\\[\\s*(\\d+) \\d\\d\\]\\s+(\\S+)\\s*$", Pattern.MULTILINE);
@@ -37,17 +31,8 @@ class HardLinkInteropTest {
     @TempDir
     Path work;
 
-    private interface Fill {
-        void fill(FileSystemImage image) throws IOException;
-    }
-
-    private static SessionInfo session(Path img, Fill fill) throws IOException {
-        try (ImageFileMedium medium = ImageFileMedium.open(img)) {
-            FileSystemImage image = new FileSystemImage(CLOCK);
-            medium.prepare(image);
-            fill.fill(image);
-            return medium.append(image.createResultImage());
-        }
+    private static SessionInfo session(Path img, MultisessionInteropTest.Fill fill) throws IOException {
+        return MultisessionInteropTest.session(img, "LINKS", fill);
     }
 
     /** Name → {links, LBA} from isoinfo's Rock Ridge listing of the newest tree. */

@@ -84,11 +84,13 @@ class MultisessionInteropTest {
         return img;
     }
 
-    private interface Fill {
+    /** Fills the tree of a session being appended. */
+    interface Fill {
         void fill(FileSystemImage image) throws IOException;
     }
 
-    private static SessionInfo session(Path img, String label, Fill fill) throws IOException {
+    /** Appends one session labelled {@code label} to {@code img}, its tree filled by {@code fill}. */
+    static SessionInfo session(Path img, String label, Fill fill) throws IOException {
         try (ImageFileMedium medium = ImageFileMedium.open(img)) {
             FileSystemImage image = new FileSystemImage(CLOCK);
             medium.prepare(image);

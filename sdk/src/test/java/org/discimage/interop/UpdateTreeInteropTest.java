@@ -7,9 +7,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,8 +16,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
-import org.discimage.FileSystemImage;
-import org.discimage.media.ImageFileMedium;
 import org.discimage.media.SessionInfo;
 import org.discimage.tree.UpdateOptions;
 import org.discimage.tree.UpdateSummary;
@@ -34,7 +30,6 @@ import org.junit.jupiter.api.io.TempDir;
  * the folder's new state, and files left alone still point at session 1's extents.
  */
 class UpdateTreeInteropTest {
-    private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-23T12:00:00Z"), ZoneOffset.UTC);
     private static final FileTime T1 = FileTime.from(Instant.parse("2024-01-02T03:04:05Z"));
     /** isoinfo -l: "[ LBA 00]  name" (the extent, then the file flags). */
     private static final Pattern ISOINFO_LBA = Pattern.compile("\\[\\s*(\\d+) \\d\\d\\]\\s+(\\S+)\\s*$");
@@ -60,7 +55,7 @@ class UpdateTreeInteropTest {
         Files.setLastModifiedTime(src.resolve("sub/big.bin"), T1);
         Files.createSymbolicLink(src.resolve("link"), Path.of("keep.txt"));
         Path img = work.resolve("backup.iso");
-        SessionInfo first = session(img, "S1", image -> image.root().addTree(src, false));
+        SessionInfo first = MultisessionInteropTest.session(img, "S1", image -> image.root().addTree(src, false));
 
         write(src, "change.txt", "second version, longer\n");
         Files.setLastModifiedTime(src.resolve("touched.txt"), FileTime.from(Instant.parse("2025-05-05T05:05:05Z")));
@@ -74,7 +69,7 @@ class UpdateTreeInteropTest {
         Files.delete(src.resolve("link"));
         Files.createSymbolicLink(src.resolve("link"), Path.of("sub/deep/deep.txt"));
         UpdateSummary[] summary = new UpdateSummary[1];
-        SessionInfo second = session(img, "S2", image -> summary[0] = image.root().updateTree("", src,
+        SessionInfo second = MultisessionInteropTest.session(img, "S2", image -> summary[0] = image.root().updateTree("", src,
                 compareContent ? UpdateOptions.defaults().withContentComparison() : UpdateOptions.defaults()));
         return new Grown(img, src, first, second, summary[0]);
     }
@@ -84,20 +79,6 @@ class UpdateTreeInteropTest {
         Files.createDirectories(p.getParent());
         Files.writeString(p, content);
         Files.setLastModifiedTime(p, T1);
-    }
-
-    private interface Fill {
-        void fill(FileSystemImage image) throws IOException;
-    }
-
-    private static SessionInfo session(Path img, String label, Fill fill) throws IOException {
-        try (ImageFileMedium medium = ImageFileMedium.open(img)) {
-            FileSystemImage image = new FileSystemImage(CLOCK);
-            medium.prepare(image);
-            image.setVolumeName(label);
-            fill.fill(image);
-            return medium.append(image.createResultImage());
-        }
     }
 
     /** File name → extent LBA, from isoinfo's Rock Ridge listing of the newest tree. */
