@@ -164,23 +164,15 @@ public abstract sealed class Item permits Directory, FileItem, SymlinkItem, Devi
         this.hidden = other.hidden;
     }
 
-    /** The attributes at one moment, for the change-point journal. */
-    record Attributes(int mode, int uid, int gid, long mtime, long atime, long ctime, boolean hidden) {
-    }
-
-    Attributes attributes() {
-        return new Attributes(mode, uid, gid, mtime, atime, ctime, hidden);
-    }
-
     /** Puts attributes back (a rollback; not itself an edit). */
-    void restore(Attributes a) {
-        mode = a.mode();
-        uid = a.uid();
-        gid = a.gid();
-        mtime = a.mtime();
-        atime = a.atime();
-        ctime = a.ctime();
-        hidden = a.hidden();
+    void restore(int mode, int uid, int gid, long mtime, long atime, long ctime, boolean hidden) {
+        this.mode = mode;
+        this.uid = uid;
+        this.gid = gid;
+        this.mtime = mtime;
+        this.atime = atime;
+        this.ctime = ctime;
+        this.hidden = hidden;
     }
 
     /**
