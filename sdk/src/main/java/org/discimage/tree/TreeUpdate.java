@@ -75,7 +75,7 @@ final class TreeUpdate {
                 throw new DiscImageException(ErrorCode.NOT_DIR, "cannot update " + base.path() + " from "
                         + localDir + ": " + (local == null ? "it does not exist" : "it is not a directory"));
             }
-            Item fresh = walker.node(localDir, local, base.clock());
+            Item fresh = walker.node(localDir, base.name(), local, base.clock());
             keepAttributes(base, fresh);
             todo.push(new Pending(localDir, base));
         } else {
@@ -137,7 +137,8 @@ final class TreeUpdate {
     /** One name: {@code local} null means absent on the host (or vanished while we looked). */
     private void reconcile(Directory dir, String name, Path host, BasicFileAttributes local) throws IOException {
         Item existing = dir.child(name).orElse(null);
-        Item fresh = local == null ? null : walker.node(host, local, dir.clock());
+        // the tree's name, which need not be the host's (--update docs=/backup/docs-2026)
+        Item fresh = local == null ? null : walker.node(host, name, local, dir.clock());
         if (fresh == null) {
             if (existing != null) {
                 remove(existing);

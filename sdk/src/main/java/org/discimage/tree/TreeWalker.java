@@ -63,7 +63,7 @@ final class TreeWalker {
     }
 
     private void visit(Path child, Directory parent, Deque<Pending> todo) throws IOException {
-        Item node = node(child, readBasic(child), parent.clock());
+        Item node = node(child, child.getFileName().toString(), readBasic(child), parent.clock());
         if (node != null) {
             parent.put(node);
             if (node instanceof Directory d) {
@@ -73,12 +73,11 @@ final class TreeWalker {
     }
 
     /**
-     * The detached node {@code addTree} records for one host path, with its attributes but without
-     * children; {@code null} when the filters reject it or it is not recorded (sockets and fifos
-     * have no content to read).
+     * The detached node named {@code name} that {@code addTree} records for one host path, with its
+     * attributes but without children; {@code null} when the filters reject it or it is not
+     * recorded (sockets and fifos have no content to read).
      */
-    Item node(Path child, BasicFileAttributes a, Clock clock) throws IOException {
-        String name = child.getFileName().toString();
+    Item node(Path child, String name, BasicFileAttributes a, Clock clock) throws IOException {
         Item node = null;
         if (a.isDirectory()) {
             if (!dirFilter.accept(child, a).equals(java.nio.file.FileVisitResult.CONTINUE)) {

@@ -197,6 +197,21 @@ class TreeUpdateTest {
     }
 
     @Test
+    void theTreeNameNeedNotBeTheHostName() throws IOException {
+        UpdateSummary s = root.updateTree("backup/d-copy", host.resolve("d"), UpdateOptions.defaults());
+        assertEquals(5, s.added(), s.toString());
+        assertEquals(ItemType.FILE, root.exists("backup/d-copy/e/c.txt"));
+        assertEquals(ItemType.NOT_FOUND, root.exists("backup/d"));
+        assertEquals(new UpdateSummary(0, 0, 0, 0, 4), root.updateTree("backup/d-copy", host.resolve("d"),
+                UpdateOptions.defaults()));
+        Files.delete(host.resolve("d/b.txt"));
+        Files.createDirectories(host.resolve("d/b.txt"));
+        UpdateSummary typeChange = root.updateTree("backup/d-copy", host.resolve("d"), UpdateOptions.defaults());
+        assertEquals(1, typeChange.added(), typeChange.toString());
+        assertEquals(ItemType.DIRECTORY, root.exists("backup/d-copy/b.txt"));
+    }
+
+    @Test
     void aFileOnThePathIsRefused() throws IOException {
         DiscImageException e = assertThrows(DiscImageException.class,
                 () -> root.updateTree("a.txt/x", host.resolve("d"), UpdateOptions.defaults()));
