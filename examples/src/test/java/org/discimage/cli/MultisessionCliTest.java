@@ -137,6 +137,37 @@ class MultisessionCliTest {
     }
 
     @Test
+    void checksumKeepsATouchedFileWhoseContentIsTheSame() throws Exception {
+        ExternalTool.require("isoinfo");
+        Path docs = Files.createDirectories(work.resolve("c"));
+        Files.writeString(docs.resolve("same.txt"), "same bytes\n");
+        Path media = work.resolve("c.iso");
+        assertEquals(0, CliRun.run("append", "--update", docs + "=/c", media.toString()).exitCode());
+        String before = ExternalTool.run("isoinfo", "-R", "-l", "-i", media.toString());
+        Files.setLastModifiedTime(docs.resolve("same.txt"), FileTime.from(Instant.parse("2031-01-01T00:00:00Z")));
+        CliRun r = CliRun.run("append", "--checksum", "--update", docs + "=/c", media.toString());
+        assertEquals(0, r.exitCode(), r.toString());
+        assertTrue(r.out().contains(": 0 added, 0 replaced, 0 removed, 1 attributes updated, 1 unchanged"), r.out());
+        String after = ExternalTool.run("isoinfo", "-R", "-l", "-i", media.toString());
+        assertEquals(extentOf(before, "same.txt"), extentOf(after, "same.txt"), "the data of session 1 is kept");
+        assertTrue(after.contains("2031"), after);
+        // without --checksum the new time alone makes it a new file
+        Files.setLastModifiedTime(docs.resolve("same.txt"), FileTime.from(Instant.parse("2032-01-01T00:00:00Z")));
+        CliRun quick = CliRun.run("append", "--update", docs + "=/c", media.toString());
+        assertTrue(quick.out().contains(": 0 added, 1 replaced, 0 removed"), quick.out());
+    }
+
+    /** The "[ LBA 00]" extent isoinfo -l shows for {@code name}. */
+    private static String extentOf(String listing, String name) {
+        for (String line : listing.split("\n")) {
+            if (line.trim().endsWith(" " + name)) {
+                return line.substring(line.indexOf('['), line.indexOf(']') + 1);
+            }
+        }
+        throw new AssertionError(name + " not in " + listing);
+    }
+
+    @Test
     void appendFsChoosesTheNewSessionsFileSystemsAndRefusesUdfAcrossSessions() throws Exception {
         ExternalTool.require("isoinfo");
         Files.createDirectories(work.resolve("s"));
