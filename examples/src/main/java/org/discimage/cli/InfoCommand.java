@@ -79,7 +79,8 @@ final class InfoCommand implements Callable<Integer> {
         try {
             sessions = ImageFileMedium.readSessions(session.image());
         } catch (DiscImageException e) {
-            line(out, "sessions", "none found: " + e.getMessage());
+            // a UDF-only image (mkudffs) has no ISO 9660 descriptors to chain sessions with
+            line(out, "sessions", "no ISO 9660 session chain (no primary volume descriptor at LBA 16)");
             return;
         }
         line(out, "sessions", Integer.toString(sessions.size()));
