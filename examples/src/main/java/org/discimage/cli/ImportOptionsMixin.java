@@ -84,7 +84,13 @@ final class ImportOptionsMixin {
         }
         long start = sessionStart;
         if (sessionNumber > 0) {
-            List<SessionInfo> sessions = ImageFileMedium.readSessions(image);
+            List<SessionInfo> sessions;
+            try {
+                sessions = ImageFileMedium.readSessions(image);
+            } catch (DiscImageException e) {
+                throw new DiscImageException(e.code(), "--session: " + image + " has no ISO 9660 session chain (no "
+                        + "primary volume descriptor at LBA 16); give --session-start LBA instead", e);
+            }
             if (sessionNumber > sessions.size()) {
                 throw new DiscImageException(ErrorCode.INVALID_PARAM, image + " has " + sessions.size()
                         + " session" + (sessions.size() == 1 ? "" : "s") + ": no session " + sessionNumber);

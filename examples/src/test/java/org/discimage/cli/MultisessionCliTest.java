@@ -72,6 +72,24 @@ class MultisessionCliTest {
     }
 
     @Test
+    void infoOnAUdfOnlyImageSaysThereIsNoSessionChain() throws Exception {
+        ExternalTool.require("mkudffs");
+        Path img = work.resolve("u.img");
+        try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(img.toFile(), "rw")) {
+            f.setLength(4 << 20);
+        }
+        ExternalTool.run("mkudffs", "-b", "2048", "--media-type=hd", img.toString());
+        CliRun info = CliRun.run("info", img.toString());
+        assertEquals(0, info.exitCode(), info.toString());
+        assertTrue(info.out().contains("file systems:     udf"), info.out());
+        assertTrue(info.out().contains("sessions:         no ISO 9660 session chain"), info.out());
+        CliRun ls = CliRun.run("ls", "--session", "1", img.toString());
+        assertEquals(1, ls.exitCode(), ls.toString());
+        assertTrue(ls.err().contains("has no ISO 9660 session chain") && ls.err().contains("--session-start"),
+                ls.toString());
+    }
+
+    @Test
     void lsSessionListsThatSessionsOwnTree() throws Exception {
         ExternalTool.require("xorriso");
         Path img = xorrisoGrown();
