@@ -128,6 +128,12 @@ class UpdateTreeInteropTest {
         assertTrue(cmp.out().contains("Both file objects match as far as expectable.")
                         && !cmp.out().contains("Differences detected"),
                 "xorriso -compare_r finds differences:\n" + cmp.out() + cmp.err());
+        // a third update of the unchanged folder finds nothing to do: every attribute, the root's
+        // included, came back from the medium as it was written
+        UpdateSummary[] third = new UpdateSummary[1];
+        MultisessionInteropTest.session(g.image(), "S3", image -> third[0] = image.root().updateTree("",
+                g.folder(), UpdateOptions.defaults()));
+        assertTrue(third[0].isEmpty(), third[0].toString());
     }
 
     @Test
