@@ -73,6 +73,35 @@ public final class FileSystemImage {
         return root;
     }
 
+    /**
+     * The current change point of the tree (IMAPI2 ChangePoint): a counter of tree edits. Taking
+     * one starts an undo journal of the edits that follow (not a copy of the tree), so that
+     * {@link #rollbackToChangePoint} can return to it; see {@link Directory#changePoint()}.
+     */
+    public long changePoint() {
+        return root.changePoint();
+    }
+
+    /**
+     * Reverts the tree to a change point taken since the last lock-in (IMAPI2
+     * RollbackToChangePoint): an image created afterwards is byte-identical to one created at that
+     * point. Settings (file systems, identifiers, session start) are not part of the tree and stay.
+     *
+     * @throws DiscImageException {@code INVALID_PARAM} for a change point ahead of the tree or
+     *                            before the last lock-in
+     */
+    public void rollbackToChangePoint(long changePoint) throws DiscImageException {
+        root.rollbackToChangePoint(changePoint);
+    }
+
+    /**
+     * Commits the tree (IMAPI2 LockInChangePoint): earlier change points can no longer be rolled
+     * back to, and the journal's memory is released; the counter is unchanged.
+     */
+    public void lockInChangePoint() {
+        root.lockInChangePoint();
+    }
+
     /** The clock that stamps new items and the volume creation time. */
     public Clock clock() {
         return clock;

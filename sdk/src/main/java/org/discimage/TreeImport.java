@@ -79,6 +79,10 @@ final class TreeImport {
     private void run(Directory root, List<ImportedEntry> entries) throws IOException {
         for (ImportedEntry e : entries) {
             if (e.path().equals("/")) {
+                // the root merges like any directory, and keeps the attributes the medium recorded
+                // for it (as xorriso keeps them across sessions): without this every appended
+                // session would reset them to the clock's time and 0755
+                copyAttributes(e, root);
                 directories.put("/", root);
                 continue;
             }

@@ -5,14 +5,20 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 
+import org.discimage.FileSystem;
 import org.discimage.FileSystemImage;
+import org.discimage.error.DiscImageException;
+import org.discimage.error.ErrorCode;
 import org.discimage.media.ImageFileMedium;
 import org.discimage.media.SessionInfo;
 import org.discimage.tree.Directory;
+import org.discimage.tree.UpdateOptions;
+import org.discimage.tree.UpdateSummary;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -25,8 +31,9 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "append", sortOptions = false,
         description = {"Adds a session to MEDIA (created when absent), grown the way xorriso grows image files: "
-                + "the newest tree is imported, SOURCEs replace what it holds at the same paths, --remove takes "
-                + "paths out, and only new data is written. Then lists the sessions: number, start, size, volume.",
+                + "the newest tree is imported, --remove takes paths out, --update brings a subtree in line with "
+                + "a local directory, SOURCEs replace what the tree holds at the same paths (in that order), and "
+                + "only new data is written. Then lists the sessions: number, start, size, volume.",
                 "SOURCE is LOCAL or IMAGE/PATH=LOCAL, as for build."})
 final class AppendCommand implements Callable<Integer> {
     @CommandLine.Spec
@@ -38,6 +45,23 @@ final class AppendCommand implements Callable<Integer> {
     @Option(names = "--remove", paramLabel = "IMAGE/PATH", description = "A file or directory tree to leave out of "
             + "the new session (its data stays on the medium, for the earlier sessions).")
     List<String> remove = new ArrayList<>();
+
+    @Option(names = "--update", paramLabel = "LOCAL_DIR=IMAGE/PATH",
+            description = "Make IMAGE/PATH a copy of LOCAL_DIR, like xorriso -update_r: what is new locally is "
+                    + "added, files whose size or modification time differ are written anew, what is gone locally "
+                    + "is removed, and the rest keeps its data on the medium and takes the local mode, owner and "
+                    + "times. IMAGE/PATH is created when missing and removed when LOCAL_DIR is. Prints what it did. "
+                    + "Repeatable. \\= stands for a literal '=' in LOCAL_DIR.")
+    List<String> updates = new ArrayList<>();
+
+    @Option(names = "--checksum", description = "With --update: a file of the same size is written anew only when "
+            + "its SHA-256 differs from the recorded content (read from the medium), whatever its time says.")
+    boolean checksum;
+
+    @Option(names = "--fs", split = ",", paramLabel = "FS", converter = FileSystemConverter.class,
+            description = "The file systems of the new session: iso9660, joliet, rockridge (default: all three). "
+                    + "UDF is written only into a blank MEDIA: UDF across sessions is not written yet.")
+    List<FileSystem> fileSystems;
 
     @Option(names = {"-V", "--volume-id"}, paramLabel = "ID", description = "The volume label of the new session.")
     String volumeId;
@@ -58,12 +82,21 @@ final class AppendCommand implements Callable<Integer> {
             }
             FileSystemImage image = new FileSystemImage();
             medium.prepare(image);
+            if (fileSystems != null) {
+                chooseFileSystems(image, medium);
+            }
             if (volumeId != null) {
                 image.setVolumeName(volumeId);
             }
             Directory root = image.root();
             for (String path : remove) {
                 root.removeTree(strip(path));
+            }
+            UpdateOptions options = checksum ? UpdateOptions.defaults().withContentComparison() : UpdateOptions.defaults();
+            for (String u : updates) {
+                Update update = Update.parse(u, spec);
+                UpdateSummary summary = root.updateTree(strip(update.imagePath), update.local, options);
+                out.println("update /" + strip(update.imagePath) + " from " + update.local + ": " + summary);
             }
             for (String s : sources) {
                 Graft g = Graft.parse(s);
@@ -72,12 +105,50 @@ final class AppendCommand implements Callable<Integer> {
             }
             medium.append(image.createResultImage());
             for (SessionInfo s : medium.sessions()) {
-                out.println(String.format("session %d: start %d, %d sectors, volume %s", s.number(), s.startLba(),
-                        s.sectors(), s.volumeId()));
+                out.println("session " + s.number() + ": " + ImportOptionsMixin.describe(s));
             }
         }
         out.flush();
         return 0;
+    }
+
+    /** One {@code --update LOCAL_DIR=IMAGE/PATH}; {@code \=} and {@code \\} escape in LOCAL_DIR, as in SOURCE. */
+    private record Update(Path local, String imagePath) {
+        static Update parse(String arg, CommandLine.Model.CommandSpec spec) {
+            StringBuilder local = new StringBuilder();
+            for (int i = 0; i < arg.length(); i++) {
+                char c = arg.charAt(i);
+                if (c == '\\' && i + 1 < arg.length() && (arg.charAt(i + 1) == '=' || arg.charAt(i + 1) == '\\')) {
+                    local.append(arg.charAt(++i));
+                } else if (c == '=') {
+                    if (local.length() == 0) {
+                        break;
+                    }
+                    return new Update(Path.of(local.toString()), arg.substring(i + 1));
+                } else {
+                    local.append(c);
+                }
+            }
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--update wants LOCAL_DIR=IMAGE/PATH (e.g. --update home/docs=/docs): " + arg);
+        }
+    }
+
+    /**
+     * The {@code --fs} choice; UDF only on a blank medium, since a UDF volume in a later session
+     * needs a partition reaching back over the earlier ones (not written yet).
+     */
+    private void chooseFileSystems(FileSystemImage image, ImageFileMedium medium) throws DiscImageException {
+        if (fileSystems.contains(FileSystem.UDF) && !medium.isBlank()) {
+            throw new DiscImageException(ErrorCode.FILE_SYSTEM_FEATURE_NOT_SUPPORTED, "--fs udf: " + media + " holds "
+                    + medium.sessions().size() + " session(s), and UDF across sessions is not written yet; choose"
+                    + " from iso9660, joliet, rockridge");
+        }
+        try {
+            image.setFileSystems(EnumSet.copyOf(fileSystems));
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--fs: " + e.getMessage());
+        }
     }
 
     /** Takes out what the imported tree holds where {@code g} will put its files: the source replaces it. */

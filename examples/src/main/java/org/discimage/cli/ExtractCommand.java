@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-import org.discimage.FileSystem;
 import org.discimage.importer.ImportedEntry;
 
 import picocli.CommandLine;
@@ -35,16 +34,11 @@ final class ExtractCommand implements Callable<Integer> {
     @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
     boolean help;
 
-    @Parameters(index = "0", paramLabel = "IMAGE", description = "The image file.")
-    Path image;
-
     @Parameters(index = "1", paramLabel = "DIR", description = "The directory to extract into.")
     Path dir;
 
-    @Option(names = "--fs", paramLabel = "FS", converter = FileSystemConverter.class,
-            description = "The tree to extract: " + FileSystemConverter.NAMES
-                    + " (default: the first present of rockridge, udf, joliet, iso9660).")
-    FileSystem fileSystem;
+    @Mixin
+    TreeChoiceMixin tree;
 
     @Option(names = "--overwrite",
             description = "Replace existing files and symbolic links in DIR (never directories, and never "
@@ -58,8 +52,8 @@ final class ExtractCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter err = spec.commandLine().getErr();
         Extractor.Summary summary;
-        try (ImportOptionsMixin.Session session = importOptions.open(image)) {
-            List<ImportedEntry> entries = session.reader().readTree(session.choose(fileSystem));
+        try (ImportOptionsMixin.Session session = importOptions.open()) {
+            List<ImportedEntry> entries = session.reader().readTree(tree.choose(session));
             Extractor extractor = new Extractor(session.sectors(), overwrite, message -> {
                 err.println("warning: " + message);
                 err.flush();

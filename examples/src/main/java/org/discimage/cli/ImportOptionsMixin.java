@@ -3,6 +3,7 @@ package org.discimage.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Set;
 import java.util.StringJoiner;
 
@@ -13,44 +14,101 @@ import org.discimage.error.ErrorCode;
 import org.discimage.importer.ImageFileSectorReader;
 import org.discimage.importer.ImportOptions;
 import org.discimage.importer.SessionReader;
+import org.discimage.media.ImageFileMedium;
+import org.discimage.media.SessionInfo;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
-/** The options every reading command shares: {@code --session-start} and {@code --lenient}. */
+/**
+ * What every reading command (ls, info, extract) shares: the IMAGE parameter, which session to read
+ * ({@code --session N} or {@code --session-start LBA}, default the newest) and {@code --lenient};
+ * {@link #open()} opens the image at that session.
+ */
 final class ImportOptionsMixin {
     @CommandLine.Spec(CommandLine.Spec.Target.MIXEE)
     CommandLine.Model.CommandSpec spec;
 
+    @Parameters(index = "0", paramLabel = "IMAGE", description = "The image file.")
+    Path image;
+
     long sessionStart;
+    private boolean sessionStartGiven;
+    private int sessionNumber;
 
     @Option(names = "--lenient",
             description = "Accept the deviations from the standards that real producers are known to write; "
                     + "each one is reported on standard error as 'warning: ...'.")
     boolean lenient;
 
-    @Option(names = "--session-start", paramLabel = "LBA", defaultValue = "0",
-            description = "The LBA the session to read starts at (default: ${DEFAULT-VALUE}); its volume "
-                    + "descriptors are at LBA + 16.")
+    @Option(names = "--session-start", paramLabel = "LBA",
+            description = "The LBA the session to read starts at (default: 0, where an image grown by xorriso or "
+                    + "discimage holds a copy of the newest session's descriptors); its volume descriptors are at "
+                    + "LBA + 16.")
     void setSessionStart(long lba) {
         if (lba < 0) {
             throw new CommandLine.ParameterException(spec.commandLine(),
                     "--session-start must not be negative: " + lba);
         }
         sessionStart = lba;
+        sessionStartGiven = true;
     }
 
-    /** Opens {@code image} and identifies the session's file systems; warnings go to standard error. */
-    Session open(Path image) throws IOException {
+    @Option(names = "--session", paramLabel = "N",
+            description = "The session to read, 1 for the first, numbered as xorriso -toc numbers them "
+                    + "(default: the newest, whose descriptors an image file grown by xorriso or discimage "
+                    + "copies to LBA 16).")
+    void setSession(int number) {
+        if (number < 1) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--session counts from 1: " + number);
+        }
+        sessionNumber = number;
+    }
+
+    /** The import options: strict or lenient, warnings to standard error. */
+    ImportOptions importOptions() {
         Diagnostics sink = warnings(spec.commandLine().getErr());
-        ImportOptions options = lenient ? ImportOptions.lenient(sink) : ImportOptions.strict(sink);
+        return lenient ? ImportOptions.lenient(sink) : ImportOptions.strict(sink);
+    }
+
+    /**
+     * Opens IMAGE and identifies the file systems of the chosen session; warnings go to standard error.
+     *
+     * @throws DiscImageException {@code INVALID_PARAM} for a {@code --session} the image does not have
+     */
+    Session open() throws IOException {
+        if (sessionNumber > 0 && sessionStartGiven) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--session and --session-start both choose the session: give one");
+        }
+        long start = sessionStart;
+        if (sessionNumber > 0) {
+            List<SessionInfo> sessions;
+            try {
+                sessions = ImageFileMedium.readSessions(image);
+            } catch (DiscImageException e) {
+                throw new DiscImageException(e.code(), "--session: " + image + " has no ISO 9660 session chain (no "
+                        + "primary volume descriptor at LBA 16); give --session-start LBA instead", e);
+            }
+            if (sessionNumber > sessions.size()) {
+                throw new DiscImageException(ErrorCode.INVALID_PARAM, image + " has " + sessions.size()
+                        + " session" + (sessions.size() == 1 ? "" : "s") + ": no session " + sessionNumber);
+            }
+            start = sessions.get(sessionNumber - 1).startLba();
+        }
         ImageFileSectorReader sectors = ImageFileSectorReader.open(image);
         try {
-            return new Session(image, sectors, SessionReader.open(sectors, sessionStart, options));
+            return new Session(image, sectors, SessionReader.open(sectors, start, importOptions()));
         } catch (IOException | RuntimeException e) {
             sectors.close();
             throw e;
         }
+    }
+
+    /** {@code start 64, 25 sectors, volume S2}: a session as append and info print it. */
+    static String describe(SessionInfo s) {
+        return String.format("start %d, %d sectors, volume %s", s.startLba(), s.sectors(), s.volumeId());
     }
 
     /** A sink printing each diagnostic as one {@code warning: <structure> at LBA <n>: <message>} line. */

@@ -10,20 +10,24 @@ import java.util.concurrent.Callable;
 
 import org.discimage.FileSystem;
 import org.discimage.UdfRevision;
+import org.discimage.error.DiscImageException;
 import org.discimage.importer.ImportedEntry;
 import org.discimage.importer.SessionReader;
+import org.discimage.media.ImageFileMedium;
+import org.discimage.media.SessionInfo;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /** {@code discimage info}: what one session of an image holds, as {@code key: value} lines. */
 @Command(name = "info", sortOptions = false,
-        description = {"Describes one session of an image: the file systems present, the one an import uses by "
-                + "default, each file system's volume name, the UDF revision, the image size, and the counts and "
-                + "data bytes of the default tree.",
+        description = {"Describes one session of an image (the newest, or the one --session or --session-start "
+                + "chooses): the file systems present, the one an import uses by default, each file system's volume "
+                + "name, the UDF revision, the image size, and the counts and data bytes of the default tree; then "
+                + "every session of the image as xorriso -toc numbers them: number, start LBA, size in sectors, "
+                + "volume id and the file systems found at that session.",
                 "One 'key: value' per line, keys padded to one column; the keys and their order are stable."})
 final class InfoCommand implements Callable<Integer> {
     @CommandLine.Spec
@@ -32,16 +36,14 @@ final class InfoCommand implements Callable<Integer> {
     @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
     boolean help;
 
-    @Parameters(index = "0", paramLabel = "IMAGE", description = "The image file.")
-    Path image;
-
     @Mixin
     ImportOptionsMixin importOptions;
 
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
-        try (ImportOptionsMixin.Session session = importOptions.open(image)) {
+        Path image = importOptions.image;
+        try (ImportOptionsMixin.Session session = importOptions.open()) {
             SessionReader reader = session.reader();
             FileSystem def = reader.defaultFileSystem();
             line(out, "image", image.toString());
@@ -62,9 +64,36 @@ final class InfoCommand implements Callable<Integer> {
             line(out, "symlinks", Long.toString(c.symlinks));
             line(out, "devices", Long.toString(c.devices));
             line(out, "data bytes", Long.toString(c.dataBytes));
+            sessions(out, session);
         }
         out.flush();
         return 0;
+    }
+
+    /**
+     * {@code sessions: N}, then one {@code session N: start S, K sectors, volume V, file systems F}
+     * line per session of the chain (ImageFileMedium's reading of xorriso's TOC emulation).
+     */
+    private void sessions(PrintWriter out, ImportOptionsMixin.Session session) throws IOException {
+        List<SessionInfo> sessions;
+        try {
+            sessions = ImageFileMedium.readSessions(session.image());
+        } catch (DiscImageException e) {
+            // a UDF-only image (mkudffs) has no ISO 9660 descriptors to chain sessions with
+            line(out, "sessions", "no ISO 9660 session chain (no primary volume descriptor at LBA 16)");
+            return;
+        }
+        line(out, "sessions", Integer.toString(sessions.size()));
+        for (SessionInfo s : sessions) {
+            String fileSystems;
+            try {
+                fileSystems = ImportOptionsMixin.names(SessionReader.open(session.sectors(), s.startLba(),
+                        importOptions.importOptions()).fileSystems());
+            } catch (DiscImageException e) {
+                fileSystems = "unreadable (" + e.getMessage() + ")";
+            }
+            line(out, "session " + s.number(), ImportOptionsMixin.describe(s) + ", file systems " + fileSystems);
+        }
     }
 
     private static void line(PrintWriter out, String key, String value) {

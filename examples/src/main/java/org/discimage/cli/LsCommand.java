@@ -3,13 +3,11 @@ package org.discimage.cli;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-import org.discimage.FileSystem;
 import org.discimage.importer.ImportedEntry;
 import org.discimage.tree.ItemType;
 
@@ -17,7 +15,6 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /** {@code discimage ls}: lists the tree of one session of an image, one line per entry, in pre-order. */
 @Command(name = "ls", sortOptions = false,
@@ -34,13 +31,8 @@ final class LsCommand implements Callable<Integer> {
     @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
     boolean help;
 
-    @Parameters(index = "0", paramLabel = "IMAGE", description = "The image file.")
-    Path image;
-
-    @Option(names = "--fs", paramLabel = "FS", converter = FileSystemConverter.class,
-            description = "The tree to list: " + FileSystemConverter.NAMES
-                    + " (default: the first present of rockridge, udf, joliet, iso9660).")
-    FileSystem fileSystem;
+    @Mixin
+    TreeChoiceMixin tree;
 
     @Option(names = "-l", description = "Long listing: mode, links, owner, group, size, time, link target.")
     boolean longListing;
@@ -51,8 +43,8 @@ final class LsCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         List<ImportedEntry> entries;
-        try (ImportOptionsMixin.Session session = importOptions.open(image)) {
-            entries = session.reader().readTree(session.choose(fileSystem));
+        try (ImportOptionsMixin.Session session = importOptions.open()) {
+            entries = session.reader().readTree(tree.choose(session));
         }
         // one flush at the end, not one per line (picocli's writer flushes on every println)
         PrintWriter out = new PrintWriter(new BufferedWriter(spec.commandLine().getOut(), 1 << 16), false);

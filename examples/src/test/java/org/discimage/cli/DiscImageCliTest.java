@@ -176,8 +176,12 @@ class DiscImageCliTest {
         assertEquals(0, info.exitCode(), info::toString);
         Map<String, String> facts = info(info.out());
         assertEquals(List.of("image", "size", "session start", "file systems", "default", "volume iso9660",
-                "volume joliet", "volume rockridge", "directories", "files", "symlinks", "devices", "data bytes"),
-                List.copyOf(facts.keySet()), info::toString);
+                "volume joliet", "volume rockridge", "directories", "files", "symlinks", "devices", "data bytes",
+                "sessions", "session 1"), List.copyOf(facts.keySet()), info::toString);
+        // a single session at LBA 0 (mkisofs style), as xorriso -toc lists it
+        assertEquals("1", facts.get("sessions"));
+        assertEquals("start 0, " + Files.size(iso) / 2048 + " sectors, volume " + facts.get("volume iso9660")
+                + ", file systems iso9660, joliet, rockridge", facts.get("session 1"));
         assertEquals("iso9660, joliet, rockridge", facts.get("file systems"));
         assertEquals("rockridge", facts.get("default"));
         assertEquals("3", facts.get("directories"));

@@ -28,13 +28,16 @@ public final class ImportedSource implements ContentSource {
     private final List<FileExtent> extents;
     private final byte[] embedded;
     private final long size;
+    private final int linkCount;
 
-    private ImportedSource(SectorReader sectors, String path, List<FileExtent> extents, byte[] embedded, long size) {
+    private ImportedSource(SectorReader sectors, String path, List<FileExtent> extents, byte[] embedded, long size,
+                           int linkCount) {
         this.sectors = sectors;
         this.path = path;
         this.extents = extents;
         this.embedded = embedded;
         this.size = size;
+        this.linkCount = linkCount;
     }
 
     /**
@@ -62,7 +65,17 @@ public final class ImportedSource implements ContentSource {
         if (sum > entry.size() || (entry.embeddedData() != null && sum != entry.size())) {
             throw new IllegalArgumentException(entry.path() + ": size " + entry.size() + " but the extents hold " + sum);
         }
-        return new ImportedSource(sectors, entry.path(), entry.extents(), entry.embeddedData(), entry.size());
+        return new ImportedSource(sectors, entry.path(), entry.extents(), entry.embeddedData(), entry.size(),
+                Math.max(1, entry.linkCount()));
+    }
+
+    /**
+     * The hard link count the medium recorded for the file (Rock Ridge PX st_nlink, UDF File Link
+     * Count; 1 when unrecorded). A count above 1 tells a later session that other names sharing
+     * these extents are links of one file, not copies (RRIP 1.12 4.1.1).
+     */
+    public int linkCount() {
+        return linkCount;
     }
 
     /** The extents on the medium, in file-offset order (empty for embedded data). */

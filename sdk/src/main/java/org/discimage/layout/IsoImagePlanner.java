@@ -9,7 +9,9 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.discimage.FileSystem;
 import org.discimage.error.DiscImageException;
@@ -65,6 +67,8 @@ public final class IsoImagePlanner {
     /** The medium the new session is appended to, whose unchanged files keep their extents; or null. */
     private final SectorReader inheritFrom;
     private long inheritedFiles;
+    /** Inherited files recorded as hard links, by the first LBA of their shared extent. */
+    private Map<Long, List<PlanNode>> linkGroups;
 
     private IsoImagePlanner(PlanRequest request, LayoutAssembler.Bridge bridge) {
         this(request, bridge, null);
@@ -146,6 +150,7 @@ public final class IsoImagePlanner {
                         needsEmptyBlock = true;
                     } else if (inherits(f, n)) {
                         inheritedFiles++;
+                        hardLink(f, n);
                     } else {
                         files.add(n);
                     }
@@ -159,6 +164,7 @@ public final class IsoImagePlanner {
                 stack.push(subdirs.get(i));
             }
         }
+        countHardLinks();
         if (userDirs.size() > MAX_DIRECTORIES) {
             throw new DiscImageException(ErrorCode.TOO_MANY_DIRS, "the tree holds " + userDirs.size()
                     + " directories; ISO 9660 path tables hold at most " + MAX_DIRECTORIES);
@@ -198,6 +204,39 @@ public final class IsoImagePlanner {
         }
         n.dataLba = lba;
         return true;
+    }
+
+    /**
+     * An inherited file the medium recorded with a link count above 1 joins the group of names
+     * that share its extent: they keep one PX serial number (RRIP 1.12 4.1.1 st_ino, which
+     * {@code xorriso -hardlinks on} compares) and get the group's size in the new tree as their
+     * link count, so a removed name lowers it. Only such files are grouped: two names sharing an
+     * extent without a recorded count are not taken for links.
+     */
+    private void hardLink(FileItem f, PlanNode n) {
+        if (((ImportedSource) f.source()).linkCount() < 2) {
+            return;
+        }
+        if (linkGroups == null) {
+            linkGroups = new HashMap<>();
+        }
+        List<PlanNode> group = linkGroups.computeIfAbsent(n.dataLba, k -> new ArrayList<>(2));
+        if (!group.isEmpty()) {
+            n.inode = group.get(0).inode;
+        }
+        group.add(n);
+    }
+
+    private void countHardLinks() {
+        if (linkGroups == null) {
+            return;
+        }
+        for (List<PlanNode> group : linkGroups.values()) {
+            for (PlanNode n : group) {
+                n.links = group.size();
+            }
+        }
+        linkGroups = null;
     }
 
     /** The number of files inherited by the last plan (for tests and diagnostics). */

@@ -16,8 +16,10 @@ final class PlanNode {
     byte[] jolietId;
     /** First LBA of the file data (files), or of the shared empty block (empty files, symlinks). */
     long dataLba;
-    /** Rock Ridge PX serial number (file serial / inode). */
-    final long inode;
+    /** Rock Ridge PX serial number (file serial / inode); hard links share one. */
+    long inode;
+    /** Rock Ridge PX link count of a file inherited as one of several hard links; 0 means 1. */
+    int links;
     /**
      * Offsets of this record's Rock Ridge continuation areas inside the continuation region, or
      * null when its System Use fits in the record. For a relocated directory this is for its

@@ -131,7 +131,7 @@ final class RockRidgeEntries {
             }
             default -> {
                 mode = S_IFREG | item.mode();
-                links = 1;
+                links = Math.max(1, n.links);
             }
         }
         list.add(new PosixFileAttributes(mode, links, item.uid() & 0xFFFF_FFFFL, item.gid() & 0xFFFF_FFFFL, n.inode));

@@ -102,6 +102,19 @@ public final class ImageFileMedium implements Closeable {
     }
 
     /**
+     * The sessions of an existing image file, as {@link #sessions()} lists them, read without
+     * creating or writing anything (for listing tools).
+     *
+     * @throws DiscImageException {@code MALFORMED_STRUCTURE} when the file is neither empty nor an
+     *                            ISO 9660 image (no primary volume descriptor at LBA 16)
+     */
+    public static List<SessionInfo> readSessions(Path file) throws IOException {
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+            return List.copyOf(new ImageFileMedium(file, ch, 0).sessions);
+        }
+    }
+
+    /**
      * Reads the header and walks the session chain as libisoburn's TOC emulation does
      * ({@code isoburn_emulate_toc}, docs/formats.md 4.3).
      */

@@ -27,6 +27,8 @@ import org.discimage.source.ContentSource;
 public final class Directory extends Item {
     private Map<String, Item> children;
     private final Clock clock;
+    /** The change-point journal; only a root made by {@link #newRoot} has one. */
+    private TreeJournal journal;
 
     Directory(String name, long time, Clock clock) {
         super(name, DEFAULT_DIR_MODE, time);
@@ -35,7 +37,65 @@ public final class Directory extends Item {
 
     /** A new, empty root directory whose new items are stamped with {@code clock}'s time. */
     public static Directory newRoot(Clock clock) {
-        return new Directory("", clock.instant().getEpochSecond(), clock);
+        Directory root = new Directory("", clock.instant().getEpochSecond(), clock);
+        root.journal = new TreeJournal();
+        return root;
+    }
+
+    TreeJournal rootJournal() {
+        return journal;
+    }
+
+    /**
+     * The current change point of the whole tree this directory belongs to (IMAPI2 ChangePoint):
+     * a counter of the edits made to it. Asking for it starts the undo journal, so that the tree
+     * can be {@link #rollbackToChangePoint rolled back} to this point until the next
+     * {@link #lockInChangePoint() lock-in}. See {@link FileItem}, {@link Item} setters and the
+     * add/remove methods for what counts as an edit: every change of a name's item, of an
+     * item's attributes and of a file's content source.
+     *
+     * @throws IllegalStateException if this directory is not (under) a root made by {@link #newRoot}
+     */
+    public long changePoint() {
+        return requireJournal().changePoint();
+    }
+
+    /**
+     * Undoes every edit of the tree made after {@code changePoint} (IMAPI2 RollbackToChangePoint):
+     * names, attributes and content sources are as they were then, and the same items (the same
+     * objects) are back in place. Change points later than {@code changePoint} are void afterwards.
+     * Edits made to an item while it was removed from the tree (through a reference the caller
+     * kept) are not part of the tree and are not undone when the rollback puts it back.
+     *
+     * @throws DiscImageException {@code INVALID_PARAM} if {@code changePoint} is ahead of the tree
+     *                            or older than the first change point taken since the last lock-in
+     */
+    public void rollbackToChangePoint(long changePoint) throws DiscImageException {
+        requireJournal().rollbackTo(changePoint);
+    }
+
+    /**
+     * Commits the tree as it is (IMAPI2 LockInChangePoint): earlier change points can no longer be
+     * rolled back to, and the journal's memory is released. The counter is unchanged.
+     */
+    public void lockInChangePoint() {
+        requireJournal().lockIn();
+    }
+
+    private TreeJournal requireJournal() {
+        TreeJournal j = journal();
+        if (j == null) {
+            throw new IllegalStateException(path() + " is not part of a tree made by Directory.newRoot");
+        }
+        return j;
+    }
+
+    /** Counts (and journals) a change of this directory's entry {@code name}, which holds {@code old}. */
+    private void childChanging(String name, Item old) {
+        TreeJournal j = journal();
+        if (j != null) {
+            j.childChanging(this, name, old);
+        }
     }
 
     @Override
@@ -185,6 +245,7 @@ public final class Directory extends Item {
                 ed.copyAttributes(id);
                 ed.mergeFrom(id);
             } else {
+                childChanging(incoming.name, existing);
                 if (existing != null) {
                     existing.parent = null;
                 }
@@ -210,6 +271,33 @@ public final class Directory extends Item {
         detach(require(relativePath));
     }
 
+    /**
+     * Brings the item at {@code relativePath} in line with the host directory {@code localDir}, like
+     * {@code xorriso -update_r localDir path}: items new on the host are added, files whose size or
+     * modification time differ (or, with {@link UpdateOptions#compareContent()}, whose size or
+     * SHA-256 differ) get the host file as their new content — an imported file then no longer
+     * refers to its old extent —, items gone on the host are removed, an item that changed type
+     * (file, directory, symbolic link) is replaced, and every kept item takes the host's mode,
+     * owner and times. If {@code relativePath} does not exist it is created from {@code localDir}
+     * (as {@link #addTree} would); if {@code localDir} does not exist, the item is removed. Symbolic
+     * links are compared and recorded as links, never followed; sockets and fifos count as absent.
+     *
+     * <p>The host tree is walked iteratively, one directory at a time; a failure part way leaves
+     * the updates made so far in the tree (take a change point first to be able to roll them
+     * back).
+     *
+     * @param relativePath the subtree to update, relative to this directory ("" for this directory)
+     * @return the counts of what was done
+     * @throws DiscImageException {@code NOT_DIR} if a parent on the path is not a directory or
+     *                            {@code relativePath} is "" and {@code localDir} no directory,
+     *                            {@code DIRECTORY_READ_FAILURE} naming a host directory that cannot
+     *                            be listed, {@code DATA_STREAM_CREATE_FAILURE} or
+     *                            {@code DATA_STREAM_READ_FAILURE} naming an unreadable file
+     */
+    public UpdateSummary updateTree(String relativePath, Path localDir, UpdateOptions options) throws IOException {
+        return new TreeUpdate(options).run(this, relativePath, localDir);
+    }
+
     private Item require(String relativePath) throws DiscImageException {
         if (split(relativePath).isEmpty()) {
             throw new IllegalArgumentException("cannot remove the directory itself: \"" + relativePath + "\"");
@@ -218,7 +306,8 @@ public final class Directory extends Item {
                 "no item " + relativePath + " under " + path()));
     }
 
-    private static void detach(Item item) {
+    static void detach(Item item) {
+        item.parent.childChanging(item.name, item);
         item.parent.children.remove(item.name);
         item.parent = null;
     }
@@ -231,7 +320,7 @@ public final class Directory extends Item {
         return clock;
     }
 
-    private Map<String, Item> map() {
+    Map<String, Item> map() {
         if (children == null) {
             children = new HashMap<>(4);
         }
@@ -242,6 +331,7 @@ public final class Directory extends Item {
         Item existing = children == null ? null : children.get(name);
         if (existing == null) {
             Directory d = new Directory(name, now(), clock);
+            childChanging(name, null);
             d.parent = this;
             map().put(name, d);
             return d;
@@ -259,12 +349,14 @@ public final class Directory extends Item {
             throw new DiscImageException(ErrorCode.DUP_NAME,
                     "cannot add " + forPath + " under " + path() + ": the name exists already");
         }
+        childChanging(item.name, null);
         item.parent = this;
         m.put(item.name, item);
     }
 
     /** Puts an item under this directory, replacing what is there (used by the tree walker). */
     void put(Item item) {
+        childChanging(item.name, map().get(item.name));
         Item old = map().put(item.name, item);
         if (old != null) {
             old.parent = null;

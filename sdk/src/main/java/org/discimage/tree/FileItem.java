@@ -25,7 +25,17 @@ public final class FileItem extends Item {
 
     /** Replaces the content (IMAPI2 put_Data). */
     public void setSource(ContentSource source) {
-        this.source = Objects.requireNonNull(source, "source");
+        Objects.requireNonNull(source, "source");
+        TreeJournal j = journal();
+        if (j != null) {
+            j.sourceChanging(this, this.source);
+        }
+        this.source = source;
+    }
+
+    /** Puts the content source back (a rollback; not itself an edit). */
+    void restoreSource(ContentSource old) {
+        this.source = old;
     }
 
     /** The content length in bytes (IMAPI2 DataSize). */

@@ -74,6 +74,7 @@ public abstract sealed class Item permits Directory, FileItem, SymlinkItem, Devi
         if ((mode & ~07777) != 0) {
             throw new IllegalArgumentException("mode has bits outside 07777: " + Integer.toOctalString(mode));
         }
+        changing();
         this.mode = mode;
     }
 
@@ -89,6 +90,7 @@ public abstract sealed class Item permits Directory, FileItem, SymlinkItem, Devi
 
     /** Sets the numeric owner and group ids. */
     public void setOwner(int uid, int gid) {
+        changing();
         this.uid = uid;
         this.gid = gid;
     }
@@ -110,9 +112,13 @@ public abstract sealed class Item permits Directory, FileItem, SymlinkItem, Devi
 
     /** Sets the modification, access and attribute-change times (second precision). */
     public void setTimes(Instant modified, Instant accessed, Instant attributesChanged) {
-        this.mtime = Objects.requireNonNull(modified, "modified").getEpochSecond();
-        this.atime = Objects.requireNonNull(accessed, "accessed").getEpochSecond();
-        this.ctime = Objects.requireNonNull(attributesChanged, "attributesChanged").getEpochSecond();
+        Objects.requireNonNull(modified, "modified");
+        Objects.requireNonNull(accessed, "accessed");
+        Objects.requireNonNull(attributesChanged, "attributesChanged");
+        changing();
+        this.mtime = modified.getEpochSecond();
+        this.atime = accessed.getEpochSecond();
+        this.ctime = attributesChanged.getEpochSecond();
     }
 
     /** Sets all three times to {@code time}. */
@@ -142,11 +148,13 @@ public abstract sealed class Item permits Directory, FileItem, SymlinkItem, Devi
 
     /** Marks the item hidden or visible. */
     public void setHidden(boolean hidden) {
+        changing();
         this.hidden = hidden;
     }
 
     /** Copies mode, owner, times and the hidden flag from another item. */
     void copyAttributes(Item other) {
+        changing();
         this.mode = other.mode;
         this.uid = other.uid;
         this.gid = other.gid;
@@ -154,6 +162,38 @@ public abstract sealed class Item permits Directory, FileItem, SymlinkItem, Devi
         this.atime = other.atime;
         this.ctime = other.ctime;
         this.hidden = other.hidden;
+    }
+
+    /** Puts attributes back (a rollback; not itself an edit). */
+    void restore(int mode, int uid, int gid, long mtime, long atime, long ctime, boolean hidden) {
+        this.mode = mode;
+        this.uid = uid;
+        this.gid = gid;
+        this.mtime = mtime;
+        this.atime = atime;
+        this.ctime = ctime;
+        this.hidden = hidden;
+    }
+
+    /**
+     * The change-point journal of the tree this item is attached to, or null when its topmost
+     * ancestor is no root made by {@link Directory#newRoot} (a staged or detached subtree).
+     * Walks up the parents: depth, not tree size, is the cost of every edit.
+     */
+    final TreeJournal journal() {
+        Item cur = this;
+        while (cur.parent != null) {
+            cur = cur.parent;
+        }
+        return cur instanceof Directory d ? d.rootJournal() : null;
+    }
+
+    /** Counts (and journals, when a change point is held) an attribute edit about to happen. */
+    private void changing() {
+        TreeJournal j = journal();
+        if (j != null) {
+            j.attributesChanging(this);
+        }
     }
 
     @Override

@@ -8,6 +8,7 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -62,66 +63,74 @@ final class TreeWalker {
     }
 
     private void visit(Path child, Directory parent, Deque<Pending> todo) throws IOException {
-        BasicFileAttributes a = readBasic(child);
-        String name = child.getFileName().toString();
+        Item node = node(child, child.getFileName().toString(), readBasic(child), parent.clock());
+        if (node != null) {
+            parent.put(node);
+            if (node instanceof Directory d) {
+                todo.push(new Pending(child, d));
+            }
+        }
+    }
+
+    /**
+     * The detached node named {@code name} that {@code addTree} records for one host path, with its
+     * attributes but without children; {@code null} when the filters reject it or it is not
+     * recorded (sockets and fifos have no content to read).
+     */
+    Item node(Path child, String name, BasicFileAttributes a, Clock clock) throws IOException {
+        Item node = null;
         if (a.isDirectory()) {
             if (!dirFilter.accept(child, a).equals(java.nio.file.FileVisitResult.CONTINUE)) {
-                return;
+                return null;
             }
-            Directory d = new Directory(name, 0, parent.clock());
-            applyAttributes(d, child);
-            parent.put(d);
-            todo.push(new Pending(child, d));
+            node = new Directory(name, 0, clock);
         } else if (a.isSymbolicLink()) {
             if (!accepts(child, a)) {
-                return;
+                return null;
             }
-            SymlinkItem s = new SymlinkItem(name, Files.readSymbolicLink(child).toString(), 0);
-            applyAttributes(s, child);
-            parent.put(s);
+            node = new SymlinkItem(name, Files.readSymbolicLink(child).toString(), 0);
         } else if (a.isRegularFile()) {
             if (!accepts(child, a)) {
-                return;
+                return null;
             }
             if (!Files.isReadable(child)) {
                 throw new DiscImageException(ErrorCode.DATA_STREAM_CREATE_FAILURE,
                         "source file " + child + " is not readable");
             }
-            FileItem f = new FileItem(name, ContentSource.of(child), 0);
-            applyAttributes(f, child);
-            parent.put(f);
+            node = new FileItem(name, ContentSource.of(child), 0);
         } else if (a.isOther() && unixView) {
-            device(child, name, parent, a);
+            node = device(child, name, a);
         }
-        // sockets and fifos are not recorded (no content to read)
+        if (node != null) {
+            applyAttributes(node, child);
+        }
+        return node;
     }
 
     /** A block or character device: type from st_mode, numbers from st_rdev (Linux dev_t encoding). */
-    private void device(Path p, String name, Directory parent, BasicFileAttributes a) throws DiscImageException {
+    private DeviceItem device(Path p, String name, BasicFileAttributes a) {
         Map<String, Object> m;
         try {
             m = Files.readAttributes(p, "unix:mode,rdev", NOFOLLOW);
         } catch (IOException | UnsupportedOperationException e) {
-            return;
+            return null;
         }
         int type = ((Integer) m.get("mode")) & 0170000;
         DeviceItem.Kind kind = type == 0060000 ? DeviceItem.Kind.BLOCK : type == 0020000 ? DeviceItem.Kind.CHARACTER : null;
         if (kind == null || !fileFilter.accept(p, a).equals(java.nio.file.FileVisitResult.CONTINUE)) {
-            return;
+            return null;
         }
         long rdev = (Long) m.get("rdev");
         long major = ((rdev >>> 8) & 0xFFFL) | ((rdev >>> 32) & ~0xFFFL);
         long minor = (rdev & 0xFFL) | ((rdev >>> 12) & ~0xFFL);
-        DeviceItem d = new DeviceItem(name, kind, major & 0xFFFF_FFFFL, minor & 0xFFFF_FFFFL, 0);
-        applyAttributes(d, p);
-        parent.put(d);
+        return new DeviceItem(name, kind, major & 0xFFFF_FFFFL, minor & 0xFFFF_FFFFL, 0);
     }
 
     private boolean accepts(Path p, BasicFileAttributes a) {
         return fileFilter.accept(p, a).equals(java.nio.file.FileVisitResult.CONTINUE);
     }
 
-    private static BasicFileAttributes readBasic(Path p) throws DiscImageException {
+    static BasicFileAttributes readBasic(Path p) throws DiscImageException {
         try {
             return Files.readAttributes(p, BasicFileAttributes.class, NOFOLLOW);
         } catch (AccessDeniedException e) {

@@ -84,11 +84,13 @@ class MultisessionInteropTest {
         return img;
     }
 
-    private interface Fill {
+    /** Fills the tree of a session being appended. */
+    interface Fill {
         void fill(FileSystemImage image) throws IOException;
     }
 
-    private static SessionInfo session(Path img, String label, Fill fill) throws IOException {
+    /** Appends one session labelled {@code label} to {@code img}, its tree filled by {@code fill}. */
+    static SessionInfo session(Path img, String label, Fill fill) throws IOException {
         try (ImageFileMedium medium = ImageFileMedium.open(img)) {
             FileSystemImage image = new FileSystemImage(CLOCK);
             medium.prepare(image);
@@ -453,8 +455,8 @@ class MultisessionInteropTest {
 
     /**
      * Hard links recorded by xorriso (one extent, RRIP PX link count 2) keep sharing that one
-     * extent in a discimage session appended after them. The ISO writer records no link counts
-     * (every PX says 1), so the links survive as two names for the same data, not as a count.
+     * extent in a discimage session appended after them (their PX link count and serial number:
+     * HardLinkInteropTest).
      */
     @Test
     void hardLinkedFilesKeepSharingTheirExtent() throws IOException {
