@@ -114,17 +114,16 @@ public final class FileSystemImage {
     }
 
     /**
-     * Sets the UDF revision: {@link UdfRevision#R1_02} or {@link UdfRevision#R2_01}. 1.50 (whose VAT
-     * and sparable partitions a mastered image does not need), 2.50 and 2.60 (which need the
-     * metadata partition, not written yet) are refused.
+     * Sets the UDF revision: {@link UdfRevision#R1_02}, {@link UdfRevision#R1_50} (random-access
+     * media: one type-1 partition, no VAT or sparing) or {@link UdfRevision#R2_01}. 2.50 and 2.60
+     * (which need the metadata partition, not written yet) are refused.
      */
     public void setUdfRevision(UdfRevision revision) {
         Objects.requireNonNull(revision, "revision");
         switch (revision) {
-            case R1_02, R2_01 -> this.udfRevision = revision;
+            case R1_02, R1_50, R2_01 -> this.udfRevision = revision;
             case R2_50, R2_60 -> throw new IllegalArgumentException("UDF " + revision + " needs a metadata partition"
-                    + " (UDF 2.60 2.2.13), which is not written yet: choose 1.02 or 2.01");
-            default -> throw new IllegalArgumentException("UDF " + revision + " is not written: choose 1.02 or 2.01");
+                    + " (UDF 2.60 2.2.13), which is not written yet: choose 1.02, 1.50 or 2.01");
         }
     }
 

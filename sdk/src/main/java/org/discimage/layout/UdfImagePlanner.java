@@ -20,8 +20,14 @@ import org.discimage.udf.FileIdentifierDescriptor;
 import org.discimage.udf.PathComponent;
 
 /**
- * Plans a UDF-only image (no ISO 9660 bridge) of revision 1.02 or 2.01 with one type-1 partition
- * (ECMA-167 3/10.7.2). Nothing is read or written here; the sectors are encoded lazily by
+ * Plans a UDF-only image (no ISO 9660 bridge) of revision 1.02, 1.50 or 2.01 with one type-1
+ * partition (ECMA-167 3/10.7.2). UDF 1.50 is written for random-access media (an image file, a
+ * pressed or fully mastered disc): a plain type-1 partition like 1.02's, with NSR02 and the 1.50
+ * revision in every domain and UDF suffix (UDF 1.50 2.1.5.3) and in the LVID. The virtual
+ * partition and VAT that 1.50 added (UDF 1.50 2.2.8, 6.10.1) are for incremental recording on
+ * sequential media (CD-R, DVD-R) and the sparable partition (2.2.9) for defect-managed rewritable
+ * media; a mastered image needs neither, and mkudffs {@code --media-type=hd --udfrev=1.50} writes
+ * the same single type-1 partition. Nothing is read or written here; the sectors are encoded lazily by
  * {@link UdfVolumeStructures} and {@link UdfPartitionProducer}.
  *
  * <p>Layout (LBAs relative to the session start):
@@ -82,8 +88,8 @@ public final class UdfImagePlanner {
     UdfImagePlanner(PlanRequest request) {
         this.request = request;
         this.revision = request.udfRevision();
-        if (revision != UdfRevision.R1_02 && revision != UdfRevision.R2_01) {
-            throw new IllegalArgumentException("UDF " + revision + " is not written yet (only 1.02 and 2.01)");
+        if (revision == UdfRevision.R2_50 || revision == UdfRevision.R2_60) {
+            throw new IllegalArgumentException("UDF " + revision + " is not written yet (only 1.02, 1.50 and 2.01)");
         }
     }
 

@@ -124,7 +124,8 @@ class UdfImagePlannerTest {
         e = assertThrows(IllegalArgumentException.class, () -> image.setUdfRevision(UdfRevision.R2_50));
         assertTrue(e.getMessage().contains("metadata partition"), e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> image.setUdfRevision(UdfRevision.R2_60));
-        assertThrows(IllegalArgumentException.class, () -> image.setUdfRevision(UdfRevision.R1_50));
+        image.setUdfRevision(UdfRevision.R1_50);
+        assertEquals(UdfRevision.R1_50, image.udfRevision());
         image.setUdfRevision(UdfRevision.R1_02);
         assertEquals(UdfRevision.R1_02, image.udfRevision());
     }
