@@ -114,17 +114,13 @@ public final class FileSystemImage {
     }
 
     /**
-     * Sets the UDF revision: {@link UdfRevision#R1_02}, {@link UdfRevision#R1_50} (random-access
-     * media: one type-1 partition, no VAT or sparing) or {@link UdfRevision#R2_01}. 2.50 and 2.60
-     * (which need the metadata partition, not written yet) are refused.
+     * Sets the UDF revision (IMAPI2 put_UDFRevision): every {@link UdfRevision} is written. 1.50 on
+     * random-access terms (one type-1 partition, no VAT or sparing); 1.02, 1.50 and 2.01 with File
+     * Entries; 2.50 and 2.60 with Extended File Entries and the metadata partition (UDF 2.60 2.2.10)
+     * and a duplicate metadata mirror.
      */
     public void setUdfRevision(UdfRevision revision) {
-        Objects.requireNonNull(revision, "revision");
-        switch (revision) {
-            case R1_02, R1_50, R2_01 -> this.udfRevision = revision;
-            case R2_50, R2_60 -> throw new IllegalArgumentException("UDF " + revision + " needs a metadata partition"
-                    + " (UDF 2.60 2.2.13), which is not written yet: choose 1.02, 1.50 or 2.01");
-        }
+        this.udfRevision = Objects.requireNonNull(revision, "revision");
     }
 
     /** The ISO 9660 interchange level (IMAPI2 ISO9660InterchangeLevel); default level 3. */

@@ -121,11 +121,10 @@ class UdfImagePlannerTest {
         assertEquals(EnumSet.of(FileSystem.UDF, FileSystem.ISO9660), image.fileSystems());
         image.setFileSystems(FileSystem.UDF);
         assertEquals(EnumSet.of(FileSystem.UDF), image.fileSystems());
-        e = assertThrows(IllegalArgumentException.class, () -> image.setUdfRevision(UdfRevision.R2_50));
-        assertTrue(e.getMessage().contains("metadata partition"), e.getMessage());
-        assertThrows(IllegalArgumentException.class, () -> image.setUdfRevision(UdfRevision.R2_60));
-        image.setUdfRevision(UdfRevision.R1_50);
-        assertEquals(UdfRevision.R1_50, image.udfRevision());
+        for (UdfRevision r : UdfRevision.values()) {
+            image.setUdfRevision(r);
+            assertEquals(r, image.udfRevision());
+        }
         image.setUdfRevision(UdfRevision.R1_02);
         assertEquals(UdfRevision.R1_02, image.udfRevision());
     }
