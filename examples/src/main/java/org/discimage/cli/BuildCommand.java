@@ -136,7 +136,7 @@ final class BuildCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "--udf-revision needs --fs udf");
         }
         try {
-            // the SDK says which combinations and revisions it writes (the bridge, 2.50+ not yet)
+            // the SDK says which combinations it writes (UDF alone, or bridged with ISO 9660)
             image.setFileSystems(EnumSet.copyOf(fileSystems));
             if (udfRevision != null) {
                 image.setUdfRevision(udfRevision);

@@ -23,10 +23,9 @@ import org.discimage.tree.Item;
  *   256        AVDP                                           ECMA-167 3/10.2
  *   257..      partition 0, which holds:
  *                FSD, TD, File Entries, FIDs (UDF metadata); for UDF 2.50+ the metadata file's and
- *                mirror's EFEs, then the metadata file's data ({@link UdfMetadataPartition})
+ *                mirror's EFEs, the metadata file's data, the mirror's copy ({@link UdfMetadataPartition})
  *                ISO path tables, ISO and Joliet directories, the empty block (unused blocks for UDF)
  *                file data, in tree order, shared by every namespace
- *                UDF 2.50+: the metadata mirror file's copy, on the next alignment unit
  *              zeros up to {@link UdfImagePlanner#MIN_SECTORS} - 1 for small images
  *   N - 257    AVDP at N - 256 for images of {@link UdfImagePlanner#MIDDLE_ANCHOR_MIN_SECTORS} and
  *              more (ECMA-167 3/8.4.2.1), then 255 zero sectors
@@ -39,7 +38,7 @@ public final class UdfBridgePlanner implements LayoutAssembler.Bridge {
     private final long start;
     private final long metadataBlocks;
     private UdfVolumeStructures volume;
-    /** The end of the partition (absolute), after the metadata mirror when there is one. */
+    /** The end of the partition (absolute). */
     private long partitionEnd;
 
     private UdfBridgePlanner(PlanRequest request) throws DiscImageException {
@@ -111,18 +110,16 @@ public final class UdfBridgePlanner implements LayoutAssembler.Bridge {
             }
             f.dataBlock = lba - partition;
         }
-        UdfMetadataPartition m = udf.metadataPartition();
-        long partitionLength = m == null ? end - partition : m.placeMirror(end - partition);
+        long partitionLength = end - partition;
         UdfImagePlanner.checkSize(partitionLength, "the end of the ISO/UDF bridge");
         volume = udf.volume(partitionLength);
         partitionEnd = partition + partitionLength;
         return UdfImagePlanner.lastAnchor(start, partitionEnd) + 1 - end;
     }
 
-    /** The metadata mirror's copy (UDF 2.50+), padding, the anchors at N - 256 and N - 1. */
+    /** Padding, the anchors at N - 256 and N - 1. */
     @Override
     public void addTail(long end, List<PlannedExtent> out) {
-        udf.addMirror(out, start + UdfImagePlanner.PARTITION_START, end, this::volume);
         UdfImagePlanner.addTail(out, start, partitionEnd, this::volume);
     }
 

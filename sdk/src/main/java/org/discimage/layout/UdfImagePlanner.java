@@ -44,8 +44,8 @@ import org.discimage.udf.PathComponent;
  *             directory and the path components of long symbolic links (tree order), the
  *             allocation extent descriptors of files with too many extents ({@link UdfAllocation}),
  *             file data (tree order); for 2.50+ the FSD .. AEDs are the metadata partition's
- *             blocks, inside the metadata file ({@link UdfMetadataPartition}), and the mirror's
- *             copy follows the file data
+ *             blocks, inside the metadata file, followed by the mirror's copy
+ *             ({@link UdfMetadataPartition})
  *             zeros up to {@link #MIN_SECTORS} - 1 for small images
  *   N - 257   AVDP at N - 256 when the image reaches {@link #MIDDLE_ANCHOR_MIN_SECTORS} without it
  *             (ECMA-167 3/8.4.2.1), then 255 zero sectors
@@ -141,8 +141,7 @@ public final class UdfImagePlanner {
             block += sectors(f.dataLength);
             checkSize(block, f.item.path());
         }
-        long partitionLength = metadata == null ? block : metadata.placeMirror(block);
-        checkSize(partitionLength, "the metadata mirror");
+        long partitionLength = block;
         return assemble(volume(partitionLength), metadataBlocks, partitionLength);
     }
 
@@ -234,20 +233,18 @@ public final class UdfImagePlanner {
         extents.add(new MetadataExtent(s + ANCHOR, 1, "UDF anchor", () -> volume.anchor(s + ANCHOR)));
         long p = s + PARTITION_START;
         addStructures(extents, p, metadataBlocks, () -> volume);
-        long dataEnd = p + (metadata == null ? metadataBlocks : metadata.end());
         for (UdfNode f : files) {
             FileItem item = (FileItem) f.item;
             extents.add(new FileDataExtent(p + f.dataBlock, sectors(f.dataLength), item.path(), item.source()));
-            dataEnd = p + f.dataBlock + sectors(f.dataLength);
         }
-        addMirror(extents, p, dataEnd, () -> volume);
         addTail(extents, s, p + partitionLength, () -> volume);
         return new Layout(s, extents);
     }
 
     /**
      * The file structures at the start of the partition {@code p}: FSD .. AEDs, or for 2.50+ the
-     * metadata file's and mirror's EFEs, zeros up to the alignment unit and the metadata file's data.
+     * metadata file's and mirror's EFEs, zeros up to the alignment unit, the metadata file's data and
+     * the mirror's copy.
      */
     void addStructures(List<PlannedExtent> out, long p, long metadataBlocks, Supplier<UdfVolumeStructures> volume) {
         String what = "UDF file set, file entries, directories";
@@ -260,18 +257,9 @@ public final class UdfImagePlanner {
                 () -> m.entries(format, request.creationTime())));
         out.add(new ZeroExtent(p + 2, UdfMetadataPartition.FILE_DATA - 2, "zeros"));
         addMetadataCopy(out, p + UdfMetadataPartition.FILE_DATA, metadataBlocks, "UDF metadata file: " + what, volume);
-    }
-
-    /** The mirror's copy of the metadata partition (duplicate metadata flag), from {@code dataEnd} on. */
-    void addMirror(List<PlannedExtent> out, long p, long dataEnd, Supplier<UdfVolumeStructures> volume) {
-        if (metadata == null || !metadata.duplicate) {
-            return;
+        if (m.duplicate) {
+            addMetadataCopy(out, p + m.mirrorData, metadataBlocks, "UDF metadata mirror file", volume);
         }
-        long at = p + metadata.mirrorData;
-        if (at > dataEnd) {
-            out.add(new ZeroExtent(dataEnd, at - dataEnd, "zeros"));
-        }
-        addMetadataCopy(out, at, usedMetadataBlocks, "UDF metadata mirror file", volume);
     }
 
     private void addMetadataCopy(List<PlannedExtent> out, long at, long used, String what,
