@@ -116,7 +116,7 @@ class UdfRevisionMatrixInteropTest {
         assertEquals(revision.toString(), key(out, "udfwriterev"), out);
         assertEquals("closed", key(out, "integrity"), out);
         assertEquals("7", key(out, "numfiles"), out);   // 6 files and the link
-        assertEquals("6", key(out, "numdirs"), out);    // /, dir, dir/sub, emptydir, 日本語 ... and the root's count
+        assertEquals("5", key(out, "numdirs"), out);    // /, dir, dir/sub, emptydir, 日本語
         long n = Files.size(img) / 2048;
         assertEquals(Long.toString(n), key(out, "blocks"), out);
         List<String> anchors = out.lines().filter(l -> l.endsWith("type=ANCHOR")).toList();
@@ -164,7 +164,7 @@ class UdfRevisionMatrixInteropTest {
         Path out = work.resolve("7z-out");
         ExternalTools.Result r = ExternalTools.runOk(work, "7z", "x", "-y", "-o" + out, img.toString());
         assertTrue(!r.out().contains("WARNING") && !r.out().contains("ERROR"), r.describe());
-        assertTrue(r.out().contains("Type = " + (bridge ? "Udf" : "Udf")), r.describe());
+        assertTrue(r.out().contains("Type = Udf"), "7-Zip reads the UDF side\n" + r.describe());
         Map<String, String> found = new TreeMap<>();
         try (Stream<Path> s = Files.walk(out)) {
             for (Path p : s.filter(Files::isRegularFile).toList()) {
