@@ -123,6 +123,46 @@ public final class FileSystemImage {
         this.udfRevision = Objects.requireNonNull(revision, "revision");
     }
 
+    /**
+     * Chooses the file systems, the UDF revision and the capacity budget for a blank medium of type
+     * {@code type}, like IMAPI2's ChooseImageDefaultsForMediaType, whose choices are not documented
+     * (docs/imapi2.md 5.2); ours:
+     * <table>
+     *   <caption>defaults per medium</caption>
+     *   <tr><th>medium</th><th>file systems</th><th>UDF</th><th>budget (blocks)</th></tr>
+     *   <tr><td>CD-ROM, CD-R, CD-RW</td><td>ISO 9660 + Joliet + Rock Ridge</td><td>none</td><td>360,000 (80 min)</td></tr>
+     *   <tr><td>DVD (every type)</td><td>ISO 9660 + Joliet + Rock Ridge + UDF (the bridge)</td><td>1.02</td>
+     *       <td>2,295,104; dual layer 4,171,712; DVD-RAM 2,236,704</td></tr>
+     *   <tr><td>HD DVD, BD (every type)</td><td>UDF alone</td><td>2.50</td><td>HD DVD 7,324,218; BD 12,219,392</td></tr>
+     * </table>
+     * CDs get IMAPI2's ISO 9660 + Joliet plus Rock Ridge (our addition, for POSIX readers); DVDs the
+     * ISO/UDF bridge at UDF 1.02, the revision DVD players and every reader know (DVD-Video uses it);
+     * BD and HD DVD UDF 2.50 alone, which IMAPI2 writes for BD and the BD and HD DVD formats require
+     * (UDF 2.50 with the metadata partition). The budget is the nominal capacity
+     * ({@link PhysicalMediaType#nominalBlocks()}), which {@link #createResultImage()} enforces as
+     * {@link #setFreeMediaBlocks(long)} does. The session start and the tree are left alone.
+     *
+     * @throws DiscImageException NO_SUPPORTED_FILE_SYSTEM for {@link PhysicalMediaType#UNKNOWN} and
+     *                            {@link PhysicalMediaType#DISK}, which have no defaults
+     */
+    public void chooseImageDefaultsForMediaType(PhysicalMediaType type) throws DiscImageException {
+        Objects.requireNonNull(type, "type");
+        switch (type.family()) {
+            case CD -> setFileSystems(FileSystem.ISO9660, FileSystem.JOLIET, FileSystem.ROCK_RIDGE);
+            case DVD -> {
+                setFileSystems(FileSystem.ISO9660, FileSystem.JOLIET, FileSystem.ROCK_RIDGE, FileSystem.UDF);
+                setUdfRevision(UdfRevision.R1_02);
+            }
+            case HD_DVD, BD -> {
+                setFileSystems(FileSystem.UDF);
+                setUdfRevision(UdfRevision.R2_50);
+            }
+            default -> throw new DiscImageException(ErrorCode.NO_SUPPORTED_FILE_SYSTEM, "no image defaults for media"
+                    + " type " + type + " (IMAPI_MEDIA_PHYSICAL_TYPE " + type.code() + "): choose the file systems");
+        }
+        setFreeMediaBlocks(type.nominalBlocks());
+    }
+
     /** The ISO 9660 interchange level (IMAPI2 ISO9660InterchangeLevel); default level 3. */
     public IsoLevel isoLevel() {
         return isoLevel;
