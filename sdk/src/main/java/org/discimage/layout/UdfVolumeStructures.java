@@ -183,7 +183,8 @@ final class UdfVolumeStructures {
      * ECMA-167 3/10.10, UDF 2.60 2.2.6: closed; the Logical Volume Header Descriptor holds the next
      * unique ID (ECMA-167 4/14.15); no free space (read-only); the implementation use holds the
      * counts and revisions (UDF 2.60 2.2.6.4). With a metadata partition the tables have a second
-     * entry: its size is the metadata file's blocks (UDF 2.60 2.2.6.2), its free space 0.
+     * entry: it is not a virtual partition, so its size and free space are recorded, never
+     * 0xFFFFFFFF (UDF 2.60 2.2.6.2, 2.2.6.3): the metadata file's blocks, and 0 free.
      */
     private LogicalVolumeIntegrityDescriptor lvid(long at, int v) {
         ByteBuffer header = ByteBuffer.allocate(32).order(ByteOrder.LITTLE_ENDIAN);
