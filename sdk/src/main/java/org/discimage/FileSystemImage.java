@@ -44,6 +44,7 @@ public final class FileSystemImage {
     private Set<FileSystem> fileSystems = EnumSet.of(FileSystem.ISO9660, FileSystem.JOLIET, FileSystem.ROCK_RIDGE);
     private IsoLevel isoLevel = IsoLevel.LEVEL_3;
     private UdfRevision udfRevision = UdfRevision.R2_01;
+    private boolean redundantUdfMetadata = true;
     private NamePolicy namePolicy = NamePolicy.MANGLE;
     private VolumeIdentifiers identifiers = VolumeIdentifiers.defaults();
     private long freeMediaBlocks;
@@ -161,6 +162,24 @@ public final class FileSystemImage {
                     + " type " + type + " (IMAPI_MEDIA_PHYSICAL_TYPE " + type.code() + "): choose the file systems");
         }
         setFreeMediaBlocks(type.nominalBlocks());
+    }
+
+    /**
+     * Whether UDF 2.50 and 2.60 images get a metadata mirror file with a copy of its own (IMAPI2
+     * IFileSystemImage3.CreateRedundantUdfMetadataFiles); default true, as in IMAPI2.
+     */
+    public boolean createRedundantUdfMetadataFiles() {
+        return redundantUdfMetadata;
+    }
+
+    /**
+     * Sets whether UDF 2.50+ images carry a second copy of the metadata (the duplicate metadata flag,
+     * UDF 2.60 2.2.10). Without it the mirror file is still recorded, as UDF requires, but names the
+     * metadata file's own blocks, which saves the copy's blocks. Revisions before 2.50 have no
+     * metadata partition and ignore it.
+     */
+    public void setCreateRedundantUdfMetadataFiles(boolean redundant) {
+        this.redundantUdfMetadata = redundant;
     }
 
     /** The ISO 9660 interchange level (IMAPI2 ISO9660InterchangeLevel); default level 3. */
@@ -363,7 +382,8 @@ public final class FileSystemImage {
         }
         Layout layout = appending ? IsoImagePlanner.planAppended(request, importedMedium)
                 : !fileSystems.contains(FileSystem.UDF) ? IsoImagePlanner.plan(request)
-                : fileSystems.size() == 1 ? UdfImagePlanner.plan(request) : UdfBridgePlanner.plan(request);
+                : fileSystems.size() == 1 ? UdfImagePlanner.plan(request, redundantUdfMetadata)
+                : UdfBridgePlanner.plan(request, redundantUdfMetadata);
         if ((freeMediaBlocks > 0 || multisession != null) && layout.totalSectors() > freeMediaBlocks) {
             throw new DiscImageException(ErrorCode.IMAGE_TOO_BIG, "the image needs " + layout.totalSectors()
                     + " blocks but only " + freeMediaBlocks + " are free");

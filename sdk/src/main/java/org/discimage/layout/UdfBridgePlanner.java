@@ -41,9 +41,10 @@ public final class UdfBridgePlanner implements LayoutAssembler.Bridge {
     /** The end of the partition (absolute). */
     private long partitionEnd;
 
-    private UdfBridgePlanner(PlanRequest request) throws DiscImageException {
+    private UdfBridgePlanner(PlanRequest request, boolean redundantMetadata) throws DiscImageException {
         this.request = request;
         this.udf = new UdfImagePlanner(request);
+        udf.redundantMetadata = redundantMetadata;
         this.start = request.sessionStart();
         udf.collect();
         this.metadataBlocks = udf.planMetadata();
@@ -51,7 +52,16 @@ public final class UdfBridgePlanner implements LayoutAssembler.Bridge {
 
     /** Plans the ISO/UDF bridge image described by {@code request}. */
     public static Layout plan(PlanRequest request) throws DiscImageException {
-        return IsoImagePlanner.plan(request, new UdfBridgePlanner(request));
+        return plan(request, true);
+    }
+
+    /**
+     * Plans the bridge; for UDF 2.50+ the metadata mirror file holds a copy of its own when
+     * {@code redundantMetadata} (IMAPI2 CreateRedundantUdfMetadataFiles), else it names the metadata
+     * file's blocks (UDF 2.60 2.2.10).
+     */
+    public static Layout plan(PlanRequest request, boolean redundantMetadata) throws DiscImageException {
+        return IsoImagePlanner.plan(request, new UdfBridgePlanner(request, redundantMetadata));
     }
 
     private UdfVolumeStructures volume() {

@@ -103,6 +103,8 @@ public final class UdfImagePlanner {
     long maxExtent = UdfAllocation.MAX_EXTENT;
     /** Whether small files and directories are embedded in their File Entries (UDF-only images). */
     boolean embed;
+    /** Whether the metadata mirror (2.50+) gets a copy of its own (the duplicate metadata flag). */
+    boolean redundantMetadata = true;
 
     UdfImagePlanner(PlanRequest request) {
         this.request = request;
@@ -113,6 +115,17 @@ public final class UdfImagePlanner {
     /** Plans the UDF image described by {@code request}. */
     public static Layout plan(PlanRequest request) throws DiscImageException {
         return new UdfImagePlanner(request).run();
+    }
+
+    /**
+     * Plans the UDF image described by {@code request}; for 2.50+ the metadata mirror file holds a
+     * copy of its own when {@code redundantMetadata} (IMAPI2 CreateRedundantUdfMetadataFiles), else it
+     * names the metadata file's blocks (UDF 2.60 2.2.10); earlier revisions ignore it.
+     */
+    public static Layout plan(PlanRequest request, boolean redundantMetadata) throws DiscImageException {
+        UdfImagePlanner p = new UdfImagePlanner(request);
+        p.redundantMetadata = redundantMetadata;
+        return p.run();
     }
 
     /** Plans with data extents of {@code maxExtent} bytes (whole blocks): lets tests get AEDs from small files. */
@@ -189,7 +202,7 @@ public final class UdfImagePlanner {
         }
         usedMetadataBlocks = block;
         if (format.metadata) {
-            metadata = new UdfMetadataPartition(block, true);
+            metadata = new UdfMetadataPartition(block, redundantMetadata);
         }
         return block;
     }

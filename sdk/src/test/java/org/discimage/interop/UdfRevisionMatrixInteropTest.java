@@ -74,9 +74,14 @@ class UdfRevisionMatrixInteropTest {
     }
 
     private Path build(UdfRevision revision, boolean bridge, boolean link) throws IOException {
+        return build(revision, bridge, link, true);
+    }
+
+    private Path build(UdfRevision revision, boolean bridge, boolean link, boolean redundant) throws IOException {
         ExternalTools.requireUtf8FileNames();
         FileSystemImage image = SdkImages.image(null, bridge ? BRIDGE : UDF, IsoLevel.LEVEL_3);
         image.setUdfRevision(revision);
+        image.setCreateRedundantUdfMetadataFiles(redundant);
         Directory root = image.root();
         for (Map.Entry<String, byte[]> e : files().entrySet()) {
             root.addFile(e.getKey().substring(1), e.getValue());
@@ -86,7 +91,8 @@ class UdfRevisionMatrixInteropTest {
             root.addSymlink("dir/link", "../a.txt");
         }
         SdkImages.normalizeTimes(root, SdkImages.CLOCK.instant());
-        Path img = work.resolve("udf-" + revision + (bridge ? "-bridge" : "") + (link ? "-link" : "") + ".img");
+        Path img = work.resolve("udf-" + revision + (bridge ? "-bridge" : "") + (link ? "-link" : "")
+                + (redundant ? "" : "-single") + ".img");
         image.createResultImage().writeTo(img);
         return img;
     }
@@ -287,6 +293,52 @@ class UdfRevisionMatrixInteropTest {
         byte[] first = Files.readAllBytes(a);
         Files.delete(a);
         assertArrayEquals(first, Files.readAllBytes(build(revision, bridge, true)));
+    }
+
+    /**
+     * Without redundant metadata (IMAPI2 CreateRedundantUdfMetadataFiles = false) the mirror file
+     * names the metadata file's blocks: udfinfo, udfclient, 7-Zip and our reader read the image, and
+     * it is one allocation unit (32 blocks) smaller than with the copy.
+     */
+    @ParameterizedTest(name = "{0} bridge={1}")
+    @MethodSource("metadataRevisions")
+    void withoutRedundantMetadata(UdfRevision revision, boolean bridge) throws IOException {
+        ExternalTools.assumeTool("udfinfo", "udfclient", "7z");
+        Path img = build(revision, bridge, false, false);
+        Path redundant = build(revision, bridge, false, true);
+        assertEquals(Files.size(redundant) - 32 * 2048, Files.size(img));
+        ExternalTools.Result info = ExternalTools.runOk(work, "udfinfo", img.toString());
+        assertEquals("", info.err(), info.describe());
+        assertEquals(revision.toString(), key(info.out(), "udfrev"));
+        String label = key(info.out(), "lvid");
+        Path out = Files.createDirectories(work.resolve("udfclient-single"));
+        Path script = work.resolve("single.cmds");
+        Files.writeString(script, "cd \"" + key(info.out(), "fullvsid") + ":" + label + ":" + label + ":"
+                + key(info.out(), "fsid") + "\"\nlcd " + out + "\nmget big.bin dir\nquit\n", StandardCharsets.UTF_8);
+        ExternalTools.runOk(Duration.ofSeconds(60), work,
+                List.of("sh", "-c", "udfclient -b 2048 \"$0\" < \"$1\"", img.toString(), script.toString()));
+        assertArrayEquals(files().get("/big.bin"), Files.readAllBytes(out.resolve("big.bin")));
+        assertArrayEquals(files().get("/dir/sub/deep.bin"), Files.readAllBytes(out.resolve("dir/sub/deep.bin")));
+        Path x = work.resolve("7z-single");
+        ExternalTools.Result z = ExternalTools.runOk(work, "7z", "x", "-y", "-o" + x, img.toString());
+        assertTrue(!z.out().contains("WARNING") && !z.out().contains("ERROR") && z.out().contains("Type = Udf"),
+                z.describe());
+        for (Map.Entry<String, byte[]> f : files().entrySet()) {
+            assertArrayEquals(f.getValue(), Files.readAllBytes(x.resolve(f.getKey().substring(1))), f.getKey());
+        }
+        try (SectorReader s = ImageFileSectorReader.open(img)) {
+            Map<String, ImportedEntry> t = new TreeMap<>();
+            for (ImportedEntry e : SessionReader.open(s, 0).readTree(FileSystem.UDF)) {
+                t.put(e.path(), e);
+            }
+            for (Map.Entry<String, byte[]> f : files().entrySet()) {
+                assertArrayEquals(f.getValue(), data(s, t.get(f.getKey())), f.getKey());
+            }
+        }
+    }
+
+    static Stream<Arguments> metadataRevisions() {
+        return Stream.of(Arguments.of(UdfRevision.R2_50, false), Arguments.of(UdfRevision.R2_60, true));
     }
 
     private static byte[] data(SectorReader sectors, ImportedEntry e) throws IOException {

@@ -249,4 +249,23 @@ class UdfImagePlannerTest {
                     .filter(e -> e.description().startsWith("UDF anchor")).map(PlannedExtent::lba).toList());
         }
     }
+
+    /**
+     * Without redundant metadata the mirror's EFE names the metadata file's own blocks, the flag is
+     * clear and file data follows the metadata file directly.
+     */
+    @Test
+    void mirrorWithoutACopyOfItsOwn() throws Exception {
+        Directory root = Directory.newRoot(Clock.fixed(TIME, ZoneOffset.UTC));
+        root.addFile("a.bin", new byte[5000]);
+        Layout layout = UdfImagePlanner.plan(new PlanRequest(root, EnumSet.of(FileSystem.UDF), IsoLevel.LEVEL_3,
+                NamePolicy.MANGLE, VolumeIdentifiers.defaults(), TIME, 0, UdfRevision.R2_60), false);
+        List<ByteBuffer> efes = sectors(at(layout, 257));
+        ExtendedFileEntry mirror = ExtendedFileEntry.decode(efes.get(1));
+        assertEquals(32, ShortAllocationDescriptor.decode(ByteBuffer.wrap(mirror.allocationDescriptors())).logicalBlockNumber());
+        assertTrue(at(layout, 257 + 64) instanceof FileDataExtent);
+        MetadataPartitionMap map = (MetadataPartitionMap) LogicalVolumeDescriptor.decode(sectors(at(layout, 32)).get(3))
+                .partitionMaps().get(1);
+        assertEquals(0, map.flags());
+    }
 }
