@@ -23,14 +23,16 @@ import org.discimage.udf.PathComponent;
 /**
  * Plans a UDF-only image (no ISO 9660 bridge) of any revision: 1.02, 1.50 and 2.01 with one type-1
  * partition (ECMA-167 3/10.7.2); 2.50 and 2.60 with the metadata partition on top of it (UDF 2.60
- * 2.2.10, {@link UdfMetadataPartition}). File Entries or Extended File Entries: {@link UdfFormat}. UDF 1.50 is written for random-access media (an image file, a
- * pressed or fully mastered disc): a plain type-1 partition like 1.02's, with NSR02 and the 1.50
- * revision in every domain and UDF suffix (UDF 1.50 2.1.5.3) and in the LVID. The virtual
- * partition and VAT that 1.50 added (UDF 1.50 2.2.8, 6.10.1) are for incremental recording on
- * sequential media (CD-R, DVD-R) and the sparable partition (2.2.9) for defect-managed rewritable
- * media; a mastered image needs neither, and mkudffs {@code --media-type=hd --udfrev=1.50} writes
- * the same single type-1 partition. Nothing is read or written here; the sectors are encoded lazily by
- * {@link UdfVolumeStructures} and {@link UdfPartitionProducer}.
+ * 2.2.10, {@link UdfMetadataPartition}). File Entries or Extended File Entries: {@link UdfFormat}.
+ * Nothing is read or written here; the sectors are encoded lazily by {@link UdfVolumeStructures}
+ * and {@link UdfPartitionProducer}.
+ *
+ * <p>UDF 1.50 is written for random-access media (an image file, a pressed or fully mastered disc):
+ * a plain type-1 partition like 1.02's, with NSR02 and the 1.50 revision in every domain and UDF
+ * suffix (UDF 1.50 2.1.5.3) and in the LVID. The virtual partition and VAT that 1.50 added (UDF
+ * 1.50 2.2.8, 6.10.1) are for incremental recording on sequential media (CD-R, DVD-R) and the
+ * sparable partition (2.2.9) for defect-managed rewritable media; a mastered image needs neither,
+ * and mkudffs {@code --media-type=hd --udfrev=1.50} writes the same single type-1 partition.
  *
  * <p>Layout (LBAs relative to the session start):
  * <pre>
@@ -94,8 +96,6 @@ public final class UdfImagePlanner {
     private final UdfFormat format;
     /** The metadata partition (2.50+), placed by {@link #planMetadata()}; null before and for earlier revisions. */
     private UdfMetadataPartition metadata;
-    /** Blocks of FSD, entries, FIDs and AEDs, as counted by {@link #planMetadata()}. */
-    private long usedMetadataBlocks;
     private final List<UdfNode> nodes = new ArrayList<>();
     private final List<UdfNode> files = new ArrayList<>();
     private int directories;
@@ -200,7 +200,6 @@ public final class UdfImagePlanner {
                 block += n.aeds;
             }
         }
-        usedMetadataBlocks = block;
         if (format.metadata) {
             metadata = new UdfMetadataPartition(block, redundantMetadata);
         }

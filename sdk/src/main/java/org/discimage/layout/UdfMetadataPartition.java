@@ -81,8 +81,9 @@ final class UdfMetadataPartition {
 
     /**
      * The two EFEs, in physical-partition blocks {@link #FILE_ICB} and {@link #MIRROR_ICB}: file
-     * types 250 and 251, short_ads in the physical partition (UDF 2.60 2.2.13.1: the metadata files
-     * are addressed through the physical partition, and Linux requires short_ads there).
+     * types 250 and 251, short_ads in the physical partition: the map's locations are blocks of the
+     * physical partition (UDF 2.60 2.2.10), and Linux reads these files only with short_ads
+     * (docs/formats.md 5.9).
      */
     SectorProducer entries(UdfFormat format, Instant time) {
         Timestamp t = Timestamp.of(time);

@@ -25,8 +25,8 @@ import org.discimage.udf.TerminatingDescriptor;
 import org.discimage.udf.Timestamp;
 
 /**
- * The metadata blocks at the start of the partition (or, for UDF 2.50+, the blocks of the
- * metadata partition, i.e. the metadata file's data, UDF 2.60 2.2.13), encoded one block at a time: the File Set
+ * The metadata blocks at the start of the partition (for UDF 2.50+ the blocks of the metadata
+ * partition, i.e. the metadata file's data, UDF 2.60 2.2.13), encoded one block at a time: the File Set
  * Descriptor and its terminator (ECMA-167 4/14.1, 4/8.3.1), one File Entry per item (4/14.9), then
  * the FIDs of every directory (4/14.4), which may run across block boundaries (4/8.6.1), and the
  * path components of long symbolic links, then the allocation extent descriptors (4/14.5). File
@@ -214,8 +214,8 @@ final class UdfPartitionProducer implements SectorProducer {
         long gid = Integer.toUnsignedLong(item.gid());
         Timestamp modified = Timestamp.of(item.lastModified());
         if (format.extended) {
-            // ECMA-167 4/14.17: object size = information length (no named streams); creation time:
-            // the tree keeps none, so the modification time (the earliest time we know, 4/14.17.13)
+            // ECMA-167 4/14.17: object size = information length (no named streams); the creation
+            // time: the tree keeps none, so the modification time, the earliest time we know
             new ExtendedFileEntry(DescriptorTag.of(DescriptorTag.ID_EFE, version, UdfVolumeStructures.SERIAL, n.icb),
                     tag, uid, gid, permissions(mode), links, 0, 0, 0, n.dataLength, n.dataLength, blocks,
                     Timestamp.of(item.lastAccessed()), modified, modified, Timestamp.of(item.attributesChanged()), 1,
