@@ -28,10 +28,12 @@ import org.discimage.udf.Timestamp;
  * M is the metadata blocks rounded up to the allocation unit (32 blocks, the BD ECC block; UDF 2.60
  * 2.2.10: the metadata file and its mirror grow in allocation units, their extents start on
  * alignment units). The mirror lies right after the metadata file rather than "far apart" from
- * it as UDF 2.50 advises against media defects: 7-Zip (26.02) sizes a UDF image by the end of its
- * file data and then accepts only zeros and anchors up to the end of the image; a mirror after
- * the file data makes it report "Headers Error" and "There are data after the end of archive"
- * (seen by experiment), and an image file has no defects to spread the copies against.
+ * it as UDF 2.60 2.2.13.1 (UDF 2.50 errata DCN-5106) advises against media defects — the OSTA UDF
+ * verifier only notes that, it is not an error (justdan96/tsMuxer issue 498) — because 7-Zip
+ * (26.02) sizes a UDF image by the end of its file data and then accepts only zeros and anchors up
+ * to the end of the image; a mirror after the file data makes it report "Headers Error" and
+ * "There are data after the end of archive" (seen by experiment), and an image file has no
+ * defects to spread the copies against.
  *
  * <p>No metadata bitmap file: it records free space for rewriting, and a mastered read-only
  * volume has none (its location is 0xFFFFFFFF, UDF 2.60 2.2.10). The mirror is written as a

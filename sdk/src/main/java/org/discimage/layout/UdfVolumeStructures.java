@@ -104,7 +104,12 @@ final class UdfVolumeStructures {
                 b -> VolumeStructureDescriptor.of(VolumeStructureDescriptor.TEA01).encode(b)));
     }
 
-    /** One Volume Descriptor Sequence at {@code at}: PVD, IUVD, PD, LVD, USD, TD (UDF 2.60 2.2). */
+    /**
+     * One Volume Descriptor Sequence at {@code at}: PVD, IUVD, PD, LVD, USD, TD (UDF 2.60 2.2). The
+     * main and reserve sequences stay at 32 and 48 for every revision, as genisoimage and pycdlib
+     * place them; UDF 2.50's "far apart" advice for them (UDF 2.60 2.2.3.2, DCN-5113) is a note,
+     * not an error, of the OSTA verifier (justdan96/tsMuxer issue 498), and no reader here needs it.
+     */
     SectorProducer descriptorSequence(long at) {
         int v = version();
         return sequence(List.of(
