@@ -161,7 +161,8 @@ class UdfRevisionMatrixInteropTest {
      * 7-Zip (26.02) extracts every file of a tree without links, through UDF. With a symbolic link
      * its UDF handler refuses the whole volume (it accepts only directory, file and real-time file
      * entries), at every revision: a UDF-only image gives "ERROR: ... : Cannot open the file as
-     * archive" (exit code 2), and the bridge is opened through its ISO 9660 side ("Type = Iso").
+     * archive" (exit code 2), with {@code -tUdf} "Open ERROR: Cannot open the file as [Udf] archive"
+     * and "Unsupported feature"; the bridge is opened through its ISO 9660 side ("Type = Iso").
      */
     @ParameterizedTest(name = "{0} bridge={1}")
     @MethodSource("matrix")
@@ -192,6 +193,11 @@ class UdfRevisionMatrixInteropTest {
         } else {
             assertNotEquals(0, l.exitCode(), l.describe());
             assertTrue((l.out() + l.err()).contains("Cannot open the file as archive"), l.describe());
+            ExternalTools.Result typed = ExternalTools.run(Duration.ofSeconds(60), work,
+                    List.of("7z", "l", "-tUdf", linked.toString()));
+            String all = typed.out() + typed.err();
+            assertTrue(all.contains("Open ERROR: Cannot open the file as [Udf] archive")
+                    && all.contains("Unsupported feature"), typed.describe());
         }
     }
 
