@@ -44,6 +44,7 @@ public final class FileSystemImage {
     private Set<FileSystem> fileSystems = EnumSet.of(FileSystem.ISO9660, FileSystem.JOLIET, FileSystem.ROCK_RIDGE);
     private IsoLevel isoLevel = IsoLevel.LEVEL_3;
     private UdfRevision udfRevision = UdfRevision.R2_01;
+    private boolean redundantUdfMetadata = true;
     private NamePolicy namePolicy = NamePolicy.MANGLE;
     private VolumeIdentifiers identifiers = VolumeIdentifiers.defaults();
     private long freeMediaBlocks;
@@ -143,18 +144,71 @@ public final class FileSystemImage {
     }
 
     /**
-     * Sets the UDF revision: {@link UdfRevision#R1_02} or {@link UdfRevision#R2_01}. 1.50 (whose VAT
-     * and sparable partitions a mastered image does not need), 2.50 and 2.60 (which need the
-     * metadata partition, not written yet) are refused.
+     * Sets the UDF revision (IMAPI2 put_UDFRevision): every {@link UdfRevision} is written. 1.50 on
+     * random-access terms (one type-1 partition, no VAT or sparing); 1.02, 1.50 and 2.01 with File
+     * Entries; 2.50 and 2.60 with Extended File Entries and the metadata partition (UDF 2.60 2.2.10)
+     * and a duplicate metadata mirror.
      */
     public void setUdfRevision(UdfRevision revision) {
-        Objects.requireNonNull(revision, "revision");
-        switch (revision) {
-            case R1_02, R2_01 -> this.udfRevision = revision;
-            case R2_50, R2_60 -> throw new IllegalArgumentException("UDF " + revision + " needs a metadata partition"
-                    + " (UDF 2.60 2.2.13), which is not written yet: choose 1.02 or 2.01");
-            default -> throw new IllegalArgumentException("UDF " + revision + " is not written: choose 1.02 or 2.01");
+        this.udfRevision = Objects.requireNonNull(revision, "revision");
+    }
+
+    /**
+     * Chooses the file systems, the UDF revision and the capacity budget for a blank medium of type
+     * {@code type}, like IMAPI2's ChooseImageDefaultsForMediaType, whose choices are not documented
+     * (docs/imapi2.md 5.2); ours:
+     * <table>
+     *   <caption>defaults per medium</caption>
+     *   <tr><th>medium</th><th>file systems</th><th>UDF</th><th>budget (blocks)</th></tr>
+     *   <tr><td>CD-ROM, CD-R, CD-RW</td><td>ISO 9660 + Joliet + Rock Ridge</td><td>none</td><td>360,000 (80 min)</td></tr>
+     *   <tr><td>DVD (every type)</td><td>ISO 9660 + Joliet + Rock Ridge + UDF (the bridge)</td><td>1.02</td>
+     *       <td>2,295,104; dual layer 4,171,712; DVD-RAM 2,236,704</td></tr>
+     *   <tr><td>HD DVD, BD (every type)</td><td>UDF alone</td><td>2.50</td><td>HD DVD 7,324,218; BD 12,219,392</td></tr>
+     * </table>
+     * CDs get IMAPI2's ISO 9660 + Joliet plus Rock Ridge (our addition, for POSIX readers); DVDs the
+     * ISO/UDF bridge at UDF 1.02, the revision DVD players and every reader know (DVD-Video uses it);
+     * BD and HD DVD UDF 2.50 alone, which IMAPI2 writes for BD and the BD and HD DVD formats require
+     * (UDF 2.50 with the metadata partition). The budget is the nominal capacity
+     * ({@link PhysicalMediaType#nominalBlocks()}), which {@link #createResultImage()} enforces as
+     * {@link #setFreeMediaBlocks(long)} does. The session start and the tree are left alone.
+     *
+     * @throws DiscImageException NO_SUPPORTED_FILE_SYSTEM for {@link PhysicalMediaType#UNKNOWN} and
+     *                            {@link PhysicalMediaType#DISK}, which have no defaults
+     */
+    public void chooseImageDefaultsForMediaType(PhysicalMediaType type) throws DiscImageException {
+        Objects.requireNonNull(type, "type");
+        switch (type.family()) {
+            case CD -> setFileSystems(FileSystem.ISO9660, FileSystem.JOLIET, FileSystem.ROCK_RIDGE);
+            case DVD -> {
+                setFileSystems(FileSystem.ISO9660, FileSystem.JOLIET, FileSystem.ROCK_RIDGE, FileSystem.UDF);
+                setUdfRevision(UdfRevision.R1_02);
+            }
+            case HD_DVD, BD -> {
+                setFileSystems(FileSystem.UDF);
+                setUdfRevision(UdfRevision.R2_50);
+            }
+            default -> throw new DiscImageException(ErrorCode.NO_SUPPORTED_FILE_SYSTEM, "no image defaults for media"
+                    + " type " + type + " (IMAPI_MEDIA_PHYSICAL_TYPE " + type.code() + "): choose the file systems");
         }
+        setFreeMediaBlocks(type.nominalBlocks());
+    }
+
+    /**
+     * Whether UDF 2.50 and 2.60 images get a metadata mirror file with a copy of its own (IMAPI2
+     * IFileSystemImage3.CreateRedundantUdfMetadataFiles); default true, as in IMAPI2.
+     */
+    public boolean createRedundantUdfMetadataFiles() {
+        return redundantUdfMetadata;
+    }
+
+    /**
+     * Sets whether UDF 2.50+ images carry a second copy of the metadata (the duplicate metadata flag,
+     * UDF 2.60 2.2.10). Without it the mirror file is still recorded, as UDF requires, but names the
+     * metadata file's own blocks, which saves the copy's blocks. Revisions before 2.50 have no
+     * metadata partition and ignore it.
+     */
+    public void setCreateRedundantUdfMetadataFiles(boolean redundant) {
+        this.redundantUdfMetadata = redundant;
     }
 
     /** The ISO 9660 interchange level (IMAPI2 ISO9660InterchangeLevel); default level 3. */
@@ -357,7 +411,8 @@ public final class FileSystemImage {
         }
         Layout layout = appending ? IsoImagePlanner.planAppended(request, importedMedium)
                 : !fileSystems.contains(FileSystem.UDF) ? IsoImagePlanner.plan(request)
-                : fileSystems.size() == 1 ? UdfImagePlanner.plan(request) : UdfBridgePlanner.plan(request);
+                : fileSystems.size() == 1 ? UdfImagePlanner.plan(request, redundantUdfMetadata)
+                : UdfBridgePlanner.plan(request, redundantUdfMetadata);
         if ((freeMediaBlocks > 0 || multisession != null) && layout.totalSectors() > freeMediaBlocks) {
             throw new DiscImageException(ErrorCode.IMAGE_TOO_BIG, "the image needs " + layout.totalSectors()
                     + " blocks but only " + freeMediaBlocks + " are free");

@@ -60,7 +60,7 @@ final class BuildCommand implements Callable<Integer> {
     List<FileSystem> fileSystems = new ArrayList<>(List.of(FileSystem.ISO9660, FileSystem.JOLIET, FileSystem.ROCK_RIDGE));
 
     @Option(names = "--udf-revision", paramLabel = "1.02|1.50|2.01|2.50|2.60", converter = UdfRevisionConverter.class,
-            description = "UDF revision of --fs udf (default: 2.01; this version writes 1.02 and 2.01).")
+            description = "UDF revision of --fs udf (default: 2.01; 2.50 and 2.60 add the metadata partition).")
     UdfRevision udfRevision;
 
     @Option(names = "--iso-level", paramLabel = "1|2|3", defaultValue = "3", converter = IsoLevelConverter.class,
@@ -136,7 +136,7 @@ final class BuildCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "--udf-revision needs --fs udf");
         }
         try {
-            // the SDK says which combinations and revisions it writes (the bridge, 2.50+ not yet)
+            // the SDK says which combinations it writes (UDF alone, or bridged with ISO 9660)
             image.setFileSystems(EnumSet.copyOf(fileSystems));
             if (udfRevision != null) {
                 image.setUdfRevision(udfRevision);

@@ -55,7 +55,7 @@ class DiscImageCliTest {
 
     @Test
     void buildsUdfOnlyImagesAtAChosenRevision() throws Exception {
-        for (String rev : List.of("1.02", "2.01")) {
+        for (String rev : List.of("1.02", "1.50", "2.01", "2.50", "2.60")) {
             Path img = tmp.resolve("udf-" + rev + ".img");
             CliRun b = CliRun.run("build", "-o", img.toString(), "--fs", "udf", "--udf-revision", rev, src.toString());
             assertEquals(0, b.exitCode(), b::toString);
@@ -81,7 +81,7 @@ class DiscImageCliTest {
     @Test
     void usageErrorsExitTwo() {
         for (String[] args : List.of(new String[] {}, new String[] {"frobnicate"}, new String[] {"build", src.toString()},
-                new String[] {"build", "-o", "x.iso"}, new String[] {"build", "-o", "x.iso", "--fs", "udf", "--udf-revision", "2.50", src.toString()},
+                new String[] {"build", "-o", "x.iso"}, new String[] {"build", "-o", "x.iso", "--fs", "udf", "--udf-revision", "2.00", src.toString()},
                 new String[] {"build", "-o", "x.iso", "--fs", "udf", "--udf-revision", "3.00", src.toString()},
                 new String[] {"build", "-o", "x.iso", "--udf-revision", "2.01", src.toString()},
                 new String[] {"build", "-o", "x.iso", "--fs", "rockridge", src.toString()},

@@ -5,6 +5,8 @@ import java.nio.ByteBuffer;
 import org.discimage.udf.AllocationDescriptor;
 import org.discimage.udf.AllocationExtentDescriptor;
 import org.discimage.udf.DescriptorTag;
+import org.discimage.udf.LogicalBlockAddress;
+import org.discimage.udf.LongAllocationDescriptor;
 import org.discimage.udf.ShortAllocationDescriptor;
 
 /**
@@ -15,6 +17,11 @@ import org.discimage.udf.ShortAllocationDescriptor;
  * the last slot holds an extent of type 3 pointing at the next AED; UDF 2.60 2.3.11: one AED per
  * logical block). The AEDs of an item lie in consecutive blocks. Nothing is buffered: the ADs of
  * the ICB and of each AED are computed when that block is encoded.
+ *
+ * <p>With a metadata partition (UDF 2.50+) the ICBs and AEDs lie in the metadata partition but a
+ * file's data in the physical one; a short_ad means a block of the ICB's own partition (ECMA-167
+ * 4/14.14.1, UDF 2.60 2.3.10.1), so there the ADs are long_ads (4/14.14.2) naming the data's
+ * partition, and the continuation's long_ad names the AEDs' partition.
  */
 final class UdfAllocation {
     private static final int SECTOR = SectorProducer.SECTOR_SIZE;
@@ -23,12 +30,20 @@ final class UdfAllocation {
     static final long MAX_EXTENT = (1L << 30) - SECTOR;
     /** Short ADs that fit in one AED block (UDF 2.60 2.3.11: an AED does not exceed a block). */
     static final int ADS_PER_AED = (SECTOR - AllocationExtentDescriptor.FIXED_LENGTH) / AD;
+    /** No partition reference: short_ads. */
+    static final int SHORT = -1;
 
     private final long first;
     private final long length;
     private final long maxExtent;
     private final long extents;
     private final int icbSlots;
+    /** Partition reference of the data's long_ads, or {@link #SHORT}. */
+    private final int dataPartition;
+    /** Partition reference of the AEDs (for the continuation long_ad). */
+    private final int aedPartition;
+    private final int adLength;
+    private final int perAed;
 
     /**
      * @param first       first logical block of the data
@@ -40,6 +55,18 @@ final class UdfAllocation {
      *                    and the extended attributes
      */
     UdfAllocation(long first, long length, long maxExtent, int icbAdBytes) {
+        this(first, length, maxExtent, icbAdBytes, SHORT, 0);
+    }
+
+    /**
+     * As {@link #UdfAllocation(long, long, long, int)}, with long_ads when {@code dataPartition} is
+     * not {@link #SHORT}: the data in partition {@code dataPartition}, the AEDs in {@code aedPartition}.
+     */
+    UdfAllocation(long first, long length, long maxExtent, int icbAdBytes, int dataPartition, int aedPartition) {
+        this.dataPartition = dataPartition;
+        this.aedPartition = aedPartition;
+        this.adLength = dataPartition == SHORT ? AD : LongAllocationDescriptor.LENGTH;
+        this.perAed = (SECTOR - AllocationExtentDescriptor.FIXED_LENGTH) / adLength;
         if (maxExtent <= 0 || maxExtent > MAX_EXTENT || maxExtent % SECTOR != 0) {
             throw new IllegalArgumentException("extent length " + maxExtent + " is not whole blocks up to " + MAX_EXTENT);
         }
@@ -47,7 +74,7 @@ final class UdfAllocation {
         this.length = length;
         this.maxExtent = maxExtent;
         this.extents = (length + maxExtent - 1) / maxExtent;
-        this.icbSlots = icbAdBytes / AD;
+        this.icbSlots = icbAdBytes / adLength;
         if (icbSlots < 2) {
             throw new IllegalArgumentException("no room for allocation descriptors: " + icbAdBytes + " bytes");
         }
@@ -63,12 +90,12 @@ final class UdfAllocation {
         return extents <= icbSlots ? extents : icbSlots - 1;
     }
 
-    /** AED blocks needed: each holds {@link #ADS_PER_AED} data ADs, or one less and a continuation. */
+    /** AED blocks needed: each holds {@link #ADS_PER_AED} (short) data ADs, or one less and a continuation. */
     int aeds() {
         long rest = extents - inIcb();
         int n = 0;
         while (rest > 0) {
-            rest -= rest <= ADS_PER_AED ? rest : ADS_PER_AED - 1;
+            rest -= rest <= perAed ? rest : perAed - 1;
             n++;
         }
         return n;
@@ -78,7 +105,7 @@ final class UdfAllocation {
     byte[] icbAds(long firstAed) {
         long n = inIcb();
         boolean more = n < extents;
-        ByteBuffer b = ByteBuffer.allocate((int) (n + (more ? 1 : 0)) * AD);
+        ByteBuffer b = ByteBuffer.allocate((int) (n + (more ? 1 : 0)) * adLength);
         put(b, 0, n);
         if (more) {
             continuation(b, firstAed);
@@ -95,12 +122,12 @@ final class UdfAllocation {
         long from = inIcb();
         for (int i = 0; i < index; i++) {
             long rest = extents - from;
-            from += rest <= ADS_PER_AED ? rest : ADS_PER_AED - 1;
+            from += rest <= perAed ? rest : perAed - 1;
         }
         long rest = extents - from;
-        long n = rest <= ADS_PER_AED ? rest : ADS_PER_AED - 1;
+        long n = rest <= perAed ? rest : perAed - 1;
         boolean more = n < rest;
-        ByteBuffer b = ByteBuffer.allocate((int) (n + (more ? 1 : 0)) * AD);
+        ByteBuffer b = ByteBuffer.allocate((int) (n + (more ? 1 : 0)) * adLength);
         put(b, from, n);
         if (more) {
             continuation(b, firstAed + index + 1);
@@ -115,7 +142,7 @@ final class UdfAllocation {
         for (long i = from; i < from + n; i++) {
             long offset = i * maxExtent;
             long len = Math.min(maxExtent, length - offset);
-            new ShortAllocationDescriptor(AllocationDescriptor.RECORDED, len, first + offset / SECTOR).encode(b);
+            ad(AllocationDescriptor.RECORDED, len, first + offset / SECTOR, dataPartition).encode(b);
         }
     }
 
@@ -123,7 +150,12 @@ final class UdfAllocation {
      * ECMA-167 4/14.14.1.1 type 3: the next extent of allocation descriptors, one block long (UDF
      * 2.60 2.3.11 limits an AED to one logical block).
      */
-    private static void continuation(ByteBuffer b, long block) {
-        new ShortAllocationDescriptor(AllocationDescriptor.CONTINUATION, SECTOR, block).encode(b);
+    private void continuation(ByteBuffer b, long block) {
+        ad(AllocationDescriptor.CONTINUATION, SECTOR, block, aedPartition).encode(b);
+    }
+
+    private AllocationDescriptor ad(int type, long length, long block, int partition) {
+        return dataPartition == SHORT ? new ShortAllocationDescriptor(type, length, block)
+                : new LongAllocationDescriptor(type, length, new LogicalBlockAddress(block, partition), null);
     }
 }

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 
 import org.discimage.error.DiscImageException;
-import org.discimage.error.ErrorCode;
 import org.discimage.tree.Item;
 
 /**
@@ -23,10 +22,13 @@ import org.discimage.tree.Item;
  *   32..37     main UDF VDS; 48..53 reserve VDS; 64..65 LVID, TD
  *   256        AVDP                                           ECMA-167 3/10.2
  *   257..      partition 0, which holds:
- *                FSD, TD, File Entries, FIDs (UDF metadata)
+ *                FSD, TD, File Entries, FIDs (UDF metadata); for UDF 2.50+ the metadata file's and
+ *                mirror's EFEs, the metadata file's data, the mirror's copy ({@link UdfMetadataPartition})
  *                ISO path tables, ISO and Joliet directories, the empty block (unused blocks for UDF)
  *                file data, in tree order, shared by every namespace
  *              zeros up to {@link UdfImagePlanner#MIN_SECTORS} - 1 for small images
+ *   N - 257    AVDP at N - 256 for images of {@link UdfImagePlanner#MIDDLE_ANCHOR_MIN_SECTORS} and
+ *              more (ECMA-167 3/8.4.2.1), then 255 zero sectors
  *   N - 1      AVDP (the last sector)
  * </pre>
  */
@@ -36,11 +38,13 @@ public final class UdfBridgePlanner implements LayoutAssembler.Bridge {
     private final long start;
     private final long metadataBlocks;
     private UdfVolumeStructures volume;
-    private long last;
+    /** The end of the partition (absolute). */
+    private long partitionEnd;
 
-    private UdfBridgePlanner(PlanRequest request) throws DiscImageException {
+    private UdfBridgePlanner(PlanRequest request, boolean redundantMetadata) throws DiscImageException {
         this.request = request;
         this.udf = new UdfImagePlanner(request);
+        udf.redundantMetadata = redundantMetadata;
         this.start = request.sessionStart();
         udf.collect();
         this.metadataBlocks = udf.planMetadata();
@@ -48,7 +52,16 @@ public final class UdfBridgePlanner implements LayoutAssembler.Bridge {
 
     /** Plans the ISO/UDF bridge image described by {@code request}. */
     public static Layout plan(PlanRequest request) throws DiscImageException {
-        return IsoImagePlanner.plan(request, new UdfBridgePlanner(request));
+        return plan(request, true);
+    }
+
+    /**
+     * Plans the bridge; for UDF 2.50+ the metadata mirror file holds a copy of its own when
+     * {@code redundantMetadata} (IMAPI2 CreateRedundantUdfMetadataFiles), else it names the metadata
+     * file's blocks (UDF 2.60 2.2.10).
+     */
+    public static Layout plan(PlanRequest request, boolean redundantMetadata) throws DiscImageException {
+        return IsoImagePlanner.plan(request, new UdfBridgePlanner(request, redundantMetadata));
     }
 
     private UdfVolumeStructures volume() {
@@ -81,9 +94,9 @@ public final class UdfBridgePlanner implements LayoutAssembler.Bridge {
         out.add(new MetadataExtent(s + UdfImagePlanner.ANCHOR, 1, "UDF anchor",
                 () -> volume().anchor(s + UdfImagePlanner.ANCHOR)));
         long partition = s + UdfImagePlanner.PARTITION_START;
-        out.add(new MetadataExtent(partition, metadataBlocks, "UDF file set, file entries, directories",
-                () -> udf.partitionProducer(volume())));
-        return partition + metadataBlocks;
+        udf.addStructures(out, partition, metadataBlocks, this::volume);
+        UdfMetadataPartition m = udf.metadataPartition();
+        return partition + (m == null ? metadataBlocks : m.end());
     }
 
     private static void zeros(List<PlannedExtent> out, long from, long to) {
@@ -108,22 +121,16 @@ public final class UdfBridgePlanner implements LayoutAssembler.Bridge {
             f.dataBlock = lba - partition;
         }
         long partitionLength = end - partition;
-        if (end + 1 - start > UdfImagePlanner.MAX_SECTORS) {
-            throw new DiscImageException(ErrorCode.IMAGE_SIZE_LIMIT, "the image exceeds UDF's limit of "
-                    + UdfImagePlanner.MAX_SECTORS + " blocks (8 TiB)");
-        }
+        UdfImagePlanner.checkSize(partitionLength, "the end of the ISO/UDF bridge");
         volume = udf.volume(partitionLength);
-        last = Math.max(end, start + UdfImagePlanner.MIN_SECTORS - 1);
-        return last + 1 - end;
+        partitionEnd = partition + partitionLength;
+        return UdfImagePlanner.lastAnchor(start, partitionEnd) + 1 - end;
     }
 
+    /** Padding, the anchors at N - 256 and N - 1. */
     @Override
     public void addTail(long end, List<PlannedExtent> out) {
-        if (last > end) {
-            out.add(new ZeroExtent(end, last - end, "padding"));
-        }
-        long at = last;
-        out.add(new MetadataExtent(at, 1, "UDF anchor (last sector)", () -> volume().anchor(at)));
+        UdfImagePlanner.addTail(out, start, partitionEnd, this::volume);
     }
 
     @Override

@@ -6,6 +6,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 import org.discimage.UdfRevision;
 import org.discimage.error.DiscImageException;
@@ -20,9 +21,18 @@ import org.discimage.udf.FileIdentifierDescriptor;
 import org.discimage.udf.PathComponent;
 
 /**
- * Plans a UDF-only image (no ISO 9660 bridge) of revision 1.02 or 2.01 with one type-1 partition
- * (ECMA-167 3/10.7.2). Nothing is read or written here; the sectors are encoded lazily by
- * {@link UdfVolumeStructures} and {@link UdfPartitionProducer}.
+ * Plans a UDF-only image (no ISO 9660 bridge) of any revision: 1.02, 1.50 and 2.01 with one type-1
+ * partition (ECMA-167 3/10.7.2); 2.50 and 2.60 with the metadata partition on top of it (UDF 2.60
+ * 2.2.10, {@link UdfMetadataPartition}). File Entries or Extended File Entries: {@link UdfFormat}.
+ * Nothing is read or written here; the sectors are encoded lazily by {@link UdfVolumeStructures}
+ * and {@link UdfPartitionProducer}.
+ *
+ * <p>UDF 1.50 is written for random-access media (an image file, a pressed or fully mastered disc):
+ * a plain type-1 partition like 1.02's, with NSR02 and the 1.50 revision in every domain and UDF
+ * suffix (UDF 1.50 2.1.5.3) and in the LVID. The virtual partition and VAT that 1.50 added (UDF
+ * 1.50 2.2.8, 6.10.1) are for incremental recording on sequential media (CD-R, DVD-R) and the
+ * sparable partition (2.2.9) for defect-managed rewritable media; a mastered image needs neither,
+ * and mkudffs {@code --media-type=hd --udfrev=1.50} writes the same single type-1 partition.
  *
  * <p>Layout (LBAs relative to the session start):
  * <pre>
@@ -35,8 +45,12 @@ import org.discimage.udf.PathComponent;
  *   257..     partition 0: FSD, TD, one File Entry per item (tree order), the FIDs of every
  *             directory and the path components of long symbolic links (tree order), the
  *             allocation extent descriptors of files with too many extents ({@link UdfAllocation}),
- *             file data (tree order)
+ *             file data (tree order); for 2.50+ the FSD .. AEDs are the metadata partition's
+ *             blocks, inside the metadata file, followed by the mirror's copy
+ *             ({@link UdfMetadataPartition})
  *             zeros up to {@link #MIN_SECTORS} - 1 for small images
+ *   N - 257   AVDP at N - 256 when the image reaches {@link #MIDDLE_ANCHOR_MIN_SECTORS} without it
+ *             (ECMA-167 3/8.4.2.1), then 255 zero sectors
  *   N - 1     AVDP (the last sector)
  * </pre>
  */
@@ -64,6 +78,14 @@ public final class UdfImagePlanner {
      * small to put an UDF filingsystem on"); zeros between the partition and the last anchor fill it up.
      */
     static final int MIN_SECTORS = 300;
+    /**
+     * ECMA-167 3/8.4.2.1 and UDF 2.60 2.2.3 ask for anchors at two of 256, N - 256 and N (the last
+     * sector); 256 and N are always written. The third, at N - 256, must lie outside the partition,
+     * so it costs 256 sectors (512 KiB) after it: it is added once the image has this many sectors
+     * without it, where that adds at most half (small test images keep two anchors, as genisoimage's
+     * and pycdlib's bridges do).
+     */
+    static final int MIDDLE_ANCHOR_MIN_SECTORS = 512;
     /** ECMA-167 3/8.1: logical sector numbers are 32-bit. */
     static final long MAX_SECTORS = 0xFFFF_FFFFL;
     private static final DateTimeFormatter LABEL = DateTimeFormatter.ofPattern("yyyyMMdd_HHmmss")
@@ -71,6 +93,9 @@ public final class UdfImagePlanner {
 
     private final PlanRequest request;
     private final UdfRevision revision;
+    private final UdfFormat format;
+    /** The metadata partition (2.50+), placed by {@link #planMetadata()}; null before and for earlier revisions. */
+    private UdfMetadataPartition metadata;
     private final List<UdfNode> nodes = new ArrayList<>();
     private final List<UdfNode> files = new ArrayList<>();
     private int directories;
@@ -78,18 +103,29 @@ public final class UdfImagePlanner {
     long maxExtent = UdfAllocation.MAX_EXTENT;
     /** Whether small files and directories are embedded in their File Entries (UDF-only images). */
     boolean embed;
+    /** Whether the metadata mirror (2.50+) gets a copy of its own (the duplicate metadata flag). */
+    boolean redundantMetadata = true;
 
     UdfImagePlanner(PlanRequest request) {
         this.request = request;
         this.revision = request.udfRevision();
-        if (revision != UdfRevision.R1_02 && revision != UdfRevision.R2_01) {
-            throw new IllegalArgumentException("UDF " + revision + " is not written yet (only 1.02 and 2.01)");
-        }
+        this.format = new UdfFormat(revision);
     }
 
     /** Plans the UDF image described by {@code request}. */
     public static Layout plan(PlanRequest request) throws DiscImageException {
         return new UdfImagePlanner(request).run();
+    }
+
+    /**
+     * Plans the UDF image described by {@code request}; for 2.50+ the metadata mirror file holds a
+     * copy of its own when {@code redundantMetadata} (IMAPI2 CreateRedundantUdfMetadataFiles), else it
+     * names the metadata file's blocks (UDF 2.60 2.2.10); earlier revisions ignore it.
+     */
+    public static Layout plan(PlanRequest request, boolean redundantMetadata) throws DiscImageException {
+        UdfImagePlanner p = new UdfImagePlanner(request);
+        p.redundantMetadata = redundantMetadata;
+        return p.run();
     }
 
     /** Plans with data extents of {@code maxExtent} bytes (whole blocks): lets tests get AEDs from small files. */
@@ -101,7 +137,7 @@ public final class UdfImagePlanner {
 
     /**
      * Plans with the data of files and directories that fit in the File Entry's allocation descriptor
-     * area ({@link #FE_AD_BYTES}) embedded there (ECMA-167 4/14.6.8, UDF 2.60 2.3.10).
+     * area ({@link #FE_AD_BYTES}, or less for an EFE) embedded there (ECMA-167 4/14.6.8, UDF 2.60 2.3.10).
      */
     static Layout planEmbedded(PlanRequest request) throws DiscImageException {
         UdfImagePlanner p = new UdfImagePlanner(request);
@@ -111,18 +147,23 @@ public final class UdfImagePlanner {
 
     private Layout run() throws DiscImageException {
         collect();
-        long block = planMetadata();
-        long metadataBlocks = block;
+        long metadataBlocks = planMetadata();
+        long block = metadata == null ? metadataBlocks : metadata.end();
         for (UdfNode f : files) {
             f.dataBlock = block;
             block += sectors(f.dataLength);
-            if (PARTITION_START + block + 1 > MAX_SECTORS) {
-                throw new DiscImageException(ErrorCode.IMAGE_SIZE_LIMIT, "the image exceeds UDF's limit of "
-                        + MAX_SECTORS + " blocks (8 TiB) at " + f.item.path());
-            }
+            checkSize(block, f.item.path());
         }
         long partitionLength = block;
         return assemble(volume(partitionLength), metadataBlocks, partitionLength);
+    }
+
+    /** IMAGE_SIZE_LIMIT when a partition of {@code blocks} and its anchors exceed 2^32 sectors. */
+    static void checkSize(long blocks, String at) throws DiscImageException {
+        if (PARTITION_START + blocks + ANCHOR + 1 > MAX_SECTORS) {
+            throw new DiscImageException(ErrorCode.IMAGE_SIZE_LIMIT, "the image exceeds UDF's limit of "
+                    + MAX_SECTORS + " blocks (8 TiB) at " + at);
+        }
     }
 
     /**
@@ -137,7 +178,7 @@ public final class UdfImagePlanner {
         for (UdfNode n : nodes) {
             if (n.isDirectory()) {
                 n.dataLength = fidBytes(n);
-                if (embed && n.dataLength <= FE_AD_BYTES) {
+                if (embed && n.dataLength <= format.adBytes) {
                     // FIDs in the ICB: their tag location is the ICB's block (ECMA-167 4/14.4.1, 4/7.2.1)
                     n.embedded = true;
                     n.dataBlock = n.icb;
@@ -154,19 +195,27 @@ public final class UdfImagePlanner {
         for (UdfNode n : nodes) {
             if (n.item instanceof FileItem && !n.embedded) {
                 n.maxExtent = maxExtent;
-                n.aeds = new UdfAllocation(0, n.dataLength, maxExtent, FE_AD_BYTES).aeds();
+                n.aeds = format.allocation(n).aeds();
                 n.aedBlock = n.aeds > 0 ? block : 0;
                 block += n.aeds;
             }
         }
+        if (format.metadata) {
+            metadata = new UdfMetadataPartition(block, redundantMetadata);
+        }
         return block;
+    }
+
+    /** The metadata partition (UDF 2.50+) or null. */
+    UdfMetadataPartition metadataPartition() {
+        return metadata;
     }
 
     /** The volume structures of a partition of {@code partitionLength} blocks. */
     UdfVolumeStructures volume(long partitionLength) {
         return new UdfVolumeStructures(request, revision, label(), request.sessionStart(),
                 partitionLength, nodes.size() - directories, directories,
-                FIRST_UNIQUE_ID + nodes.size() - 1);
+                FIRST_UNIQUE_ID + nodes.size() - 1, metadata);
     }
 
     /** The producer of the partition's metadata blocks (FSD, File Entries, FIDs). */
@@ -194,21 +243,63 @@ public final class UdfImagePlanner {
         extents.add(new MetadataExtent(s + LVID, 2, "UDF logical volume integrity sequence", volume::integrity));
         extents.add(new ZeroExtent(s + LVID + 2, ANCHOR - LVID - 2, "zeros"));
         extents.add(new MetadataExtent(s + ANCHOR, 1, "UDF anchor", () -> volume.anchor(s + ANCHOR)));
-        List<UdfNode> all = List.copyOf(nodes);
-        extents.add(new MetadataExtent(s + PARTITION_START, metadataBlocks, "UDF file set, file entries, directories",
-                () -> new UdfPartitionProducer(request, revision, volume.logicalVolumeId(), all)));
+        long p = s + PARTITION_START;
+        addStructures(extents, p, metadataBlocks, () -> volume);
         for (UdfNode f : files) {
             FileItem item = (FileItem) f.item;
-            extents.add(new FileDataExtent(s + PARTITION_START + f.dataBlock, sectors(f.dataLength), item.path(),
-                    item.source()));
+            extents.add(new FileDataExtent(p + f.dataBlock, sectors(f.dataLength), item.path(), item.source()));
         }
-        long end = s + PARTITION_START + partitionLength;
-        long last = Math.max(end, s + MIN_SECTORS - 1);
-        if (last > end) {
-            extents.add(new ZeroExtent(end, last - end, "padding"));
-        }
-        extents.add(new MetadataExtent(last, 1, "UDF anchor (last sector)", () -> volume.anchor(last)));
+        addTail(extents, s, p + partitionLength, () -> volume);
         return new Layout(s, extents);
+    }
+
+    /**
+     * The file structures at the start of the partition {@code p}: FSD .. AEDs, or for 2.50+ the
+     * metadata file's and mirror's EFEs, zeros up to the alignment unit, the metadata file's data and
+     * the mirror's copy.
+     */
+    void addStructures(List<PlannedExtent> out, long p, long metadataBlocks, Supplier<UdfVolumeStructures> volume) {
+        String what = "UDF file set, file entries, directories";
+        if (metadata == null) {
+            out.add(new MetadataExtent(p, metadataBlocks, what, () -> partitionProducer(volume.get())));
+            return;
+        }
+        UdfMetadataPartition m = metadata;
+        out.add(new MetadataExtent(p + UdfMetadataPartition.FILE_ICB, 2, "UDF metadata file and mirror file entries",
+                () -> m.entries(format, request.creationTime())));
+        out.add(new ZeroExtent(p + 2, UdfMetadataPartition.FILE_DATA - 2, "zeros"));
+        addMetadataCopy(out, p + UdfMetadataPartition.FILE_DATA, metadataBlocks, "UDF metadata file: " + what, volume);
+        if (m.duplicate) {
+            addMetadataCopy(out, p + m.mirrorData, metadataBlocks, "UDF metadata mirror file", volume);
+        }
+    }
+
+    private void addMetadataCopy(List<PlannedExtent> out, long at, long used, String what,
+                                 Supplier<UdfVolumeStructures> volume) {
+        out.add(new MetadataExtent(at, used, what, () -> partitionProducer(volume.get())));
+        if (metadata.blocks > used) {
+            out.add(new ZeroExtent(at + used, metadata.blocks - used, "zeros (metadata allocation unit)"));
+        }
+    }
+
+    /** The absolute sector of the last anchor for a partition ending before {@code end}. */
+    static long lastAnchor(long s, long end) {
+        return end + 1 - s >= MIDDLE_ANCHOR_MIN_SECTORS ? end + ANCHOR : Math.max(end, s + MIN_SECTORS - 1);
+    }
+
+    /**
+     * After the partition ending before {@code end}: zeros up to {@link #MIN_SECTORS} - 1, or the
+     * anchor at N - 256 (ECMA-167 3/8.4.2.1) and 255 zero sectors; then the anchor in the last sector.
+     */
+    static void addTail(List<PlannedExtent> out, long s, long end, Supplier<UdfVolumeStructures> volume) {
+        long last = lastAnchor(s, end);
+        if (last == end + ANCHOR) {
+            out.add(new MetadataExtent(end, 1, "UDF anchor (N - 256)", () -> volume.get().anchor(end)));
+            out.add(new ZeroExtent(end + 1, ANCHOR - 1, "zeros"));
+        } else if (last > end) {
+            out.add(new ZeroExtent(end, last - end, "padding"));
+        }
+        out.add(new MetadataExtent(last, 1, "UDF anchor (last sector)", () -> volume.get().anchor(last)));
     }
 
     /**
@@ -233,7 +324,7 @@ public final class UdfImagePlanner {
                     d.subdirectories++;
                 } else if (item instanceof FileItem f) {
                     n.dataLength = f.size();
-                    if (embed && f.size() > 0 && f.size() <= FE_AD_BYTES) {
+                    if (embed && f.size() > 0 && f.size() <= format.adBytes) {
                         n.embedded = true;
                     } else if (f.size() > 0) {
                         files.add(n);
@@ -241,6 +332,7 @@ public final class UdfImagePlanner {
                 } else if (item instanceof SymlinkItem l) {
                     n.linkData = linkData(l);
                     n.dataLength = n.linkData.length;
+                    n.linkInBlocks = n.linkData.length > format.adBytes;
                 }
             }
             d.children = children.toArray(new UdfNode[0]);
@@ -283,7 +375,7 @@ public final class UdfImagePlanner {
 
     /** Whether {@code n} is a symbolic link whose path components do not fit in its File Entry. */
     static boolean linkInBlocks(UdfNode n) {
-        return n.linkData != null && n.linkData.length > FE_AD_BYTES;
+        return n.linkInBlocks;
     }
 
     /** The bytes of a directory's FIDs: the parent FID, then one per child (ECMA-167 4/14.4, 4/8.6). */

@@ -36,6 +36,8 @@ final class UdfNode {
     boolean embedded;
     /** A symbolic link's path components (ECMA-167 4/14.16), embedded in its File Entry. */
     byte[] linkData;
+    /** Whether {@link #linkData} does not fit in the entry and lies in blocks of its own. */
+    boolean linkInBlocks;
 
     UdfNode(Item item, UdfNode parent, byte[] identifier, long uniqueId) {
         this.item = item;

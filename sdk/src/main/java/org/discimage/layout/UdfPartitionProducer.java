@@ -14,6 +14,7 @@ import org.discimage.tree.SymlinkItem;
 import org.discimage.udf.Charspec;
 import org.discimage.udf.DescriptorTag;
 import org.discimage.udf.EntityIdentifier;
+import org.discimage.udf.ExtendedFileEntry;
 import org.discimage.udf.FileEntry;
 import org.discimage.udf.FileIdentifierDescriptor;
 import org.discimage.udf.FileSetDescriptor;
@@ -24,11 +25,13 @@ import org.discimage.udf.TerminatingDescriptor;
 import org.discimage.udf.Timestamp;
 
 /**
- * The metadata blocks at the start of the partition, encoded one block at a time: the File Set
+ * The metadata blocks at the start of the partition (for UDF 2.50+ the blocks of the metadata
+ * partition, i.e. the metadata file's data, UDF 2.60 2.2.13), encoded one block at a time: the File Set
  * Descriptor and its terminator (ECMA-167 4/14.1, 4/8.3.1), one File Entry per item (4/14.9), then
  * the FIDs of every directory (4/14.4), which may run across block boundaries (4/8.6.1), and the
  * path components of long symbolic links, then the allocation extent descriptors (4/14.5). File
- * structure tag locations are logical blocks of the partition (ECMA-167 4/7.2.1).
+ * structure tag locations are logical blocks of the partition (ECMA-167 4/7.2.1). The entries are
+ * File Entries or Extended File Entries as {@link UdfFormat} decides.
  */
 final class UdfPartitionProducer implements SectorProducer {
     private static final int SECTOR = SECTOR_SIZE;
@@ -37,6 +40,7 @@ final class UdfPartitionProducer implements SectorProducer {
 
     private final PlanRequest request;
     private final UdfRevision revision;
+    private final UdfFormat format;
     private final int version;
     private final String logicalVolumeId;
     private final List<UdfNode> nodes;
@@ -51,7 +55,8 @@ final class UdfPartitionProducer implements SectorProducer {
     UdfPartitionProducer(PlanRequest request, UdfRevision revision, String logicalVolumeId, List<UdfNode> nodes) {
         this.request = request;
         this.revision = revision;
-        this.version = UdfVolumeStructures.descriptorVersion(revision);
+        this.format = new UdfFormat(revision);
+        this.version = format.version;
         this.logicalVolumeId = logicalVolumeId;
         this.nodes = nodes;
     }
@@ -66,7 +71,7 @@ final class UdfPartitionProducer implements SectorProducer {
             new TerminatingDescriptor(DescriptorTag.of(DescriptorTag.ID_TD, version, UdfVolumeStructures.SERIAL, 1))
                     .encode(dst);
         } else if (b < UdfImagePlanner.FILE_SET_BLOCKS + nodes.size()) {
-            fileEntry(nodes.get((int) (b - UdfImagePlanner.FILE_SET_BLOCKS))).encode(dst);
+            fileEntry(nodes.get((int) (b - UdfImagePlanner.FILE_SET_BLOCKS)), dst);
         } else if (!aedBlock(b, dst)) {
             directoryBlock(b, dst);
         }
@@ -123,8 +128,8 @@ final class UdfPartitionProducer implements SectorProducer {
         return i;
     }
 
-    private static UdfAllocation allocation(UdfNode n) {
-        return new UdfAllocation(n.dataBlock, n.dataLength, n.maxExtent, UdfImagePlanner.FE_AD_BYTES);
+    private UdfAllocation allocation(UdfNode n) {
+        return format.allocation(n);
     }
 
     /** The parent FID (ECMA-167 4/14.4.3: the root's parent is itself), then one FID per child. */
@@ -146,19 +151,23 @@ final class UdfPartitionProducer implements SectorProducer {
                 location), 1, characteristics, icb(target), new byte[0], name).encode(b);
     }
 
-    /** The long_ad of an item's File Entry; its implementation use holds the UDF unique ID (UDF 2.60 2.3.4.3). */
-    private static LongAllocationDescriptor icb(UdfNode n) {
+    /**
+     * The long_ad of an item's File Entry, in the partition of the file structures (the metadata
+     * partition for 2.50+); its implementation use holds the UDF unique ID (UDF 2.60 2.3.4.3).
+     */
+    private LongAllocationDescriptor icb(UdfNode n) {
         byte[] use = new byte[6];
         ByteBuffer.wrap(use).order(ByteOrder.LITTLE_ENDIAN).putInt(2, (int) n.uniqueId);
-        return new LongAllocationDescriptor(0, SECTOR, new LogicalBlockAddress(n.icb, 0), use);
+        return new LongAllocationDescriptor(0, SECTOR, new LogicalBlockAddress(n.icb, format.structurePartition()), use);
     }
 
     /**
-     * ECMA-167 4/14.9: strategy 4, one entry; short_ads in the partition (continued in AEDs), or the
+     * ECMA-167 4/14.9 (4/14.17 for an EFE): strategy 4, one entry; short_ads in the partition (long_ads
+     * with a metadata partition; continued in AEDs), or the
      * data embedded (UDF 2.60 2.3.10); a device's numbers in its EA space (4/14.10.7). Owner, group and permissions as UDF 2.60 3.3.3.3
      * maps them from POSIX.
      */
-    private FileEntry fileEntry(UdfNode n) throws IOException {
+    private void fileEntry(UdfNode n, ByteBuffer dst) throws IOException {
         Item item = n.item;
         int type;
         int adType;
@@ -175,7 +184,7 @@ final class UdfPartitionProducer implements SectorProducer {
         } else if (UdfImagePlanner.linkInBlocks(n)) {
             // UDF 2.60 2.3.12: the path components are the file's data; here in blocks after the FIDs
             type = IcbTag.TYPE_SYMLINK;
-            adType = IcbTag.AD_SHORT;
+            adType = format.metadata ? IcbTag.AD_LONG : IcbTag.AD_SHORT;
             ads = allocation(n).icbAds(0);
             blocks = UdfImagePlanner.sectors(n.dataLength);
         } else if (item instanceof SymlinkItem) {
@@ -191,7 +200,7 @@ final class UdfPartitionProducer implements SectorProducer {
             blocks = 0;
         } else {
             type = item instanceof Directory ? IcbTag.TYPE_DIRECTORY : IcbTag.TYPE_FILE;
-            adType = IcbTag.AD_SHORT;
+            adType = format.metadata ? IcbTag.AD_LONG : IcbTag.AD_SHORT;
             ads = allocation(n).icbAds(n.aedBlock);
             blocks = UdfImagePlanner.sectors(n.dataLength);
         }
@@ -201,11 +210,22 @@ final class UdfPartitionProducer implements SectorProducer {
         IcbTag tag = new IcbTag(0, 4, 0, 1, type, new LogicalBlockAddress(0, 0), flags);
         // ECMA-167 4/14.9.6: the FIDs naming the entry (its parent's, and each subdirectory's parent FID)
         int links = 1 + n.subdirectories;
-        return new FileEntry(DescriptorTag.of(DescriptorTag.ID_FE, version, UdfVolumeStructures.SERIAL, n.icb), tag,
-                Integer.toUnsignedLong(item.uid()), Integer.toUnsignedLong(item.gid()), permissions(mode), links,
-                0, 0, 0, n.dataLength, blocks, Timestamp.of(item.lastAccessed()), Timestamp.of(item.lastModified()),
-                Timestamp.of(item.attributesChanged()), 1, NONE, UdfVolumeStructures.IMPLEMENTATION, n.uniqueId,
-                ea, ads);
+        long uid = Integer.toUnsignedLong(item.uid());
+        long gid = Integer.toUnsignedLong(item.gid());
+        Timestamp modified = Timestamp.of(item.lastModified());
+        if (format.extended) {
+            // ECMA-167 4/14.17: object size = information length (no named streams); the creation
+            // time: the tree keeps none, so the modification time, the earliest time we know
+            new ExtendedFileEntry(DescriptorTag.of(DescriptorTag.ID_EFE, version, UdfVolumeStructures.SERIAL, n.icb),
+                    tag, uid, gid, permissions(mode), links, 0, 0, 0, n.dataLength, n.dataLength, blocks,
+                    Timestamp.of(item.lastAccessed()), modified, modified, Timestamp.of(item.attributesChanged()), 1,
+                    NONE, NONE, UdfVolumeStructures.IMPLEMENTATION, n.uniqueId, ea, ads).encode(dst);
+            return;
+        }
+        new FileEntry(DescriptorTag.of(DescriptorTag.ID_FE, version, UdfVolumeStructures.SERIAL, n.icb), tag,
+                uid, gid, permissions(mode), links, 0, 0, 0, n.dataLength, blocks, Timestamp.of(item.lastAccessed()),
+                modified, Timestamp.of(item.attributesChanged()), 1, NONE, UdfVolumeStructures.IMPLEMENTATION,
+                n.uniqueId, ea, ads).encode(dst);
     }
 
     /** UDF 2.60 3.3.3.3 / ECMA-167 4/14.9.5: other bits 0-4, group 5-9, owner 10-14; read 4, write 2, execute 1. */

@@ -17,6 +17,7 @@ import org.discimage.udf.LogicalVolumeDescriptor;
 import org.discimage.udf.LogicalVolumeIntegrityDescriptor;
 import org.discimage.udf.LongAllocationDescriptor;
 import org.discimage.udf.PartitionDescriptor;
+import org.discimage.udf.PartitionMap;
 import org.discimage.udf.TerminatingDescriptor;
 import org.discimage.udf.Timestamp;
 import org.discimage.udf.Type1PartitionMap;
@@ -46,9 +47,13 @@ final class UdfVolumeStructures {
     private final long directories;
     private final long nextUniqueId;
     private final Timestamp recorded;
+    /** The metadata partition (UDF 2.50+), or null. */
+    private final UdfMetadataPartition metadata;
 
     UdfVolumeStructures(PlanRequest request, UdfRevision revision, String label, long sessionStart,
-                        long partitionLength, long files, long directories, long nextUniqueId) {
+                        long partitionLength, long files, long directories, long nextUniqueId,
+                        UdfMetadataPartition metadata) {
+        this.metadata = metadata;
         this.request = request;
         this.revision = revision;
         this.label = label;
@@ -99,7 +104,12 @@ final class UdfVolumeStructures {
                 b -> VolumeStructureDescriptor.of(VolumeStructureDescriptor.TEA01).encode(b)));
     }
 
-    /** One Volume Descriptor Sequence at {@code at}: PVD, IUVD, PD, LVD, USD, TD (UDF 2.60 2.2). */
+    /**
+     * One Volume Descriptor Sequence at {@code at}: PVD, IUVD, PD, LVD, USD, TD (UDF 2.60 2.2). The
+     * main and reserve sequences stay at 32 and 48 for every revision, as genisoimage and pycdlib
+     * place them; UDF 2.50's "far apart" advice for them (UDF 2.60 2.2.3.2, DCN-5113) is a note,
+     * not an error, of the OSTA verifier (justdan96/tsMuxer issue 498), and no reader here needs it.
+     */
     SectorProducer descriptorSequence(long at) {
         int v = version();
         return sequence(List.of(
@@ -157,20 +167,29 @@ final class UdfVolumeStructures {
                 sessionStart + UdfImagePlanner.PARTITION_START, partitionLength, IMPLEMENTATION, new byte[128]);
     }
 
-    /** ECMA-167 3/10.6: one type-1 map; the contents use is the long_ad of the FSD extent (UDF 2.60 2.2.4.4). */
+    /**
+     * ECMA-167 3/10.6: one type-1 map, and for 2.50+ the metadata partition map after it (UDF 2.60
+     * 2.2.10: partition reference 1); the contents use is the long_ad of the FSD extent (UDF 2.60
+     * 2.2.4.4), in the metadata partition when there is one (2.2.13).
+     */
     private LogicalVolumeDescriptor logicalVolume(long at, int v) {
         ByteBuffer fsd = ByteBuffer.allocate(16);
-        LongAllocationDescriptor.of((long) UdfImagePlanner.FILE_SET_BLOCKS * SECTOR, 0, 0).encode(fsd);
+        int fsdPartition = metadata == null ? UdfFormat.PHYSICAL : UdfFormat.METADATA;
+        LongAllocationDescriptor.of((long) UdfImagePlanner.FILE_SET_BLOCKS * SECTOR, 0, fsdPartition).encode(fsd);
+        List<PartitionMap> maps = metadata == null ? List.of(new Type1PartitionMap(1, 0))
+                : List.of(new Type1PartitionMap(1, 0), metadata.map(revision));
         return new LogicalVolumeDescriptor(DescriptorTag.of(DescriptorTag.ID_LVD, v, SERIAL, at), 4, Charspec.OSTA,
                 logicalVolumeId(), SECTOR, EntityIdentifier.withRevision(EntityIdentifier.OSTA_DOMAIN, revision.code()),
                 fsd.array(), IMPLEMENTATION, new byte[128],
-                new ExtentAd(2L * SECTOR, sessionStart + UdfImagePlanner.LVID), List.of(new Type1PartitionMap(1, 0)));
+                new ExtentAd(2L * SECTOR, sessionStart + UdfImagePlanner.LVID), maps);
     }
 
     /**
      * ECMA-167 3/10.10, UDF 2.60 2.2.6: closed; the Logical Volume Header Descriptor holds the next
      * unique ID (ECMA-167 4/14.15); no free space (read-only); the implementation use holds the
-     * counts and revisions (UDF 2.60 2.2.6.4).
+     * counts and revisions (UDF 2.60 2.2.6.4). With a metadata partition the tables have a second
+     * entry: it is not a virtual partition, so its size and free space are recorded, never
+     * 0xFFFFFFFF (UDF 2.60 2.2.6.2, 2.2.6.3): the metadata file's blocks, and 0 free.
      */
     private LogicalVolumeIntegrityDescriptor lvid(long at, int v) {
         ByteBuffer header = ByteBuffer.allocate(32).order(ByteOrder.LITTLE_ENDIAN);
@@ -180,8 +199,9 @@ final class UdfVolumeStructures {
         int r = revision.code();
         iu.putInt((int) files).putInt((int) directories).putShort((short) r).putShort((short) r).putShort((short) r);
         return new LogicalVolumeIntegrityDescriptor(DescriptorTag.of(DescriptorTag.ID_LVID, v, SERIAL, at), recorded,
-                LogicalVolumeIntegrityDescriptor.CLOSE, new ExtentAd(0, 0), header.array(), List.of(0L),
-                List.of(partitionLength), iu.array());
+                LogicalVolumeIntegrityDescriptor.CLOSE, new ExtentAd(0, 0), header.array(),
+                metadata == null ? List.of(0L) : List.of(0L, 0L),
+                metadata == null ? List.of(partitionLength) : List.of(partitionLength, metadata.blocks), iu.array());
     }
 
     /** A producer writing one descriptor per sector. */

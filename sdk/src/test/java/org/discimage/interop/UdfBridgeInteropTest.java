@@ -76,6 +76,23 @@ class UdfBridgeInteropTest {
         return InteropChecks.allReaders("ISO+Joliet+RR/UDF bridge", img, expected, work);
     }
 
+    /**
+     * The ISO side of a 2.60 bridge (its structures after the metadata file and mirror): every ISO
+     * reader but pycdlib, which refuses the whole image on open because of the second UDF partition
+     * map (asserted in {@link UdfRevisionMatrixInteropTest#pycdlibOnTheBridge}).
+     */
+    @TestFactory
+    List<DynamicTest> isoReadersSeeTheIsoSideOfA260Bridge() throws IOException {
+        ExternalTools.requireUtf8FileNames();
+        Path src = Fixtures.variedTree(work.resolve("src260"), true, true);
+        ReaderListing expected = ReaderListing.ofHostTree(src);
+        Path iso = SdkImages.build(src, work.resolve("bridge-260.iso"), BRIDGE, IsoLevel.LEVEL_3,
+                image -> image.setUdfRevision(org.discimage.UdfRevision.R2_60));
+        InteropChecks.Image img = new InteropChecks.Image(iso, true, true, TreeAssert.IsoNames.level(3, true));
+        return InteropChecks.allReaders("ISO+Joliet+RR/UDF 2.60 bridge", img, expected, work).stream()
+                .filter(t -> !t.getDisplayName().contains("pycdlib")).toList();
+    }
+
     @Test
     void sessionReaderReadsFourFileSystemsSharingTheData() throws IOException {
         Path img = build("own", true);

@@ -18,6 +18,7 @@ import java.util.TreeMap;
 import org.discimage.FileSystem;
 import org.discimage.FileSystemImage;
 import org.discimage.IsoLevel;
+import org.discimage.UdfRevision;
 import org.discimage.importer.ImageFileSectorReader;
 import org.discimage.importer.ImportedEntry;
 import org.discimage.importer.SectorReader;
@@ -43,8 +44,12 @@ class UdfDeviceInteropTest {
     @TempDir
     Path work;
 
-    private Path build(Set<FileSystem> fs, String name) throws IOException {
+    /** 2.01: File Entries; 2.60: Extended File Entries in the metadata partition, the EA after their 216 bytes. */
+    static final List<UdfRevision> REVISIONS = List.of(UdfRevision.R2_01, UdfRevision.R2_60);
+
+    private Path build(Set<FileSystem> fs, String name, UdfRevision revision) throws IOException {
         FileSystemImage image = SdkImages.image(null, fs, IsoLevel.LEVEL_3);
+        image.setUdfRevision(revision);
         image.root().addDevice("dev/null", DeviceItem.Kind.CHARACTER, 1, 3).setMode(0666);
         image.root().addDevice("dev/sda", DeviceItem.Kind.BLOCK, 8, 0).setMode(0660);
         image.root().addDevice("dev/big", DeviceItem.Kind.CHARACTER, 0xFFFF_FFFEL, 0x8000_0001L).setMode(0600);
@@ -56,17 +61,19 @@ class UdfDeviceInteropTest {
 
     @Test
     void importerReadsTypeAndNumbers() throws IOException {
-        for (Set<FileSystem> fs : List.of(UDF, BRIDGE)) {
-            Path img = build(fs, "dev-" + fs.size() + ".iso");
-            try (SectorReader sectors = ImageFileSectorReader.open(img)) {
-                SessionReader session = SessionReader.open(sectors, 0);
-                Map<String, ImportedEntry> tree = new TreeMap<>();
-                for (ImportedEntry e : session.readTree(FileSystem.UDF)) {
-                    tree.put(e.path(), e);
+        for (UdfRevision rev : REVISIONS) {
+            for (Set<FileSystem> fs : List.of(UDF, BRIDGE)) {
+                Path img = build(fs, "dev-" + fs.size() + "-" + rev + ".iso", rev);
+                try (SectorReader sectors = ImageFileSectorReader.open(img)) {
+                    SessionReader session = SessionReader.open(sectors, 0);
+                    Map<String, ImportedEntry> tree = new TreeMap<>();
+                    for (ImportedEntry e : session.readTree(FileSystem.UDF)) {
+                        tree.put(e.path(), e);
+                    }
+                    check(tree, "/dev/null", 1, 3, 020666);
+                    check(tree, "/dev/sda", 8, 0, 060660);
+                    check(tree, "/dev/big", 0xFFFF_FFFEL, 0x8000_0001L, 020600);
                 }
-                check(tree, "/dev/null", 1, 3, 020666);
-                check(tree, "/dev/sda", 8, 0, 060660);
-                check(tree, "/dev/big", 0xFFFF_FFFEL, 0x8000_0001L, 020600);
             }
         }
     }
@@ -83,24 +90,27 @@ class UdfDeviceInteropTest {
     @Test
     void udfinfoAndUdfclientAcceptTheDevices() throws IOException {
         ExternalTools.assumeTool("udfclient", "udfinfo");
-        for (Set<FileSystem> fs : List.of(UDF, BRIDGE)) {
-            Path img = build(fs, "devc-" + fs.size() + ".iso");
-            String info = ExternalTools.runOk(work, "udfinfo", img.toString()).out();
-            String lvid = value(info, "lvid");
-            Path out = Files.createDirectories(work.resolve("udfclient-" + fs.size()));
-            String cmds = "cd \"" + value(info, "fullvsid") + ":" + lvid + ":" + lvid + ":" + value(info, "fsid")
-                    + "/dev\"\nls\nlcd " + out + "\nget readme.txt\nquit\n";
-            Path script = work.resolve("udfclient-" + fs.size() + ".cmds");
-            Files.writeString(script, cmds, StandardCharsets.UTF_8);
-            ExternalTools.Result r = ExternalTools.runOk(Duration.ofSeconds(60), work,
-                    List.of("sh", "-c", "udfclient -b 2048 \"$0\" < \"$1\"", img.toString(), script.toString()));
-            System.out.println("udfclient ls of /dev (" + fs + "):\n" + r.out().lines()
-                    .filter(l -> l.contains("null") || l.contains("sda") || l.contains("big") || l.contains("readme"))
-                    .reduce("", (a, l) -> a + l + "\n"));
-            for (String n : List.of("null", "sda", "big", "readme.txt")) {
-                assertTrue(r.out().lines().anyMatch(l -> l.endsWith(" " + n)), "udfclient ls lacks " + n + "\n" + r.out());
+        for (UdfRevision rev : REVISIONS) {
+            for (Set<FileSystem> fs : List.of(UDF, BRIDGE)) {
+                Path img = build(fs, "devc-" + fs.size() + "-" + rev + ".iso", rev);
+                String info = ExternalTools.runOk(work, "udfinfo", img.toString()).out();
+                assertEquals(rev.toString(), value(info, "udfrev"));
+                String lvid = value(info, "lvid");
+                Path out = Files.createDirectories(work.resolve("udfclient-" + fs.size() + "-" + rev));
+                String cmds = "cd \"" + value(info, "fullvsid") + ":" + lvid + ":" + lvid + ":" + value(info, "fsid")
+                        + "/dev\"\nls\nlcd " + out + "\nget readme.txt\nquit\n";
+                Path script = work.resolve("udfclient-" + fs.size() + "-" + rev + ".cmds");
+                Files.writeString(script, cmds, StandardCharsets.UTF_8);
+                ExternalTools.Result r = ExternalTools.runOk(Duration.ofSeconds(60), work,
+                        List.of("sh", "-c", "udfclient -b 2048 \"$0\" < \"$1\"", img.toString(), script.toString()));
+                System.out.println("udfclient ls of /dev (" + fs + "):\n" + r.out().lines()
+                        .filter(l -> l.contains("null") || l.contains("sda") || l.contains("big") || l.contains("readme"))
+                        .reduce("", (a, l) -> a + l + "\n"));
+                for (String n : List.of("null", "sda", "big", "readme.txt")) {
+                    assertTrue(r.out().lines().anyMatch(l -> l.endsWith(" " + n)), "udfclient ls lacks " + n + "\n" + r.out());
+                }
+                assertEquals("devices here\n", Files.readString(out.resolve("readme.txt")));
             }
-            assertEquals("devices here\n", Files.readString(out.resolve("readme.txt")));
         }
     }
 

@@ -14,7 +14,9 @@ import org.discimage.source.ContentSource;
 import org.discimage.tree.Directory;
 import org.discimage.udf.AllocationDescriptor;
 import org.discimage.udf.AllocationExtentDescriptor;
+import org.discimage.udf.ExtendedFileEntry;
 import org.discimage.udf.FileEntry;
+import org.discimage.udf.LongAllocationDescriptor;
 import org.discimage.udf.ShortAllocationDescriptor;
 import org.junit.jupiter.api.Test;
 
@@ -80,6 +82,56 @@ class UdfAllocationTest {
         List<ShortAllocationDescriptor> l = new ArrayList<>();
         while (b.hasRemaining()) {
             l.add(ShortAllocationDescriptor.decode(b));
+        }
+        return l;
+    }
+
+    /**
+     * UDF 2.50: EFEs in the metadata partition hold long_ads ((2048 - 216) / 16 = 114 slots), AEDs
+     * 126 ((2048 - 24) / 16); data ADs name the physical partition (0), the continuations the
+     * metadata partition (1) where the AEDs lie. 301 extents: 113 in the EFE, 125 + 63 in two AEDs.
+     */
+    @Test
+    void a300GiBFileInA250VolumeUsesLongAdsAndTwoAeds() throws Exception {
+        Directory root = Directory.newRoot(Clock.fixed(UdfImagePlannerTest.TIME, ZoneOffset.UTC));
+        long size = 300L << 30;
+        root.addFile("huge", ContentSource.zeros(size));
+        Layout layout = UdfImagePlannerTest.plan(root, UdfRevision.R2_50);
+        // the metadata file's data: FSD, TD, root EFE, huge's EFE, the root's FIDs, huge's 2 AEDs
+        List<ByteBuffer> meta = UdfImagePlannerTest.sectors(UdfImagePlannerTest.at(layout, 257 + 32));
+        ExtendedFileEntry efe = ExtendedFileEntry.decode(meta.get(3).duplicate());
+        List<LongAllocationDescriptor> icb = longAds(efe.allocationDescriptors());
+        assertEquals(114, icb.size());
+        LongAllocationDescriptor next = icb.get(113);
+        assertEquals(AllocationDescriptor.CONTINUATION, next.extentType());
+        assertEquals(1, next.location().partitionReferenceNumber());
+        assertEquals(5, next.location().logicalBlockNumber());
+        AllocationExtentDescriptor first = AllocationExtentDescriptor.decode(meta.get(5).duplicate());
+        List<LongAllocationDescriptor> a1 = longAds(first.allocationDescriptors());
+        assertEquals(126, a1.size());
+        assertEquals(6, a1.get(125).location().logicalBlockNumber());
+        assertEquals(1, a1.get(125).location().partitionReferenceNumber());
+        List<LongAllocationDescriptor> a2 = longAds(AllocationExtentDescriptor.decode(meta.get(6).duplicate())
+                .allocationDescriptors());
+        List<LongAllocationDescriptor> all = new ArrayList<>(icb.subList(0, 113));
+        all.addAll(a1.subList(0, 125));
+        all.addAll(a2);
+        assertEquals(301, all.size());
+        long total = 0;
+        for (LongAllocationDescriptor ad : all) {
+            assertEquals(AllocationDescriptor.RECORDED, ad.extentType());
+            assertEquals(0, ad.location().partitionReferenceNumber());
+            assertEquals(96 + total / 2048, ad.location().logicalBlockNumber());
+            total += ad.extentLength();
+        }
+        assertEquals(size, total);
+    }
+
+    private static List<LongAllocationDescriptor> longAds(byte[] bytes) throws Exception {
+        ByteBuffer b = ByteBuffer.wrap(bytes);
+        List<LongAllocationDescriptor> l = new ArrayList<>();
+        while (b.hasRemaining()) {
+            l.add(LongAllocationDescriptor.decode(b));
         }
         return l;
     }

@@ -21,7 +21,10 @@ import org.discimage.VolumeIdentifiers;
 import org.discimage.source.ContentSource;
 import org.discimage.tree.Directory;
 import org.discimage.udf.DescriptorTag;
+import org.discimage.udf.ExtendedFileEntry;
 import org.discimage.udf.FileEntry;
+import org.discimage.udf.IcbTag;
+import org.discimage.udf.LongAllocationDescriptor;
 import org.discimage.udf.ShortAllocationDescriptor;
 import org.junit.jupiter.api.Test;
 
@@ -88,5 +91,39 @@ class UdfBridgePlannerTest {
         assertEquals(layout.totalSectors() - 1, last.lba());
         assertEquals(DescriptorTag.ID_AVDP, DescriptorTag.decode(UdfImagePlannerTest.sectors(last).get(0)).identifier());
         assertTrue(layout.extents().stream().noneMatch(e -> e instanceof FileDataExtent && e.lba() < 257));
+    }
+
+    /**
+     * A 2.60 bridge: the metadata file's and mirror's EFEs at partition blocks 0 and 1, the metadata
+     * file's data at 32, the mirror's at 64, the ISO structures and the shared file data after them;
+     * the EFEs' long_ads point at the ISO file's extent in the physical partition; with more than 512
+     * sectors the anchors are at 256, N - 256 and N - 1, the ISO volume space being the whole image.
+     */
+    @Test
+    void metadataPartitionAndThirdAnchorInA260Bridge() throws Exception {
+        Directory root = Directory.newRoot(Clock.fixed(TIME, ZoneOffset.UTC));
+        root.addFile("a.bin", ContentSource.zeros(700 * 2048 + 5));
+        Layout layout = plan(root, EnumSet.of(FileSystem.ISO9660, FileSystem.JOLIET, FileSystem.ROCK_RIDGE,
+                FileSystem.UDF), UdfRevision.R2_60);
+        List<ByteBuffer> efes = UdfImagePlannerTest.sectors(UdfImagePlannerTest.at(layout, 257));
+        assertEquals(IcbTag.TYPE_METADATA, ExtendedFileEntry.decode(efes.get(0)).icbTag().fileType());
+        assertEquals(IcbTag.TYPE_METADATA_MIRROR, ExtendedFileEntry.decode(efes.get(1)).icbTag().fileType());
+        List<ByteBuffer> meta = UdfImagePlannerTest.sectors(UdfImagePlannerTest.at(layout, 257 + 32));
+        assertEquals(meta, UdfImagePlannerTest.sectors(UdfImagePlannerTest.at(layout, 257 + 64)));
+        PlannedExtent data = layout.extents().stream().filter(e -> e instanceof FileDataExtent).findFirst().orElseThrow();
+        assertTrue(data.lba() >= 257 + 96, "ISO structures and data after the metadata and its mirror");
+        ExtendedFileEntry a = ExtendedFileEntry.decode(meta.get(3));
+        assertEquals(700 * 2048 + 5, a.informationLength());
+        LongAllocationDescriptor ad = LongAllocationDescriptor.decode(ByteBuffer.wrap(a.allocationDescriptors()));
+        assertEquals(0, ad.location().partitionReferenceNumber());
+        assertEquals(data.lba(), 257 + ad.location().logicalBlockNumber(), "one copy of the data, shared with ISO");
+        long n = layout.totalSectors();
+        List<Long> anchors = layout.extents().stream().filter(e -> e.description().startsWith("UDF anchor"))
+                .map(PlannedExtent::lba).toList();
+        assertEquals(List.of(256L, n - 257, n - 1), anchors);
+        assertEquals(data.lba() + data.sectors(), n - 257, "the partition ends at the middle anchor");
+        ByteBuffer pvd = UdfImagePlannerTest.sectors(UdfImagePlannerTest.at(layout, 16)).get(0)
+                .order(ByteOrder.LITTLE_ENDIAN);
+        assertEquals(n, pvd.getInt(80));
     }
 }

@@ -23,6 +23,15 @@ import org.discimage.tree.Directory;
 import org.discimage.udf.AllocationDescriptor;
 import org.discimage.udf.DescriptorTag;
 import org.discimage.udf.FileEntry;
+import org.discimage.udf.ExtendedFileEntry;
+import org.discimage.udf.FileIdentifierDescriptor;
+import org.discimage.udf.FileSetDescriptor;
+import org.discimage.udf.IcbTag;
+import org.discimage.udf.LogicalVolumeDescriptor;
+import org.discimage.udf.LogicalVolumeIntegrityDescriptor;
+import org.discimage.udf.LongAllocationDescriptor;
+import org.discimage.udf.MetadataPartitionMap;
+import org.discimage.udf.Type1PartitionMap;
 import org.discimage.udf.ShortAllocationDescriptor;
 import org.junit.jupiter.api.Test;
 
@@ -121,11 +130,142 @@ class UdfImagePlannerTest {
         assertEquals(EnumSet.of(FileSystem.UDF, FileSystem.ISO9660), image.fileSystems());
         image.setFileSystems(FileSystem.UDF);
         assertEquals(EnumSet.of(FileSystem.UDF), image.fileSystems());
-        e = assertThrows(IllegalArgumentException.class, () -> image.setUdfRevision(UdfRevision.R2_50));
-        assertTrue(e.getMessage().contains("metadata partition"), e.getMessage());
-        assertThrows(IllegalArgumentException.class, () -> image.setUdfRevision(UdfRevision.R2_60));
-        assertThrows(IllegalArgumentException.class, () -> image.setUdfRevision(UdfRevision.R1_50));
+        for (UdfRevision r : UdfRevision.values()) {
+            image.setUdfRevision(r);
+            assertEquals(r, image.udfRevision());
+        }
         image.setUdfRevision(UdfRevision.R1_02);
         assertEquals(UdfRevision.R1_02, image.udfRevision());
+    }
+
+    /**
+     * UDF 2.50: the metadata file's and mirror's EFEs at partition blocks 0 and 1, the metadata file's
+     * data (32 blocks: one allocation unit) at 32, the mirror's copy at 64, file data at 96; the LVD
+     * has the type-1 map and the metadata map; the LVID sizes both partitions.
+     */
+    @Test
+    void metadataPartitionOf250() throws Exception {
+        Directory root = Directory.newRoot(Clock.fixed(TIME, ZoneOffset.UTC));
+        root.addFile("a.bin", new byte[5000]);
+        root.addDirectory("d");
+        Layout layout = plan(root, UdfRevision.R2_50);
+        List<ByteBuffer> efes = sectors(at(layout, 257));
+        assertEquals(2, efes.size());
+        ExtendedFileEntry file = ExtendedFileEntry.decode(efes.get(0));
+        ExtendedFileEntry mirror = ExtendedFileEntry.decode(efes.get(1));
+        assertEquals(IcbTag.TYPE_METADATA, file.icbTag().fileType());
+        assertEquals(IcbTag.TYPE_METADATA_MIRROR, mirror.icbTag().fileType());
+        assertEquals(0, file.tag().location());
+        assertEquals(1, mirror.tag().location());
+        assertEquals(32 * 2048, file.informationLength());
+        assertEquals(IcbTag.AD_SHORT, file.icbTag().flags() & 7);
+        assertEquals(32, ShortAllocationDescriptor.decode(ByteBuffer.wrap(file.allocationDescriptors())).logicalBlockNumber());
+        assertEquals(64, ShortAllocationDescriptor.decode(ByteBuffer.wrap(mirror.allocationDescriptors())).logicalBlockNumber());
+
+        List<ByteBuffer> meta = sectors(at(layout, 257 + 32));
+        List<ByteBuffer> copy = sectors(at(layout, 257 + 64));
+        assertEquals(meta, copy, "the mirror is a duplicate");
+        FileSetDescriptor fsd = FileSetDescriptor.decode(meta.get(0).duplicate());
+        assertEquals(0, fsd.tag().location());
+        assertEquals(1, fsd.rootDirectoryIcb().location().partitionReferenceNumber(), "root ICB in the metadata partition");
+        // FSD, TD, then EFEs of /, a.bin, d (tree order: files first), then FIDs
+        ExtendedFileEntry a = ExtendedFileEntry.decode(meta.get(3).duplicate());
+        assertEquals(IcbTag.AD_LONG, a.icbTag().flags() & 7);
+        LongAllocationDescriptor data = LongAllocationDescriptor.decode(ByteBuffer.wrap(a.allocationDescriptors()));
+        assertEquals(0, data.location().partitionReferenceNumber(), "file data in the physical partition");
+        assertEquals(96, data.location().logicalBlockNumber());
+        PlannedExtent fileData = at(layout, 257 + 96);
+        assertTrue(fileData instanceof FileDataExtent, fileData.toString());
+        ExtendedFileEntry rootEntry = ExtendedFileEntry.decode(meta.get(2).duplicate());
+        LongAllocationDescriptor fids = LongAllocationDescriptor.decode(ByteBuffer.wrap(rootEntry.allocationDescriptors()));
+        assertEquals(1, fids.location().partitionReferenceNumber(), "directory data in the metadata partition");
+        FileIdentifierDescriptor parent = FileIdentifierDescriptor.decode(
+                meta.get((int) fids.location().logicalBlockNumber()).duplicate());
+        assertEquals(1, parent.icb().location().partitionReferenceNumber());
+
+        List<ByteBuffer> vds = sectors(at(layout, 32));
+        LogicalVolumeDescriptor lvd = LogicalVolumeDescriptor.decode(vds.get(3));
+        assertEquals(2, lvd.partitionMaps().size());
+        assertTrue(lvd.partitionMaps().get(0) instanceof Type1PartitionMap);
+        MetadataPartitionMap map = (MetadataPartitionMap) lvd.partitionMaps().get(1);
+        assertEquals(0, map.metadataFileLocation());
+        assertEquals(1, map.metadataMirrorFileLocation());
+        assertEquals(0xFFFF_FFFFL, map.metadataBitmapFileLocation());
+        assertEquals(32, map.allocationUnitSize());
+        assertEquals(32, map.alignmentUnitSize());
+        assertTrue(map.duplicated());
+        assertEquals(0x0250, map.partitionTypeIdentifier().udfRevision());
+        LogicalVolumeIntegrityDescriptor lvid = LogicalVolumeIntegrityDescriptor.decode(sectors(at(layout, 64)).get(0));
+        assertEquals(List.of(96L + 3, 32L), lvid.sizeTable());
+        assertEquals(List.of(0L, 0L), lvid.freeSpaceTable());
+    }
+
+    /** 1.02, 1.50 and 2.01 keep File Entries; 2.50 and 2.60 write Extended File Entries. */
+    @Test
+    void fileEntryKindPerRevision() throws Exception {
+        Directory root = Directory.newRoot(Clock.fixed(TIME, ZoneOffset.UTC));
+        root.addFile("a.bin", new byte[5000]);
+        for (UdfRevision r : UdfRevision.values()) {
+            Layout layout = plan(root, r);
+            boolean metadata = r.code() >= 0x0250;
+            ByteBuffer rootEntry = sectors(at(layout, metadata ? 257 + 32 : 257)).get(2);
+            assertEquals(metadata ? DescriptorTag.ID_EFE : DescriptorTag.ID_FE,
+                    DescriptorTag.decode(rootEntry.duplicate()).identifier(), r.toString());
+            assertEquals(r.code() >= 0x0200 ? 3 : 2, DescriptorTag.decode(rootEntry.duplicate()).version(), r.toString());
+        }
+    }
+
+    /**
+     * ECMA-167 3/8.4.2.1: from {@link UdfImagePlanner#MIDDLE_ANCHOR_MIN_SECTORS} on, an anchor at
+     * N - 256 right after the partition, 255 zero sectors, the anchor at N - 1; below, two anchors.
+     */
+    @Test
+    void anchorAtNMinus256InLargeEnoughImages() throws Exception {
+        for (UdfRevision r : List.of(UdfRevision.R1_02, UdfRevision.R2_60)) {
+            Directory root = Directory.newRoot(Clock.fixed(TIME, ZoneOffset.UTC));
+            root.addFile("big.bin", ContentSource.zeros(600 * 2048));
+            Layout layout = plan(root, r);
+            long n = layout.totalSectors();
+            List<Long> anchors = new ArrayList<>();
+            for (PlannedExtent e : layout.extents()) {
+                if (e instanceof MetadataExtent && e.sectors() == 1
+                        && DescriptorTag.decode(sectors(e).get(0)).identifier() == DescriptorTag.ID_AVDP) {
+                    anchors.add(e.lba());
+                    assertEquals(e.lba(), DescriptorTag.decode(sectors(e).get(0)).location());
+                }
+            }
+            assertEquals(List.of(256L, n - 257, n - 1), anchors, r.toString());
+            assertTrue(at(layout, n - 256) instanceof ZeroExtent);
+            assertEquals(255, at(layout, n - 256).sectors());
+            LogicalVolumeIntegrityDescriptor lvid = LogicalVolumeIntegrityDescriptor.decode(sectors(at(layout, 64)).get(0));
+            assertEquals(n - 257 - 257, lvid.sizeTable().get(0), "the partition ends at the middle anchor");
+
+            Directory small = Directory.newRoot(Clock.fixed(TIME, ZoneOffset.UTC));
+            small.addFile("a", new byte[10]);
+            Layout s = plan(small, r);
+            // 1.02: padded to 300 sectors; 2.60: 257 + 96 metadata blocks + 1 data block + the anchor
+            assertEquals(r == UdfRevision.R1_02 ? UdfImagePlanner.MIN_SECTORS : 355, s.totalSectors());
+            assertEquals(List.of(256L, s.totalSectors() - 1), s.extents().stream()
+                    .filter(e -> e.description().startsWith("UDF anchor")).map(PlannedExtent::lba).toList());
+        }
+    }
+
+    /**
+     * Without redundant metadata the mirror's EFE names the metadata file's own blocks, the flag is
+     * clear and file data follows the metadata file directly.
+     */
+    @Test
+    void mirrorWithoutACopyOfItsOwn() throws Exception {
+        Directory root = Directory.newRoot(Clock.fixed(TIME, ZoneOffset.UTC));
+        root.addFile("a.bin", new byte[5000]);
+        Layout layout = UdfImagePlanner.plan(new PlanRequest(root, EnumSet.of(FileSystem.UDF), IsoLevel.LEVEL_3,
+                NamePolicy.MANGLE, VolumeIdentifiers.defaults(), TIME, 0, UdfRevision.R2_60), false);
+        List<ByteBuffer> efes = sectors(at(layout, 257));
+        ExtendedFileEntry mirror = ExtendedFileEntry.decode(efes.get(1));
+        assertEquals(32, ShortAllocationDescriptor.decode(ByteBuffer.wrap(mirror.allocationDescriptors())).logicalBlockNumber());
+        assertTrue(at(layout, 257 + 64) instanceof FileDataExtent);
+        MetadataPartitionMap map = (MetadataPartitionMap) LogicalVolumeDescriptor.decode(sectors(at(layout, 32)).get(3))
+                .partitionMaps().get(1);
+        assertEquals(0, map.flags());
     }
 }
