@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Assumptions;
 
 /**
  * Runs a shell script inside a throw-away Linux VM (qemu, software emulation) whose initramfs
- * holds static busybox, the kernel's own isofs, loop and cdrom modules, and the given image files,
+ * holds static busybox, the kernel's own isofs, udf, loop and cdrom modules, and the given image files,
  * so tests can ask the real kernel isofs driver what it sees in our images (this machine's own
  * kernel has no iso9660 support and mounting needs privileges CI may not have). Debian packages:
  * qemu-system-x86, linux-image-amd64 (kernel 6.1 on bookworm), busybox-static.
@@ -28,7 +28,8 @@ final class LinuxKernelVm {
     private static final String QEMU = "qemu-system-x86_64";
     private static final String BUSYBOX = "/bin/busybox";
     private static final String[] MODULES = {
-        "kernel/drivers/cdrom/cdrom.ko", "kernel/drivers/block/loop.ko", "kernel/fs/isofs/isofs.ko"};
+        "kernel/drivers/cdrom/cdrom.ko", "kernel/lib/crc-itu-t.ko", "kernel/drivers/block/loop.ko",
+        "kernel/fs/isofs/isofs.ko", "kernel/fs/udf/udf.ko"};
 
     private final Path kernel;
     private final Path modules;
@@ -63,7 +64,7 @@ final class LinuxKernelVm {
             }
         }
         if (missing == null && kernel == null) {
-            missing = "a /boot/vmlinuz-* with isofs.ko, loop.ko and cdrom.ko under /lib/modules";
+            missing = "a /boot/vmlinuz-* with isofs.ko, udf.ko, loop.ko, cdrom.ko and crc-itu-t.ko under /lib/modules";
         }
         if (missing != null) {
             String why = "the kernel isofs check needs " + missing
@@ -87,14 +88,16 @@ final class LinuxKernelVm {
 
     /**
      * Boots the VM with {@code images} under /img (by file name) and runs {@code script} (busybox
-     * sh, the modules loaded, /mnt free); returns what the script printed between the markers.
+     * sh, the modules loaded, /mnt free; mount UDF with {@code mount -t udf -o loop,ro[,session=N]}
+     * and ISO 9660 with {@code -t iso9660 -o loop,ro[,sbsector=N]}); returns what the script
+     * printed between the markers.
      */
     String run(Path work, List<Path> images, String script) throws IOException {
         Path initrd = work.resolve("initrd.cpio");
         Map<String, byte[]> files = new LinkedHashMap<>();
         String init = "#!/bin/busybox sh\n/bin/busybox --install -s /bin\n"
                 + "mount -t proc proc /proc\nmount -t devtmpfs dev /dev\n"
-                + "insmod /mod/cdrom.ko && insmod /mod/loop.ko && insmod /mod/isofs.ko\n"
+                + "for m in cdrom crc-itu-t loop isofs udf; do insmod /mod/$m.ko || echo \"@@INSMOD $m failed\"; done\n"
                 + "echo @@BEGIN\n" + script + "\necho @@END\npoweroff -f\n";
         files.put("init", init.getBytes(StandardCharsets.UTF_8));
         files.put("bin/busybox", Files.readAllBytes(Path.of(BUSYBOX)));
@@ -114,6 +117,9 @@ final class LinuxKernelVm {
         int to = out.lastIndexOf("@@END");
         if (from < 0 || to < from) {
             throw new AssertionError("the VM did not run the script (exit " + r.exitCode() + "):\n" + out + r.err());
+        }
+        if (out.contains("@@INSMOD")) {
+            throw new AssertionError("a kernel module did not load:\n" + out);
         }
         return out.substring(from + "@@BEGIN\n".length(), to);
     }
