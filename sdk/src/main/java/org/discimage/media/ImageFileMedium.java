@@ -1,12 +1,15 @@
 package org.discimage.media;
 
+import static org.discimage.media.VolumeDescriptors.isDescriptor;
+import static org.discimage.media.VolumeDescriptors.isPrimary;
+import static org.discimage.media.VolumeDescriptors.putBothEndian;
+import static org.discimage.media.VolumeDescriptors.volumeId;
+import static org.discimage.media.VolumeDescriptors.volumeSpace;
+
 import java.io.Closeable;
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
-import java.nio.channels.ReadableByteChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
@@ -17,12 +20,7 @@ import org.discimage.ImageResult;
 import org.discimage.error.DiscImageException;
 import org.discimage.error.ErrorCode;
 import org.discimage.importer.ImageFileSectorReader;
-import org.discimage.importer.ImportedSource;
 import org.discimage.importer.SectorReader;
-import org.discimage.source.ContentSource;
-import org.discimage.tree.Directory;
-import org.discimage.tree.FileItem;
-import org.discimage.tree.Item;
 
 /**
  * An image file grown session by session the way libisoburn/xorriso grows one (docs/formats.md
@@ -258,47 +256,12 @@ public final class ImageFileMedium implements Closeable {
         if (!sessions.isEmpty()) {
             image.importFileSystem(reader, sessions.get(sessions.size() - 1).startLba());
             if (chainLost) {
-                copyFromHeaderArea(image.root());
+                HeaderAreaCopy.copyFilesIn(image.root(), HEADER_SECTORS);
             }
         }
         image.setSessionStartBlock(nextWritableAddress());
         if (capacitySectors > 0) {
             image.setFreeMediaBlocks(Math.max(1, freeSectors()));
-        }
-    }
-
-    /**
-     * A session at LBA 0 may hold file data in blocks 16..31, which the header rewrite overwrites
-     * (found with genisoimage: a one-file image keeps its data at LBA 31). Such files must not keep
-     * their extents: their source is hidden from the planner behind a plain delegate, so their
-     * bytes are read (from the old blocks, still intact while the session is written) and copied.
-     */
-    private static void copyFromHeaderArea(Directory dir) {
-        for (Item item : dir.children()) {
-            if (item instanceof Directory sub) {
-                copyFromHeaderArea(sub);
-            } else if (item instanceof FileItem f && f.source() instanceof ImportedSource src
-                    && src.extents().stream().anyMatch(e -> e.lba() < HEADER_SECTORS)) {
-                f.setSource(new CopiedSource(src));
-            }
-        }
-    }
-
-    /** Delegates to an imported source without being one, so the planner copies its data. */
-    private record CopiedSource(ContentSource source) implements ContentSource {
-        @Override
-        public long size() {
-            return source.size();
-        }
-
-        @Override
-        public String description() {
-            return source.description();
-        }
-
-        @Override
-        public ReadableByteChannel openChannel() throws IOException {
-            return source.openChannel();
         }
     }
 
@@ -390,7 +353,7 @@ public final class ImageFileMedium implements Closeable {
         for (int i = SYSTEM_AREA; i < HEADER_SECTORS; i++) {
             ByteBuffer d = sector(nwa + i);
             int type = d.get(0) & 0xFF;
-            if (!"CD001".equals(new String(d.array(), 1, 5, StandardCharsets.US_ASCII))) {
+            if (!isDescriptor(d)) {
                 throw new DiscImageException(ErrorCode.FSI_INTERNAL_ERROR, "no volume descriptor at LBA "
                         + (nwa + i) + " before the terminator of the session just written");
             }
@@ -408,11 +371,6 @@ public final class ImageFileMedium implements Closeable {
         while (header.hasRemaining()) {
             channel.write(header, header.position());
         }
-    }
-
-    private static void putBothEndian(ByteBuffer d, int offset, long value) {
-        d.order(ByteOrder.LITTLE_ENDIAN).putInt(offset, (int) value);
-        d.order(ByteOrder.BIG_ENDIAN).putInt(offset + 4, (int) value);
     }
 
     private ByteBuffer sector(long lba) throws IOException {
@@ -443,20 +401,6 @@ public final class ImageFileMedium implements Closeable {
             }
         }
         return true;
-    }
-
-    /** ECMA-119 8.4.1-8.4.3: type 1, "CD001", version 1. */
-    private static boolean isPrimary(ByteBuffer d) {
-        return d.get(0) == 1 && d.get(6) == 1
-                && "CD001".equals(new String(d.array(), 1, 5, StandardCharsets.US_ASCII));
-    }
-
-    private static long volumeSpace(ByteBuffer d) {
-        return Integer.toUnsignedLong(d.order(ByteOrder.LITTLE_ENDIAN).getInt(80));
-    }
-
-    private static String volumeId(ByteBuffer d) {
-        return new String(d.array(), 40, 32, StandardCharsets.US_ASCII).stripTrailing();
     }
 
     private static long align(long lba) {

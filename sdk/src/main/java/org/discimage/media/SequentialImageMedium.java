@@ -3,7 +3,6 @@ package org.discimage.media;
 import java.io.Closeable;
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -295,10 +294,12 @@ public final class SequentialImageMedium implements Closeable {
             String id = "";
             if (channel.size() >= (t.start() + 17) * SECTOR) {
                 ByteBuffer d = ByteBuffer.allocate(SECTOR);
-                channel.read(d, (t.start() + 16) * SECTOR);
-                if (d.get(0) == 1 && "CD001".equals(new String(d.array(), 1, 5, StandardCharsets.US_ASCII))) {
-                    size = Integer.toUnsignedLong(d.order(ByteOrder.LITTLE_ENDIAN).getInt(80));
-                    id = new String(d.array(), 40, 32, StandardCharsets.US_ASCII).stripTrailing();
+                while (d.hasRemaining() && channel.read(d, (t.start() + 16) * SECTOR + d.position()) > 0) {
+                    // a short read of a regular file only happens at its end, excluded above
+                }
+                if (VolumeDescriptors.isPrimary(d)) {
+                    size = VolumeDescriptors.volumeSpace(d);
+                    id = VolumeDescriptors.volumeId(d);
                 }
             }
             out.add(new SessionInfo(t.number(), t.start(), size, id));
