@@ -38,7 +38,9 @@ import org.discimage.importer.SectorReader;
  * An image whose first session sits at LBA 0 (genisoimage, {@code xorriso -as mkisofs}) can be
  * appended to as growisofs does, but the header then overwrites that session's descriptors: its
  * own tree (the history) is lost, the files stay reachable from the new tree.
- * {@link #chainLost()} says so before the append.
+ * {@link #chainLost()} says so before the append. Files such a session keeps inside blocks 0..31
+ * are copied into the new session ({@link HeaderAreaCopy}: genisoimage puts a one-file image's
+ * data at LBA 31).
  *
  * <pre>{@code
  * try (ImageFileMedium medium = ImageFileMedium.open(Path.of("backup.iso"))) {
@@ -335,16 +337,20 @@ public final class ImageFileMedium implements Closeable {
 
     /**
      * Blocks 0..31: the new session's system area and descriptor set, volume space = absolute end.
-     * The blocks after the terminator are zeroed. xorriso does not always do so (found on its own
-     * grown images, MultisessionInteropTest.theHeaderIsTheNewestDescriptorSetAsXorrisoWritesIt):
-     * blocks of an earlier, longer descriptor set (one with a Joliet SVD) stay behind the newer
-     * terminator. Readers stop at the terminator (ECMA-119 8.3), so such stale blocks are harmless,
-     * but zeros leave nothing a lenient scanner could mistake for a descriptor.
+     * The blocks after the terminator are zeroed. xorriso does not do so: it rewrites only as many
+     * blocks as the new descriptor set has, and the rest of an earlier, longer set stays. Found by
+     * experiment (xorriso 1.5.4, a file grown with {@code -joliet on}, then a commit without Joliet):
+     * blocks 16..18 then read PVD, terminator, terminator, the last one left from the first
+     * session's set PVD, Joliet SVD, terminator (MultisessionInteropTest
+     * .theHeaderIsTheNewestDescriptorSetAsXorrisoWritesIt accepts such leftovers in xorriso's
+     * header, demands zeros in ours). Readers stop at the first terminator (ECMA-119 8.3), so the
+     * leftovers are harmless, but zeros leave nothing a lenient scanner could take for a descriptor.
      *
-     * <p>One 64 KiB write, after the session is forced: a crash during it leaves a mix of new blocks
-     * and old ones, and each whole-block mix reads as the old or the new tree because the session
-     * either pointer names is already on disk (MultisessionInteropTest.aTornHeaderLeavesA...,
-     * CrashAppendTest kills the process in the middle of this write).
+     * <p>One 64 KiB write, after the session is forced: a crash during it leaves new blocks before
+     * the crash point and old ones after, and every such mix reads as the old or the new tree
+     * because the session either one names is already on disk (tested by
+     * MultisessionInteropTest.aTornHeaderLeavesAReadableAndGrowableMedium on copies and by
+     * CrashAppendInteropTest, which kills the appending process inside this write).
      */
     private void writeHeader(long nwa, long newEnd) throws IOException {
         ByteBuffer header = ByteBuffer.allocate(HEADER_SECTORS * SECTOR);
