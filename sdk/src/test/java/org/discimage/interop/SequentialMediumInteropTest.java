@@ -223,6 +223,18 @@ class SequentialMediumInteropTest {
         assertTrue(plain.contains("/dir/big.bin"), plain);
     }
 
+    @Test
+    void growingADiscIsDeterministic() throws IOException {
+        Path first = work.resolve("one/disc.img");
+        Path second = work.resolve("two/disc.img");
+        Files.createDirectories(first.getParent());
+        Files.createDirectories(second.getParent());
+        List<Appended> a = threeSessions(first, Profile.DVD_MINUS_R, null);
+        threeSessions(second, Profile.DVD_MINUS_R, null);
+        assertEquals(-1, Files.mismatch(first, second), "same sources, options and clock: identical images");
+        assertEquals(-1, Files.mismatch(SequentialImageMedium.tocOf(first), SequentialImageMedium.tocOf(second)));
+    }
+
     private static long isoinfoExtent(Path img, long start, String name) {
         return isoinfoExtentIn(img, start, "/", name);
     }
