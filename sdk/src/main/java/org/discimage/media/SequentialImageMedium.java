@@ -42,8 +42,9 @@ import org.discimage.importer.SectorReader;
  * the session's data is forced to disk: an append interrupted at any point leaves the TOC, and so
  * the medium, in its previous state, as closing a track and session does on a real disc.
  *
- * <p>The only way to write is {@link #append}, at the {@link #nextWritableAddress() NWA}, as a
- * drive writing a sequential medium allows; the medium offers IMAPI2's
+ * <p>Writing happens only at the {@link #nextWritableAddress() NWA}, as a drive writing a
+ * sequential medium allows: a whole planned session with {@link #append}, or block by block, as an
+ * emulated recorder receives WRITE commands, through {@link #openSession()}; the medium offers IMAPI2's
  * {@link MultisessionSequential} to {@link FileSystemImage#setMultisessionInterfaces}. Public (not
  * test-only) because it is what an emulated recorder writes to, and lets a user rehearse an
  * append to a disc before burning.
@@ -145,7 +146,7 @@ public final class SequentialImageMedium implements Closeable {
     }
 
     /** One recorded session as the TOC holds it: its first block and the blocks its track covers. */
-    private record Track(int number, long start, long blocks) {
+    private record Entry(int number, long start, long blocks) {
     }
 
     private final Path file;
@@ -155,8 +156,9 @@ public final class SequentialImageMedium implements Closeable {
     private final ImageFileSectorReader reader;
     private final Profile profile;
     private final long capacity;
-    private final List<Track> tracks = new ArrayList<>();
+    private final List<Entry> tracks = new ArrayList<>();
     private boolean closed;
+    private SessionWriter writer;
 
     private SequentialImageMedium(Path file, ChannelWrap wrap, FileChannel channel, Profile profile, long capacity) {
         this.file = file;
@@ -199,7 +201,7 @@ public final class SequentialImageMedium implements Closeable {
         Path toc = tocOf(image);
         Profile recorded = profile;
         long cap = capacitySectors;
-        List<Track> tracks = new ArrayList<>();
+        List<Entry> tracks = new ArrayList<>();
         boolean closed = false;
         if (Files.exists(toc)) {
             int n = 0;
@@ -219,7 +221,7 @@ public final class SequentialImageMedium implements Closeable {
                         case "profile" -> recorded = Profile.ofLabel(f[1]);
                         case "capacity" -> cap = Long.parseLong(f[1]);
                         case "state" -> closed = f[1].equals("closed");
-                        case "session" -> tracks.add(new Track(Integer.parseInt(f[1]), Long.parseLong(f[2]),
+                        case "session" -> tracks.add(new Entry(Integer.parseInt(f[1]), Long.parseLong(f[2]),
                                 Long.parseLong(f[3])));
                         default -> throw badToc(toc, n, "unknown item " + f[0]);
                     }
@@ -236,7 +238,7 @@ public final class SequentialImageMedium implements Closeable {
             }
             long next = 0;
             for (int i = 0; i < tracks.size(); i++) {
-                Track t = tracks.get(i);
+                Entry t = tracks.get(i);
                 if (t.number() != i + 1 || t.start() < next || t.blocks() <= 0 || t.start() + t.blocks() > cap) {
                     throw badToc(toc, n, "session " + t + " out of order or beyond the capacity " + cap);
                 }
@@ -289,7 +291,7 @@ public final class SequentialImageMedium implements Closeable {
      */
     public List<SessionInfo> sessions() throws IOException {
         List<SessionInfo> out = new ArrayList<>();
-        for (Track t : tracks) {
+        for (Entry t : tracks) {
             long size = 0;
             String id = "";
             if (channel.size() >= (t.start() + 17) * SECTOR) {
@@ -315,7 +317,7 @@ public final class SequentialImageMedium implements Closeable {
         if (tracks.isEmpty()) {
             return 0;
         }
-        Track last = tracks.get(tracks.size() - 1);
+        Entry last = tracks.get(tracks.size() - 1);
         return roundUp(last.start() + last.blocks() + profile.gapAfterSession(last.number()));
     }
 
@@ -379,7 +381,7 @@ public final class SequentialImageMedium implements Closeable {
             if (tracks.isEmpty()) {
                 return -1;
             }
-            Track last = tracks.get(tracks.size() - 1);
+            Entry last = tracks.get(tracks.size() - 1);
             return last.start() + last.blocks() - 1;
         }
 
@@ -432,6 +434,10 @@ public final class SequentialImageMedium implements Closeable {
             throw new DiscImageException(ErrorCode.NO_COMPATIBLE_MULTISESSION_TYPE, file + " is a closed "
                     + profile.label() + ": nothing can be appended");
         }
+        if (writer != null) {
+            throw new DiscImageException(ErrorCode.INVALID_PARAM, "a session is being written to " + file
+                    + " through a SessionWriter; close it first");
+        }
         long nwa = nextWritableAddress();
         if (session.startBlock() != nwa) {
             throw new DiscImageException(ErrorCode.INVALID_PARAM, "the session was planned at LBA "
@@ -443,19 +449,34 @@ public final class SequentialImageMedium implements Closeable {
             throw new DiscImageException(ErrorCode.IMAGE_TOO_BIG, "the session needs " + blocks + " blocks from the"
                     + " NWA " + nwa + " but the " + profile.label() + " " + file + " has " + freeSectors() + " free");
         }
+        // straight to the file channel: file data keeps FileChannel.transferTo (a SessionWriter copies)
         channel.position(nwa * SECTOR);
         long written = session.writeTo(channel);
         if (written != session.totalSectors() * SECTOR) {
             throw new DiscImageException(ErrorCode.DATA_STREAM_INCONSISTENCY, "the session delivered " + written
                     + " bytes instead of " + session.totalSectors() * SECTOR);
         }
-        long end = (nwa + blocks) * SECTOR;
-        if (channel.size() < end) {
-            channel.write(ByteBuffer.allocate(1), end - 1); // the track's padding (zeros), as a drive writes it
+        return record(nwa, session.totalSectors(), close);
+    }
+
+    /**
+     * Pads the track from {@code nwa} holding {@code sectors} written blocks to the minimum track
+     * length and write unit, forces it, then names it in the TOC (closing the track and session).
+     */
+    private SessionInfo record(long nwa, long sectors, boolean close) throws IOException {
+        long blocks = roundUp(Math.max(sectors, profile.minTrack));
+        // the track's padding is written as zeros, as a drive pads a track: blocks a killed earlier
+        // attempt left there must not show through
+        ByteBuffer zeros = ByteBuffer.allocate((int) Math.min(blocks - sectors, 32) * SECTOR);
+        for (long pos = (nwa + sectors) * SECTOR, end = (nwa + blocks) * SECTOR; pos < end; ) {
+            zeros.clear().limit((int) Math.min(zeros.capacity(), end - pos));
+            while (zeros.hasRemaining()) {
+                pos += channel.write(zeros, pos);
+            }
         }
         channel.force(true); // the track is durable before the TOC names it
-        List<Track> next = new ArrayList<>(tracks);
-        next.add(new Track(tracks.size() + 1, nwa, blocks));
+        List<Entry> next = new ArrayList<>(tracks);
+        next.add(new Entry(tracks.size() + 1, nwa, blocks));
         writeToc(next, close);
         tracks.add(next.get(next.size() - 1));
         closed = close;
@@ -463,13 +484,121 @@ public final class SequentialImageMedium implements Closeable {
         return s.get(s.size() - 1);
     }
 
+    /**
+     * Starts writing a session block by block from the NWA, as a recorder's WRITE commands do: the
+     * way an emulated drive feeds this disc ({@link #append} writes a whole planned session). The
+     * session is recorded by {@link SessionWriter#closeSession}; a writer closed without it leaves
+     * the TOC as it was (the model then treats its blocks as never written).
+     *
+     * @throws DiscImageException {@code NO_COMPATIBLE_MULTISESSION_TYPE} on a closed or full disc,
+     *                            {@code INVALID_PARAM} while another writer is open
+     */
+    public SessionWriter openSession() throws DiscImageException {
+        if (freeSectors() == 0) {
+            throw new DiscImageException(ErrorCode.NO_COMPATIBLE_MULTISESSION_TYPE, "the " + profile.label() + " "
+                    + file + " is " + (closed ? "closed" : "full") + ": no session can be written");
+        }
+        if (writer != null) {
+            throw new DiscImageException(ErrorCode.INVALID_PARAM, "a session is already being written to " + file);
+        }
+        writer = new SessionWriter(nextWritableAddress());
+        return writer;
+    }
+
+    /**
+     * One session being written: whole 2048-byte blocks, each write at the address where the
+     * previous one ended, within the capacity, as a sequential recorder accepts them (a WRITE at
+     * any other address fails on a drive with "invalid address for write", MMC 5/21/02).
+     */
+    public final class SessionWriter implements Closeable {
+        private final long start;
+        private long next;
+        private boolean open = true;
+
+        private SessionWriter(long start) {
+            this.start = start;
+            this.next = start;
+        }
+
+        /** The session's first block (the NWA when the writer was opened). */
+        public long startLba() {
+            return start;
+        }
+
+        /** The address the next write must start at (the open track's NWA). */
+        public long nextAddress() {
+            return next;
+        }
+
+        /**
+         * Writes the whole blocks remaining in {@code blocks} at {@code lba}.
+         *
+         * @throws DiscImageException {@code INVALID_PARAM} when {@code lba} is not {@link #nextAddress()},
+         *         the data is not whole blocks or the writer is closed; {@code IMAGE_TOO_BIG}, before
+         *         a byte is written, when the blocks pass the capacity
+         */
+        public void write(long lba, ByteBuffer blocks) throws IOException {
+            if (!open) {
+                throw new DiscImageException(ErrorCode.INVALID_PARAM, "the session writer of " + file + " is closed");
+            }
+            if (lba != next) {
+                throw new DiscImageException(ErrorCode.INVALID_PARAM, "write at LBA " + lba + " but the "
+                        + profile.label() + " " + file + " takes data only at its next writable address " + next);
+            }
+            if (blocks.remaining() % SECTOR != 0) {
+                throw new DiscImageException(ErrorCode.INVALID_PARAM, blocks.remaining()
+                        + " bytes are not whole 2048-byte blocks");
+            }
+            long count = blocks.remaining() / SECTOR;
+            if (lba + count > capacity) {
+                throw new DiscImageException(ErrorCode.IMAGE_TOO_BIG, "write of " + count + " blocks at LBA " + lba
+                        + " passes the capacity " + capacity + " of the " + profile.label() + " " + file);
+            }
+            long pos = lba * SECTOR;
+            while (blocks.hasRemaining()) {
+                pos += channel.write(blocks, pos);
+            }
+            next = lba + count;
+        }
+
+        /**
+         * Closes the track and the session: pads it, forces it to disk, records it in the TOC;
+         * with {@code finalizeDisc} the disc takes no further session.
+         *
+         * @return the session as now listed
+         * @throws DiscImageException {@code INVALID_PARAM} when nothing was written or the writer
+         *                            is closed; {@code IMAGE_TOO_BIG} when the padding does not fit
+         */
+        public SessionInfo closeSession(boolean finalizeDisc) throws IOException {
+            if (!open || next == start) {
+                throw new DiscImageException(ErrorCode.INVALID_PARAM, open ? "no block was written to the session"
+                        : "the session writer of " + file + " is closed");
+            }
+            if (start + roundUp(Math.max(next - start, profile.minTrack)) > capacity) {
+                throw new DiscImageException(ErrorCode.IMAGE_TOO_BIG, "the track padded to "
+                        + roundUp(Math.max(next - start, profile.minTrack)) + " blocks passes the capacity " + capacity);
+            }
+            close();
+            return record(start, next - start, finalizeDisc);
+        }
+
+        /** Ends the writer; without {@link #closeSession} nothing is recorded. */
+        @Override
+        public void close() {
+            open = false;
+            if (writer == this) {
+                writer = null;
+            }
+        }
+    }
+
     /** Replaces the TOC atomically: a new file, forced, renamed over the old one, the directory forced. */
-    private void writeToc(List<Track> next, boolean close) throws IOException {
+    private void writeToc(List<Entry> next, boolean close) throws IOException {
         StringBuilder text = new StringBuilder(MAGIC).append('\n')
                 .append("profile ").append(profile.label()).append('\n')
                 .append("capacity ").append(capacity).append('\n')
                 .append("state ").append(close ? "closed" : "appendable").append('\n');
-        for (Track t : next) {
+        for (Entry t : next) {
             text.append("session ").append(t.number()).append(' ').append(t.start()).append(' ').append(t.blocks())
                     .append('\n');
         }

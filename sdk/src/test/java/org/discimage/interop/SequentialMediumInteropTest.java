@@ -235,6 +235,66 @@ class SequentialMediumInteropTest {
         assertEquals(-1, Files.mismatch(SequentialImageMedium.tocOf(first), SequentialImageMedium.tocOf(second)));
     }
 
+    /**
+     * An emulated recorder's path: a planned session fed block by block (32 KiB WRITEs) through
+     * {@link SequentialImageMedium.SessionWriter}; a write anywhere but at the next address is
+     * refused, an abandoned writer records nothing, and the closed session reads in xorriso.
+     */
+    @Test
+    void aSessionWrittenBlockByBlockAsADriveReceivesIt() throws IOException {
+        ExternalTools.assumeTool("xorriso");
+        Path img = work.resolve("drive.img");
+        Appended first = append(img, Profile.DVD_PLUS_R, null, "S1", image -> image.root().addFile("one.txt",
+                text("one\n")));
+        byte[] toc = Files.readAllBytes(SequentialImageMedium.tocOf(img));
+        try (SequentialImageMedium disc = SequentialImageMedium.open(img, Profile.DVD_PLUS_R)) {
+            long nwa = disc.nextWritableAddress();
+            try (SequentialImageMedium.SessionWriter w = disc.openSession()) {
+                w.write(nwa, java.nio.ByteBuffer.allocate(16 * 2048));
+                assertEquals(ErrorCode.INVALID_PARAM, assertThrows(DiscImageException.class,
+                        () -> w.write(nwa, java.nio.ByteBuffer.allocate(2048))).code(), "rewriting written blocks");
+                assertEquals(ErrorCode.INVALID_PARAM, assertThrows(DiscImageException.class,
+                        () -> w.write(nwa + 32, java.nio.ByteBuffer.allocate(2048))).code(), "skipping blocks");
+                // abandoned: not closed as a session
+            }
+            assertEquals(nwa, disc.nextWritableAddress());
+        }
+        assertEquals(-1, java.util.Arrays.mismatch(toc, Files.readAllBytes(SequentialImageMedium.tocOf(img))),
+                "an abandoned writer leaves the TOC as it was");
+        long start;
+        try (SequentialImageMedium disc = SequentialImageMedium.open(img, Profile.DVD_PLUS_R)) {
+            FileSystemImage image = new FileSystemImage(CLOCK);
+            disc.prepare(image);
+            image.setVolumeName("S2");
+            image.root().addFile("two.txt", text("two\n"));
+            ImageResult result = image.createResultImage();
+            start = disc.nextWritableAddress();
+            try (SequentialImageMedium.SessionWriter w = disc.openSession();
+                 java.nio.channels.ReadableByteChannel in = result.openChannel()) {
+                assertEquals(start, w.startLba());
+                java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(16 * 2048);
+                while (true) {
+                    b.clear();
+                    while (b.hasRemaining() && in.read(b) >= 0) {
+                        // fill one 32 KiB WRITE (the last one may be short)
+                    }
+                    if (b.position() == 0) {
+                        break;
+                    }
+                    b.flip();
+                    w.write(w.nextAddress(), b);
+                }
+                assertEquals(start + result.totalSectors(), w.nextAddress());
+                SessionInfo s = w.closeSession(false);
+                assertEquals(start, s.startLba());
+                assertEquals(result.totalSectors(), s.sectors());
+            }
+            assertEquals(start, expectedNext(Profile.DVD_PLUS_R, 0, first.resultSectors(), 1));
+        }
+        assertEquals(List.of("/", "/one.txt", "/two.txt"), xorrisoPaths(img, start));
+        assertEquals("one\n", xorrisoCat(img, start, "/one.txt", 0));
+    }
+
     private static long isoinfoExtent(Path img, long start, String name) {
         return isoinfoExtentIn(img, start, "/", name);
     }

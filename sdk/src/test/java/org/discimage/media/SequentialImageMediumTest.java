@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -57,6 +58,32 @@ class SequentialImageMediumTest {
         assertEquals("discimage-sequential-toc 1\nprofile BD-R\ncapacity 12219392\nstate appendable\nsession 1 0 "
                 + Files.size(img) / 2048 + "\n", Files.readString(SequentialImageMedium.tocOf(img)));
         assertEquals(0, Files.size(img) % (32 * 2048), "the track is padded to whole 64 KiB clusters");
+    }
+
+    @Test
+    void aSessionWriterStopsAtTheCapacityBeforeWriting() throws IOException {
+        Path img = work.resolve("small.img");
+        try (SequentialImageMedium disc = SequentialImageMedium.open(img, Profile.CD_R, 1000)) {
+            try (SequentialImageMedium.SessionWriter w = disc.openSession()) {
+                w.write(0, ByteBuffer.allocate(900 * 2048));
+                DiscImageException e = assertThrows(DiscImageException.class,
+                        () -> w.write(900, ByteBuffer.allocate(101 * 2048)));
+                assertEquals(ErrorCode.IMAGE_TOO_BIG, e.code());
+                assertEquals(900 * 2048L, Files.size(img), "nothing of the refused write reached the file");
+                assertEquals(ErrorCode.INVALID_PARAM, assertThrows(DiscImageException.class,
+                        () -> w.write(900, ByteBuffer.allocate(100))).code(), "not whole blocks");
+                w.write(900, ByteBuffer.allocate(100 * 2048));
+                assertEquals(ErrorCode.INVALID_PARAM, assertThrows(DiscImageException.class,
+                        disc::openSession).code(), "one writer at a time");
+                // 1000 blocks of zeros: no volume descriptors, but the model records what was written
+                w.closeSession(false);
+            }
+            assertEquals(0, disc.freeSectors(), "the gap after the session lies beyond the capacity");
+            assertEquals(ErrorCode.NO_COMPATIBLE_MULTISESSION_TYPE, assertThrows(DiscImageException.class,
+                    disc::openSession).code());
+            assertEquals(1, disc.sessions().size());
+            assertEquals(0, disc.sessions().get(0).sectors(), "no PVD in the session: size unknown");
+        }
     }
 
     @Test
