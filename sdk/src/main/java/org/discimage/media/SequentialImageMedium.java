@@ -177,7 +177,8 @@ public final class SequentialImageMedium implements Closeable {
 
     /**
      * Opens the modelled disc {@code image}; when neither it nor its TOC exists (or the image is
-     * empty and has no TOC), a blank {@code profile} disc of the profile's nominal capacity.
+     * empty and has no TOC), creates a blank {@code profile} disc of the profile's nominal
+     * capacity, its TOC listing no session.
      *
      * @throws DiscImageException {@code INVALID_PARAM} when the TOC names another profile;
      *                            {@code MALFORMED_STRUCTURE} when the TOC is unreadable, or an
@@ -232,6 +233,9 @@ public final class SequentialImageMedium implements Closeable {
             if (recorded == null) {
                 throw badToc(toc, n, "unknown profile");
             }
+            if (cap <= 0 || cap > 0xFFFF_FFFFL) {
+                throw badToc(toc, n, "capacity " + cap + " out of range");
+            }
             if (recorded != profile) {
                 throw new DiscImageException(ErrorCode.INVALID_PARAM, image + " is a " + recorded.label()
                         + " (" + toc + "), not a " + profile.label());
@@ -248,12 +252,18 @@ public final class SequentialImageMedium implements Closeable {
             throw new DiscImageException(ErrorCode.MALFORMED_STRUCTURE, image + " holds data but has no TOC " + toc
                     + ": not a modelled sequential disc");
         }
+        boolean blankWithoutToc = !Files.exists(toc);
         FileChannel ch = FileChannel.open(image, StandardOpenOption.CREATE, StandardOpenOption.READ,
                 StandardOpenOption.WRITE);
         try {
             SequentialImageMedium m = new SequentialImageMedium(image, wrap, wrap.wrap(image, ch), recorded, cap);
             m.tracks.addAll(tracks);
             m.closed = closed;
+            if (blankWithoutToc) {
+                // a TOC without sessions from the start: a first session killed half-way then leaves
+                // a blank disc with some bytes in it, not an image without a TOC, which is refused
+                m.writeToc(List.of(), false);
+            }
             return m;
         } catch (IOException | RuntimeException e) {
             ch.close();

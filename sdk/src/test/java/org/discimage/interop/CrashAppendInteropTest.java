@@ -215,6 +215,20 @@ class CrashAppendInteropTest {
         }
         assertEquals(new String(Files.readAllBytes(payload), StandardCharsets.ISO_8859_1),
                 new String(xorrisoBytes(img, nwa, "/payload.bin"), StandardCharsets.ISO_8859_1));
+
+        // a first session killed in the middle of its data leaves a blank disc that takes one
+        Path blank = work.resolve("blank.img");
+        ExternalTools.Result k = child("seq", blank.toString(), "data", Long.toString(PAYLOAD / 2), payload.toString(),
+                profile.name());
+        assertEquals(HALTED, k.exitCode(), k.describe());
+        assertTrue(Files.size(blank) > 0, "bytes of the killed session are in the image");
+        try (SequentialImageMedium disc = SequentialImageMedium.open(blank, profile)) {
+            assertTrue(disc.isBlank(), "the TOC lists no session");
+        }
+        SequentialMediumInteropTest.Appended one = SequentialMediumInteropTest.append(blank, profile, null, "S1",
+                image -> image.root().addFile("d.txt", "d\n".getBytes(StandardCharsets.UTF_8)));
+        assertEquals(0, one.session().startLba());
+        assertEquals(List.of("/", "/d.txt"), xorrisoPaths(blank, 0));
     }
 
     private static List<Long> xorrisoToc(Path img) {
