@@ -217,6 +217,27 @@ class SequentialMediumInteropTest {
         long a2 = isoinfoExtent(img, sessions.get(1).startLba(), "A.TXT;1");
         assertTrue(a2 >= sessions.get(1).startLba(), "the replaced a.txt is in session 2: " + a2);
         assertTrue(a.get(1).resultSectors() < 300_000 / 2048, "session 2 holds no copy of big.bin");
+        // isoinfo -N START reads a session on its own, as mkisofs -C writes it before the burn (the
+        // file's first byte is block START; -T instead takes the whole disc addressed from LBA 0):
+        // the session's directories lie inside it, so its names list from the cut-out alone
+        for (int i = 1; i < 3; i++) {
+            long start = sessions.get(i).startLba();
+            Path cut = work.resolve("session-" + (i + 1) + ".iso");
+            try (java.nio.channels.FileChannel in = java.nio.channels.FileChannel.open(img);
+                 java.nio.channels.FileChannel out = java.nio.channels.FileChannel.open(cut,
+                         java.nio.file.StandardOpenOption.CREATE_NEW, java.nio.file.StandardOpenOption.WRITE)) {
+                in.transferTo(start * 2048, a.get(i).resultSectors() * 2048, out);
+            }
+            List<String> names = new ArrayList<>(List.of("/"));
+            for (String line : ExternalTools.runOk(null, "isoinfo", "-R", "-f", "-N", Long.toString(start), "-i",
+                    cut.toString()).out().split("\n")) {
+                if (!line.isBlank()) {
+                    names.add(line.strip());
+                }
+            }
+            names.sort(null);
+            assertEquals(TREES.get(i), names, profile + " session " + (i + 1) + " alone (isoinfo -N " + start + ")");
+        }
         // a reader without the TOC (a disc image at LBA 0, as isoinfo reads it plainly) sees session 1
         String plain = ExternalTools.runOk(null, "isoinfo", "-R", "-f", "-i", img.toString()).out();
         assertFalse(plain.contains("new.txt"), plain);
