@@ -54,6 +54,11 @@ class SequentialImageMediumTest {
             assertEquals(0, seq(disc).startAddressOfPreviousSession());
             assertEquals(track - 1, seq(disc).lastWrittenAddressOfPreviousSession());
             assertEquals((track + 38_112 + 31) / 32 * 32, seq(disc).nextWritableAddress());
+            FileSystemImage next = new FileSystemImage(CLOCK);
+            disc.prepare(next);
+            assertEquals(seq(disc).nextWritableAddress(), next.sessionStartBlock());
+            assertEquals(Profile.BD_R.capacity() - next.sessionStartBlock(), next.freeMediaBlocks());
+            assertTrue(next.root().children().stream().anyMatch(i -> i.name().equals("x.txt")), "imported");
         }
         assertEquals("discimage-sequential-toc 1\nprofile BD-R\ncapacity 12219392\nstate appendable\nsession 1 0 "
                 + Files.size(img) / 2048 + "\n", Files.readString(SequentialImageMedium.tocOf(img)));
