@@ -40,7 +40,10 @@ import org.discimage.importer.SectorReader;
  * </pre>
  * It is replaced atomically (written to {@code IMAGE.toc.new}, forced, renamed over) only after
  * the session's data is forced to disk: an append interrupted at any point leaves the TOC, and so
- * the medium, in its previous state, as closing a track and session does on a real disc.
+ * the medium, in its previous state, as closing a track and session does on a real disc. (A
+ * real write-once disc would keep the blocks an interrupted burn wrote as an incomplete track and
+ * move its NWA past them; the model treats them as never written, so the next session starts at
+ * the same NWA and overwrites them.)
  *
  * <p>Writing happens only at the {@link #nextWritableAddress() NWA}, as a drive writing a
  * sequential medium allows: a whole planned session with {@link #append}, or block by block, as an
