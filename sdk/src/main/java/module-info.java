@@ -8,6 +8,7 @@ module org.discimage {
     exports org.discimage;
     exports org.discimage.error;
     exports org.discimage.importer;
+    exports org.discimage.media;
     exports org.discimage.source;
     exports org.discimage.tree;
 }
