@@ -435,7 +435,7 @@ public final class ImageFileMedium implements Closeable {
      */
     private void writeUdfAnchor(long nwa) throws IOException {
         long at = nwa + UDF_ANCHOR;
-        if (nwa <= UDF_ANCHOR || (at + 1) * SECTOR > channel.size()) {
+        if (nwa == 0 || (at + 1) * SECTOR > channel.size()) {
             return;
         }
         ByteBuffer avdp = sector(at);
