@@ -443,7 +443,7 @@ public final class ImageFileMedium implements Closeable {
             return;
         }
         ByteBuffer old = sector(UDF_ANCHOR);
-        if (!isAnchor(old, UDF_ANCHOR) && !isZero(UDF_ANCHOR, 1)) {
+        if (!isAnchor(old, UDF_ANCHOR) && !isZero(UDF_ANCHOR, 1) && !firstSessionIsUdf()) {
             return;
         }
         avdp.order(ByteOrder.LITTLE_ENDIAN).putInt(12, (int) UDF_ANCHOR);
@@ -456,6 +456,17 @@ public final class ImageFileMedium implements Closeable {
         while (avdp.hasRemaining()) {
             channel.write(avdp, UDF_ANCHOR * SECTOR + avdp.position());
         }
+    }
+
+    /**
+     * Whether the first session starts at 32 and has a UDF anchor at its own block 256 (288): then
+     * block 256 lies between its integrity sequence and its anchor, which a bridge leaves unused
+     * (discimage and genisoimage alike), so a damaged block 256 there may be rewritten too.
+     */
+    private boolean firstSessionIsUdf() throws IOException {
+        long anchor = HEADER_SECTORS + UDF_ANCHOR;
+        return !sessions.isEmpty() && sessions.get(0).startLba() == HEADER_SECTORS
+                && (anchor + 1) * SECTOR <= channel.size() && isAnchor(sector(anchor), anchor);
     }
 
     /** ECMA-167 3/7.2: tag identifier 2 (AVDP) recorded at {@code lba}. */

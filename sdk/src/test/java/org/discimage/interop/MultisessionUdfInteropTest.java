@@ -1,28 +1,65 @@
 package org.discimage.interop;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
+import java.util.TreeMap;
+import java.util.stream.Stream;
 
 import org.discimage.FileSystem;
 import org.discimage.FileSystemImage;
 import org.discimage.UdfRevision;
+import org.discimage.error.DiscImageException;
+import org.discimage.error.ErrorCode;
+import org.discimage.importer.ImageFileSectorReader;
+import org.discimage.importer.ImportedEntry;
+import org.discimage.importer.SessionReader;
 import org.discimage.media.ImageFileMedium;
 import org.discimage.media.SessionInfo;
+import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
+/**
+ * UDF across sessions (DESIGN "UDF across sessions", issue 6 point 5): an ISO/UDF bridge grown
+ * three times in an image file by {@link ImageFileMedium} (session 1: a.txt, keep.txt, dir/big.bin;
+ * 2: a.txt replaced, new.txt added; 3: dir removed, c.txt added), at UDF 2.01 (File Entries, one
+ * type-1 partition) and 2.50 (Extended File Entries, metadata partition). Each session carries a
+ * complete UDF volume whose partition starts where session 1's does (LBA 289), so keep.txt keeps
+ * its session 1 extent in every tree, in ISO 9660 and in UDF alike.
+ *
+ * <p>Which reader finds which session (all seen here):
+ * <ul>
+ *   <li>the newest session: udfinfo, udfclient and 7-Zip ({@code -tudf}) on the whole file, through
+ *       the anchor at LBA 256 (rewritten by every append) and the anchor in the last sector; the
+ *       Linux kernel's udf driver without {@code session=}; isoinfo, xorriso, bsdtar, 7-Zip and
+ *       pycdlib on the ISO side (the header at LBA 16);</li>
+ *   <li>every session: the Linux kernel with {@code mount -t udf -o session=START} (a block
+ *       number, 2048-byte blocks here); udfinfo with {@code --startblock=START --lastblock=END-1};
+ *       discimage's own {@link SessionReader} at the session start; xorriso/isofs for ISO 9660;</li>
+ *   <li>udfclient and 7-Zip have no way to pick an older session.</li>
+ * </ul>
+ */
 class MultisessionUdfInteropTest {
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-23T12:00:00Z"), ZoneOffset.UTC);
+    private static final List<UdfRevision> REVISIONS = List.of(UdfRevision.R2_01, UdfRevision.R2_50);
 
     @TempDir
     Path work;
@@ -31,6 +68,7 @@ class MultisessionUdfInteropTest {
         void fill(FileSystemImage image) throws IOException;
     }
 
+    /** Appends one ISO+Joliet+RR/UDF bridge session at revision {@code rev}. */
     static SessionInfo session(Path img, UdfRevision rev, String label, Fill fill) throws IOException {
         try (ImageFileMedium medium = ImageFileMedium.open(img)) {
             FileSystemImage image = new FileSystemImage(CLOCK);
@@ -43,43 +81,359 @@ class MultisessionUdfInteropTest {
         }
     }
 
-    Path grow(UdfRevision rev) throws IOException {
-        Path s1 = Files.createDirectories(work.resolve("s1/dir"));
-        Files.writeString(work.resolve("s1/a.txt"), "first a\n");
-        Files.writeString(work.resolve("s1/keep.txt"), "kept from session 1\n");
+    /** The grown image and the expected tree of each session (host directories). */
+    record Grown(Path img, List<SessionInfo> sessions, List<Path> expected) {
+    }
+
+    Grown grow(UdfRevision rev) throws IOException {
+        Path base = Files.createDirectories(work.resolve("src-" + rev));
+        Path s1 = Files.createDirectories(base.resolve("s1/dir"));
+        Files.writeString(base.resolve("s1/a.txt"), "first a\n");
+        Files.writeString(base.resolve("s1/keep.txt"), "kept from session 1\n");
         byte[] big = new byte[300_000];
         new Random(7).nextBytes(big);
         Files.write(s1.resolve("big.bin"), big);
-        Path s2 = Files.createDirectories(work.resolve("s2"));
+        Path s2 = Files.createDirectories(base.resolve("s2"));
         Files.writeString(s2.resolve("new.txt"), "added in session 2\n");
-        Path a2 = work.resolve("a2.txt");
+        Path a2 = base.resolve("a2.txt");
         Files.writeString(a2, "second a, longer than the first\n");
-        Path s3 = Files.createDirectories(work.resolve("s3"));
+        Path s3 = Files.createDirectories(base.resolve("s3"));
         Files.writeString(s3.resolve("c.txt"), "added in session 3\n");
+
         Path img = work.resolve("grown-" + rev + ".iso");
-        session(img, rev, "S1", image -> image.root().addTree(work.resolve("s1"), false));
-        Files.copy(img, work.resolve("after1-" + rev + ".iso"));
+        session(img, rev, "S1", image -> image.root().addTree(base.resolve("s1"), false));
         session(img, rev, "S2", image -> {
             image.root().addTree(s2, false);
             image.root().remove("a.txt");
             image.root().addFile("a.txt", a2);
         });
-        Files.copy(img, work.resolve("after2-" + rev + ".iso"));
         session(img, rev, "S3", image -> {
             image.root().removeTree("dir");
             image.root().addTree(s3, false);
         });
-        return img;
+
+        Path e1 = Files.createDirectories(base.resolve("expected1/dir"));
+        Files.copy(base.resolve("s1/a.txt"), e1.resolveSibling("a.txt"));
+        Files.copy(base.resolve("s1/keep.txt"), e1.resolveSibling("keep.txt"));
+        Files.copy(s1.resolve("big.bin"), e1.resolve("big.bin"));
+        Path e2 = Files.createDirectories(base.resolve("expected2/dir"));
+        Files.copy(a2, e2.resolveSibling("a.txt"));
+        Files.copy(base.resolve("s1/keep.txt"), e2.resolveSibling("keep.txt"));
+        Files.copy(s1.resolve("big.bin"), e2.resolve("big.bin"));
+        Files.copy(s2.resolve("new.txt"), e2.resolveSibling("new.txt"));
+        Path e3 = Files.createDirectories(base.resolve("expected3"));
+        Files.copy(a2, e3.resolve("a.txt"));
+        Files.copy(base.resolve("s1/keep.txt"), e3.resolve("keep.txt"));
+        Files.copy(s2.resolve("new.txt"), e3.resolve("new.txt"));
+        Files.copy(s3.resolve("c.txt"), e3.resolve("c.txt"));
+        List<SessionInfo> sessions;
+        try (ImageFileMedium medium = ImageFileMedium.open(img)) {
+            sessions = medium.sessions();
+        }
+        assertEquals(3, sessions.size(), sessions.toString());
+        return new Grown(img, sessions, List.of(e1.getParent(), e2.getParent(), e3));
+    }
+
+    /** Path (directories with a trailing slash) to SHA-256 (empty for directories) of a host tree. */
+    static Map<String, String> hashes(Path root) throws IOException {
+        Map<String, String> m = new TreeMap<>();
+        try (Stream<Path> s = Files.walk(root)) {
+            for (Path p : (Iterable<Path>) s::iterator) {
+                if (p.equals(root)) {
+                    continue;
+                }
+                String rel = root.relativize(p).toString();
+                m.put(Files.isDirectory(p) ? rel + "/" : rel, Files.isDirectory(p) ? "" : ReaderListing.sha256(p));
+            }
+        }
+        return m;
+    }
+
+    private static String value(String udfinfo, String key) {
+        return udfinfo.lines().filter(l -> l.startsWith(key + "=")).map(l -> l.substring(key.length() + 1))
+                .findFirst().orElseThrow(() -> new AssertionError("udfinfo printed no " + key + ":\n" + udfinfo));
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = UdfRevision.class, names = {"R2_01", "R2_50"})
+    void udfinfoUdfclientAnd7zReadTheNewestSessionOfTheFile(UdfRevision rev) throws IOException {
+        ExternalTools.assumeTool("udfinfo", "udfclient", "7z");
+        Grown g = grow(rev);
+        Map<String, String> expected = hashes(g.expected().get(2));
+        SessionInfo last = g.sessions().get(2);
+        long size = Files.size(g.img()) / 2048;
+
+        ExternalTools.Result info = ExternalTools.runOk(work, "udfinfo", g.img().toString());
+        String out = info.out();
+        assertEquals("S3", value(out, "lvid"), out);
+        assertEquals("4", value(out, "numfiles"), out);
+        assertEquals("1", value(out, "numdirs"), out);
+        assertEquals(rev.toString(), value(out, "udfrev"), out);
+        assertTrue(out.contains("start=256, blocks=1, type=ANCHOR"), "udfinfo uses the anchor at 256:\n" + out);
+        assertTrue(out.contains("start=" + (size - 1) + ", blocks=1, type=ANCHOR"), "and the last sector:\n" + out);
+        assertTrue(out.contains("start=289, blocks=" + (last.startLba() + last.sectors() - 1 - 289) + ", type=PSPACE"),
+                "one partition from session 1's partition start to the newest session's end:\n" + out);
+        assertTrue(out.contains("start=" + (last.startLba() + 32) + ", blocks=16, type=MVDS"), out);
+        // the only complaint: the partition holds the newest session's own volume structures
+        assertTrue(info.err().lines().allMatch(l -> l.contains("Partition Space overlaps with other blocks")),
+                info.err());
+
+        Path uc = Files.createDirectories(work.resolve("udfclient-" + rev));
+        String lvid = value(out, "lvid");
+        String cmds = "cd \"" + value(out, "fullvsid") + ":" + lvid + ":" + lvid + ":" + value(out, "fsid")
+                + "\"\nls\nlcd " + uc + "\nmget a.txt c.txt keep.txt new.txt\nquit\n";
+        Path script = work.resolve("udfclient-" + rev + ".cmds");
+        Files.writeString(script, cmds, StandardCharsets.UTF_8);
+        ExternalTools.Result r = ExternalTools.runOk(Duration.ofSeconds(120), work,
+                List.of("sh", "-c", "udfclient -b 2048 \"$0\" < \"$1\"", g.img().toString(), script.toString()));
+        List<String> listed = r.out().lines().filter(l -> l.matches("-r.*\\s\\S+\\.txt\\s*"))
+                .map(l -> l.trim().replaceAll(".*\\s", "")).sorted().toList();
+        assertEquals(List.of("a.txt", "c.txt", "keep.txt", "new.txt"), listed, r.out());
+        assertEquals(expected, hashes(uc), "udfclient mget\n" + r.out());
+
+        Path x7 = work.resolve("7z-" + rev);
+        ExternalTools.runOk(Duration.ofSeconds(120), work, List.of("7z", "x", "-y", "-bd", "-tudf", "-o" + x7,
+                g.img().toString()));
+        assertEquals(expected, hashes(x7), "7z x -tudf");
+    }
+
+    /** The ISO side of the grown file: every ISO reader sees the newest tree (pycdlib not at 2.50). */
+    @TestFactory
+    Stream<DynamicTest> isoReadersSeeTheNewestTree() throws IOException {
+        List<DynamicTest> tests = new ArrayList<>();
+        for (UdfRevision rev : REVISIONS) {
+            Grown g = grow(rev);
+            ReaderListing expected = ReaderListing.ofHostTree(g.expected().get(2));
+            InteropChecks.Image image = new InteropChecks.Image(g.img(), true, true, TreeAssert.IsoNames.level(3, true));
+            // pycdlib refuses a bridge with a metadata partition map on open (UdfRevisionMatrixInteropTest)
+            InteropChecks.allReaders("3 bridge sessions, UDF " + rev, image, expected,
+                            Files.createDirectories(work.resolve("readers-" + rev))).stream()
+                    .filter(t -> rev == UdfRevision.R2_01 || !t.getDisplayName().contains("pycdlib"))
+                    .forEach(tests::add);
+        }
+        return tests.stream();
+    }
+
+    /**
+     * Every session's own trees, ISO 9660 (Rock Ridge) and UDF, as discimage's reader reads them at
+     * the session start, are the same files with the same data; the file kept from session 1 has
+     * one extent, below the session, shared by ISO and UDF.
+     */
+    @ParameterizedTest
+    @EnumSource(value = UdfRevision.class, names = {"R2_01", "R2_50"})
+    void everySessionsUdfTreeIsItsIsoTreeAndKeptFilesKeepTheirExtents(UdfRevision rev) throws IOException {
+        Grown g = grow(rev);
+        try (ImageFileSectorReader sectors = ImageFileSectorReader.open(g.img())) {
+            long keepLba = -1;
+            for (int i = 0; i < 3; i++) {
+                SessionInfo s = g.sessions().get(i);
+                SessionReader session = SessionReader.open(sectors, s.startLba());
+                assertEquals(rev, session.udfRevision().orElseThrow());
+                assertEquals(289, session.udfPartitionStart().orElseThrow(), "partition start of session " + (i + 1));
+                Map<String, ImportedEntry> udf = byPath(session.readTree(FileSystem.UDF));
+                Map<String, ImportedEntry> rr = byPath(session.readTree(FileSystem.ROCK_RIDGE));
+                assertEquals(rr.keySet(), udf.keySet(), "session " + (i + 1));
+                Map<String, String> expected = hashes(g.expected().get(i));
+                assertEquals(expected.keySet().stream().map(p -> "/" + p.replaceAll("/$", "")).sorted().toList(),
+                        udf.keySet().stream().filter(p -> !p.equals("/")).sorted().toList(), "session " + (i + 1));
+                for (Map.Entry<String, ImportedEntry> e : udf.entrySet()) {
+                    ImportedEntry u = e.getValue();
+                    ImportedEntry iso = rr.get(e.getKey());
+                    assertEquals(iso.type(), u.type(), e.getKey());
+                    if (u.type() == org.discimage.tree.ItemType.DIRECTORY) {
+                        continue; // a directory's size is that of its records (ISO) or FIDs (UDF)
+                    }
+                    assertEquals(iso.size(), u.size(), e.getKey());
+                    if (u.size() > 0 && !u.extents().isEmpty()) {
+                        assertEquals(iso.extents().get(0).lba(), u.extents().get(0).lba(),
+                                "one data extent for ISO and UDF: " + e.getKey() + " in session " + (i + 1));
+                    }
+                }
+                long lba = udf.get("/keep.txt").extents().get(0).lba();
+                if (i == 0) {
+                    keepLba = lba;
+                } else {
+                    assertEquals(keepLba, lba, "keep.txt keeps its session 1 extent in session " + (i + 1));
+                    assertTrue(lba < s.startLba());
+                }
+            }
+        }
+    }
+
+    private static Map<String, ImportedEntry> byPath(List<ImportedEntry> entries) {
+        Map<String, ImportedEntry> m = new TreeMap<>();
+        entries.forEach(e -> m.put(e.path(), e));
+        return m;
+    }
+
+    /** The kernel's udf driver mounts the newest session by default and each one with session=START. */
+    @ParameterizedTest
+    @EnumSource(value = UdfRevision.class, names = {"R2_01", "R2_50"})
+    void theKernelMountsEverySession(UdfRevision rev) throws IOException {
+        LinuxKernelVm vm = LinuxKernelVm.require();
+        Grown g = grow(rev);
+        List<String> mounts = new ArrayList<>(List.of(""));
+        for (SessionInfo s : g.sessions()) {
+            mounts.add(",session=" + s.startLba());
+        }
+        StringBuilder script = new StringBuilder();
+        for (String opts : mounts) {
+            script.append("echo '@@MOUNT ").append(opts).append("'\n")
+                    .append("if mount -t udf -o loop,ro").append(opts).append(" /img/").append(g.img().getFileName())
+                    .append(" /mnt; then cd /mnt; find . -type d | sort; find . -type f | sort | xargs sha256sum;")
+                    .append(" cd /; umount /mnt; else echo '@@FAILED'; fi\n");
+        }
+        script.append("echo '@@DMESG'; dmesg | grep -i udf\n");
+        String out = vm.run(work, List.of(g.img()), script.toString());
+        String[] parts = out.split("@@MOUNT |@@DMESG");
+        assertEquals(mounts.size() + 2, parts.length, out);
+        for (int i = 0; i < mounts.size(); i++) {
+            int session = i == 0 ? 3 : i;
+            String where = "mount -t udf -o loop,ro" + mounts.get(i) + " (session " + session + "):\n" + parts[i + 1]
+                    + "\nkernel log:\n" + parts[parts.length - 1];
+            assertFalse(parts[i + 1].contains("@@FAILED"), where);
+            assertEquals(hashes(g.expected().get(session - 1)), kernelListing(parts[i + 1]), where);
+        }
+    }
+
+    /** Parses {@code find -type d} and {@code sha256sum} lines into the form of {@link #hashes}. */
+    private static Map<String, String> kernelListing(String text) {
+        Map<String, String> m = new TreeMap<>();
+        for (String line : text.split("\n")) {
+            String l = line.trim();
+            if (l.startsWith("./")) {
+                m.put(l.substring(2) + "/", "");
+            } else if (l.matches("[0-9a-f]{64}\\s+\\./.*")) {
+                m.put(l.replaceFirst("^[0-9a-f]{64}\\s+\\./", ""), l.substring(0, 64));
+            }
+        }
+        return m;
+    }
+
+    /** udfinfo reads each session's volume when told its first and last block. */
+    @Test
+    void udfinfoReadsEachSessionByItsBlocks() throws IOException {
+        ExternalTools.assumeTool("udfinfo");
+        Grown g = grow(UdfRevision.R2_01);
+        int[] files = {3, 4, 4};
+        int[] dirs = {2, 2, 1};
+        for (int i = 0; i < 3; i++) {
+            SessionInfo s = g.sessions().get(i);
+            String out = ExternalTools.runOk(work, "udfinfo", "--startblock=" + s.startLba(),
+                    "--lastblock=" + (s.startLba() + s.sectors() - 1), g.img().toString()).out();
+            assertEquals("S" + (i + 1), value(out, "lvid"), out);
+            assertEquals(Integer.toString(files[i]), value(out, "numfiles"), out);
+            assertEquals(Integer.toString(dirs[i]), value(out, "numdirs"), out);
+            assertTrue(out.contains("start=" + (s.startLba() + 256) + ", blocks=1, type=ANCHOR"), out);
+        }
+    }
+
+    /**
+     * A lost or torn append: the new session is forced to disk before block 256 and the header
+     * are rewritten. If that rewrite is lost (block 256 still names session 2), every UDF reader
+     * of the file finds a whole volume: udfinfo and 7-Zip session 2 or 3. An AVDP differs from its
+     * predecessor only in its first 32 bytes, so a sector torn at 512-byte boundaries is one or
+     * the other. If block 256 is destroyed outright, udfinfo falls back to the anchor in the last
+     * sector (session 3), while 7-Zip 26.02 trusts LBA 256 alone and answers "Can't open as
+     * archive" for -tudf (seen here). Either way the medium grows on and the next append repairs
+     * block 256.
+     */
+    @Test
+    void aLostAnchorRewriteLeavesAReadableMedium() throws IOException {
+        ExternalTools.assumeTool("udfinfo", "7z");
+        Grown g = grow(UdfRevision.R2_01);
+        byte[] grown = Files.readAllBytes(g.img());
+        byte[] old = grown.clone();
+        long s2 = g.sessions().get(1).startLba();
+        System.arraycopy(grown, (int) (s2 + 256) * 2048, old, 256 * 2048, 2048);
+        old[256 * 2048 + 12] = 0;
+        old[256 * 2048 + 13] = 1; // tag location 256, as the append of session 2 wrote it
+        int sum = 0;
+        for (int i = 0; i < 16; i++) {
+            sum += i == 4 ? 0 : old[256 * 2048 + i] & 0xFF;
+        }
+        old[256 * 2048 + 4] = (byte) sum;
+        byte[] garbage = grown.clone();
+        for (int i = 0; i < 2048; i++) {
+            garbage[256 * 2048 + i] = (byte) (i * 31 + 7);
+        }
+        for (String name : List.of("old-256", "destroyed-256")) {
+            Path copy = work.resolve(name + ".iso");
+            Files.write(copy, name.startsWith("old") ? old : garbage);
+            String out = ExternalTools.runOk(work, "udfinfo", copy.toString()).out();
+            assertEquals(name.startsWith("old") ? "S2" : "S3", value(out, "lvid"), name + ":\n" + out);
+            Path x7 = work.resolve("7z-" + name);
+            ExternalTools.Result r = ExternalTools.run(Duration.ofSeconds(120), work, List.of("7z", "x", "-y", "-bd",
+                    "-tudf", "-o" + x7, copy.toString()));
+            if (name.startsWith("old")) {
+                assertEquals(0, r.exitCode(), r.describe());
+                assertEquals(hashes(g.expected().get(1)), hashes(x7), name + ": 7-Zip reads session 2 whole");
+            } else {
+                assertTrue(r.exitCode() != 0 && r.out().contains("Can't open as archive"), r.describe());
+            }
+            SessionInfo next = session(copy, UdfRevision.R2_01, "S4", image -> image.root().addFile("d.txt",
+                    "d\n".getBytes(StandardCharsets.UTF_8)));
+            assertEquals(4, next.number());
+            String after = ExternalTools.runOk(work, "udfinfo", copy.toString()).out();
+            assertEquals("S4", value(after, "lvid"), name + " then grown:\n" + after);
+            assertTrue(after.contains("start=256, blocks=1, type=ANCHOR"), after);
+            assertEquals(0, ExternalTools.run(Duration.ofSeconds(120), work, List.of("7z", "l", "-tudf",
+                    copy.toString())).exitCode(), name + " then grown: 7-Zip opens it again");
+        }
+    }
+
+    private static Path tree(Path dir) throws IOException {
+        Files.createDirectories(dir);
+        Files.writeString(dir.resolve("x.txt"), "x\n");
+        return dir;
     }
 
     @Test
-    void scratch() throws IOException {
-        for (UdfRevision rev : List.of(UdfRevision.R2_01, UdfRevision.R2_50)) {
-            Path img = grow(rev);
-            for (String n : List.of("after1-", "after2-", "grown-")) {
-                Files.copy(work.resolve(n + rev + ".iso"), Path.of("/tmp/udfms/" + n + rev + ".iso"),
-                        StandardCopyOption.REPLACE_EXISTING);
-            }
+    void changingTheUdfRevisionIsRefused() throws IOException {
+        Path img = work.resolve("rev.iso");
+        session(img, UdfRevision.R2_01, "S1", image -> image.root().addTree(tree(work.resolve("u")), false));
+        try (ImageFileMedium medium = ImageFileMedium.open(img)) {
+            FileSystemImage image = new FileSystemImage(CLOCK);
+            medium.prepare(image);
+            image.setFileSystems(FileSystem.ISO9660, FileSystem.JOLIET, FileSystem.ROCK_RIDGE, FileSystem.UDF);
+            image.setUdfRevision(UdfRevision.R2_50);
+            DiscImageException e = assertThrows(DiscImageException.class, image::createResultImage);
+            assertEquals(ErrorCode.UDF_REVISION_CHANGE_NOT_ALLOWED, e.code());
+            assertEquals(0xC0AAB161, e.code().hresult());
+            assertTrue(e.getMessage().contains("2.01") && e.getMessage().contains("2.50"), e.getMessage());
+        }
+    }
+
+    @Test
+    void droppingOrAddingUdfIsRefused() throws IOException {
+        Path bridge = work.resolve("bridge.iso");
+        session(bridge, UdfRevision.R2_01, "S1", image -> image.root().addTree(tree(work.resolve("u")), false));
+        try (ImageFileMedium medium = ImageFileMedium.open(bridge)) {
+            FileSystemImage image = new FileSystemImage(CLOCK);
+            medium.prepare(image);
+            image.setFileSystems(FileSystem.ISO9660, FileSystem.JOLIET, FileSystem.ROCK_RIDGE);
+            DiscImageException e = assertThrows(DiscImageException.class, image::createResultImage);
+            assertEquals(ErrorCode.FILE_SYSTEM_CHANGE_NOT_ALLOWED, e.code());
+            assertEquals(0xC0AAB163, e.code().hresult());
+            assertTrue(e.getMessage().contains("dropped"), e.getMessage());
+            image.setFileSystems(FileSystem.UDF);
+            assertEquals(ErrorCode.FILE_SYSTEM_FEATURE_NOT_SUPPORTED,
+                    assertThrows(DiscImageException.class, image::createResultImage).code());
+        }
+        Path iso = work.resolve("iso.iso");
+        try (ImageFileMedium medium = ImageFileMedium.open(iso)) {
+            FileSystemImage image = new FileSystemImage(CLOCK);
+            medium.prepare(image);
+            image.root().addTree(tree(work.resolve("v")), false);
+            medium.append(image.createResultImage());
+        }
+        try (ImageFileMedium medium = ImageFileMedium.open(iso)) {
+            FileSystemImage image = new FileSystemImage(CLOCK);
+            medium.prepare(image);
+            image.setFileSystems(FileSystem.ISO9660, FileSystem.UDF);
+            DiscImageException e = assertThrows(DiscImageException.class, image::createResultImage);
+            assertEquals(ErrorCode.FILE_SYSTEM_CHANGE_NOT_ALLOWED, e.code());
+            assertTrue(e.getMessage().contains("added"), e.getMessage());
         }
     }
 }
