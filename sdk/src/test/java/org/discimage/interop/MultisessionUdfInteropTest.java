@@ -249,6 +249,12 @@ class MultisessionUdfInteropTest {
                                 "one data extent for ISO and UDF: " + e.getKey() + " in session " + (i + 1));
                     }
                 }
+                if (i == 2) {
+                    // at LBA 0 the header's recognition sequence and the anchor at 256 name the newest volume
+                    SessionReader header = SessionReader.open(sectors, 0);
+                    assertEquals(udf.keySet(), byPath(header.readTree(FileSystem.UDF)).keySet());
+                    assertEquals("S3", header.volumeName(FileSystem.UDF));
+                }
                 long lba = udf.get("/keep.txt").extents().get(0).lba();
                 if (i == 0) {
                     keepLba = lba;
