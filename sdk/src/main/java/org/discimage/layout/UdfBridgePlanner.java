@@ -31,6 +31,12 @@ import org.discimage.tree.Item;
  *              more (ECMA-167 3/8.4.2.1), then 255 zero sectors
  *   N - 1      AVDP (the last sector)
  * </pre>
+ *
+ * <p>In a session appended to a bridge ({@link #planAppended}) the layout is the same from the
+ * session start S, except that partition 0 starts where the imported volume's partition starts
+ * (before S, LBA 289 for an image file grown by {@code ImageFileMedium}), so its blocks S + 257..
+ * are partition blocks S + 257 - start.. and files kept from earlier sessions are addressed where
+ * they lie; a session with S &gt; 0 is padded (inside the partition) to end on a 32-sector unit.
  */
 public final class UdfBridgePlanner implements LayoutAssembler.Bridge {
     private final PlanRequest request;
