@@ -155,7 +155,7 @@ class MultisessionUdfInteropTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = UdfRevision.class, names = {"R2_01", "R2_50"})
+    @EnumSource(UdfRevision.class)
     void udfinfoUdfclientAnd7zReadTheNewestSessionOfTheFile(UdfRevision rev) throws IOException {
         ExternalTools.assumeTool("udfinfo", "udfclient", "7z");
         Grown g = grow(rev);
@@ -220,7 +220,7 @@ class MultisessionUdfInteropTest {
      * one extent, below the session, shared by ISO and UDF.
      */
     @ParameterizedTest
-    @EnumSource(value = UdfRevision.class, names = {"R2_01", "R2_50"})
+    @EnumSource(UdfRevision.class)
     void everySessionsUdfTreeIsItsIsoTreeAndKeptFilesKeepTheirExtents(UdfRevision rev) throws IOException {
         Grown g = grow(rev);
         try (ImageFileSectorReader sectors = ImageFileSectorReader.open(g.img())) {
@@ -272,9 +272,13 @@ class MultisessionUdfInteropTest {
         return m;
     }
 
-    /** The kernel's udf driver mounts the newest session by default and each one with session=START. */
+    /**
+     * The kernel's udf driver mounts the newest session by default and each one with session=START
+     * (a block number: fs/udf/super.c reads the recognition sequence at session * blocksize + 32768
+     * and the anchor at session + 256). UDF 2.60 it refuses whatever the session (see below).
+     */
     @ParameterizedTest
-    @EnumSource(value = UdfRevision.class, names = {"R2_01", "R2_50"})
+    @EnumSource(UdfRevision.class)
     void theKernelMountsEverySession(UdfRevision rev) throws IOException {
         LinuxKernelVm vm = LinuxKernelVm.require();
         Grown g = grow(rev);
@@ -297,6 +301,13 @@ class MultisessionUdfInteropTest {
             int session = i == 0 ? 3 : i;
             String where = "mount -t udf -o loop,ro" + mounts.get(i) + " (session " + session + "):\n" + parts[i + 1]
                     + "\nkernel log:\n" + parts[parts.length - 1];
+            if (rev == UdfRevision.R2_60) {
+                // Linux 6.1 reads UDF up to 2.50 (UDF_MAX_READ_VERS) and checks the LVID's minimum read
+                // revision, which a 2.60 volume records as 2.60 (UDF 2.60 2.2.6.4): refused in any session
+                assertTrue(parts[i + 1].contains("@@FAILED") && parts[i + 1].contains("minUDFReadRev=260 (max is 250)"),
+                        where);
+                continue;
+            }
             assertFalse(parts[i + 1].contains("@@FAILED"), where);
             assertEquals(hashes(g.expected().get(session - 1)), kernelListing(parts[i + 1]), where);
         }
