@@ -40,8 +40,9 @@ import org.junit.jupiter.params.provider.EnumSource;
 /**
  * UDF across sessions (DESIGN "UDF across sessions", issue 6 point 5): an ISO/UDF bridge grown
  * three times in an image file by {@link ImageFileMedium} (session 1: a.txt, keep.txt, dir/big.bin;
- * 2: a.txt replaced, new.txt added; 3: dir removed, c.txt added), at UDF 2.01 (File Entries, one
- * type-1 partition) and 2.50 (Extended File Entries, metadata partition). Each session carries a
+ * 2: a.txt replaced, new.txt added; 3: dir removed, c.txt added), at every UDF revision where the
+ * test says so, else at 2.01 (File Entries, one type-1 partition) and 2.50 (Extended File Entries,
+ * metadata partition). Each session carries a
  * complete UDF volume whose partition starts where session 1's does (LBA 289), so keep.txt keeps
  * its session 1 extent in every tree, in ISO 9660 and in UDF alike.
  *
@@ -54,7 +55,8 @@ import org.junit.jupiter.params.provider.EnumSource;
  *   <li>every session: the Linux kernel with {@code mount -t udf -o session=START} (a block
  *       number, 2048-byte blocks here); udfinfo with {@code --startblock=START --lastblock=END-1};
  *       discimage's own {@link SessionReader} at the session start; xorriso/isofs for ISO 9660;</li>
- *   <li>udfclient and 7-Zip have no way to pick an older session.</li>
+ *   <li>udfclient and 7-Zip have no way to pick an older session;</li>
+ *   <li>the Linux kernel (6.1) refuses UDF 2.60 in every session: "minUDFReadRev=260 (max is 250)".</li>
  * </ul>
  */
 class MultisessionUdfInteropTest {
@@ -102,6 +104,7 @@ class MultisessionUdfInteropTest {
 
         Path img = work.resolve("grown-" + rev + ".iso");
         session(img, rev, "S1", image -> image.root().addTree(base.resolve("s1"), false));
+        Files.copy(img, work.resolve("after1-" + rev + ".iso"));
         session(img, rev, "S2", image -> {
             image.root().addTree(s2, false);
             image.root().remove("a.txt");
@@ -177,6 +180,12 @@ class MultisessionUdfInteropTest {
         // the only complaint: the partition holds the newest session's own volume structures
         assertTrue(info.err().lines().allMatch(l -> l.contains("Partition Space overlaps with other blocks")),
                 info.err());
+
+        // one session: the anchors at 256 (copied there by the append), 288 and the last sector agree
+        ExternalTools.Result one = ExternalTools.runOk(work, "udfinfo", work.resolve("after1-" + rev + ".iso").toString());
+        assertEquals("S1", value(one.out(), "lvid"), one.out());
+        assertEquals("", one.err().strip(), "udfinfo complains about a one-session file");
+        assertTrue(one.out().contains("start=256, blocks=1, type=ANCHOR"), one.out());
 
         Path uc = Files.createDirectories(work.resolve("udfclient-" + rev));
         String lvid = value(out, "lvid");
@@ -397,6 +406,25 @@ class MultisessionUdfInteropTest {
             assertEquals(0, ExternalTools.run(Duration.ofSeconds(120), work, List.of("7z", "l", "-tudf",
                     copy.toString())).exitCode(), name + " then grown: 7-Zip opens it again");
         }
+    }
+
+    /** Same sources, options and clock: the grown file is byte-identical, session by session. */
+    @Test
+    void growingABridgeIsDeterministic() throws IOException {
+        Path src = Files.createDirectories(work.resolve("det"));
+        Files.writeString(src.resolve("one.txt"), "one\n");
+        Files.writeString(src.resolve("two.txt"), "two\n");
+        Files.setLastModifiedTime(src.resolve("one.txt"), java.nio.file.attribute.FileTime.from(CLOCK.instant()));
+        Files.setLastModifiedTime(src.resolve("two.txt"), java.nio.file.attribute.FileTime.from(CLOCK.instant()));
+        List<byte[]> images = new ArrayList<>();
+        for (String name : List.of("a.iso", "b.iso")) {
+            Path img = work.resolve(name);
+            session(img, UdfRevision.R2_50, "S1", image -> image.root().addFile("one.txt", src.resolve("one.txt")));
+            session(img, UdfRevision.R2_50, "S2", image -> image.root().addFile("two.txt", src.resolve("two.txt")));
+            session(img, UdfRevision.R2_50, "S3", image -> image.root().remove("one.txt"));
+            images.add(Files.readAllBytes(img));
+        }
+        assertTrue(java.util.Arrays.equals(images.get(0), images.get(1)), "two grown files differ");
     }
 
     private static Path tree(Path dir) throws IOException {
