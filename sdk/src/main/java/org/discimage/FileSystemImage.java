@@ -451,6 +451,11 @@ public final class FileSystemImage {
                     + " plain physical partition (type 1 map) for the session appended at LBA " + sessionStartBlock
                     + " to reach back over");
         }
+        if (udfNow && importedUdfPartitionStart > sessionStartBlock) {
+            throw new DiscImageException(ErrorCode.BAD_MULTISESSION_PARAMETER, "the imported UDF partition starts at"
+                    + " LBA " + importedUdfPartitionStart + ", after the session start " + sessionStartBlock
+                    + ": the new session's partition cannot reach back over it");
+        }
     }
 
     private Layout plan() throws DiscImageException {

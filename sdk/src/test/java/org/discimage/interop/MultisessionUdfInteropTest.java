@@ -408,6 +408,43 @@ class MultisessionUdfInteropTest {
         }
     }
 
+    /**
+     * A bridge of plain ISO 9660 and UDF imports its UDF tree (the default before ISO 9660); the
+     * kept file's UDF-read extent is inherited by both trees of the next session.
+     */
+    @Test
+    void aPlainIsoAndUdfBridgeGrowsFromItsUdfTree() throws IOException {
+        ExternalTools.assumeTool("udfinfo", "isoinfo");
+        Path img = work.resolve("plain.iso");
+        for (String n : List.of("one", "two")) {
+            try (ImageFileMedium medium = ImageFileMedium.open(img)) {
+                FileSystemImage image = new FileSystemImage(CLOCK);
+                medium.prepare(image);
+                image.setFileSystems(FileSystem.ISO9660, FileSystem.UDF);
+                image.setVolumeName(n.toUpperCase());
+                image.root().addFile(n + ".txt", (n + "\n").getBytes(StandardCharsets.UTF_8));
+                medium.append(image.createResultImage());
+            }
+        }
+        List<SessionInfo> sessions;
+        try (ImageFileMedium medium = ImageFileMedium.open(img)) {
+            sessions = medium.sessions();
+        }
+        try (ImageFileSectorReader sectors = ImageFileSectorReader.open(img)) {
+            SessionReader first = SessionReader.open(sectors, sessions.get(0).startLba());
+            SessionReader second = SessionReader.open(sectors, sessions.get(1).startLba());
+            assertEquals(FileSystem.UDF, second.defaultFileSystem());
+            long lba = byPath(first.readTree(FileSystem.UDF)).get("/one.txt").extents().get(0).lba();
+            assertEquals(lba, byPath(second.readTree(FileSystem.UDF)).get("/one.txt").extents().get(0).lba());
+            assertEquals(lba, second.readTree(FileSystem.ISO9660).stream().filter(e -> e.path().startsWith("/ONE.TXT"))
+                    .findFirst().orElseThrow().extents().get(0).lba());
+        }
+        String info = ExternalTools.runOk(work, "udfinfo", img.toString()).out();
+        assertEquals("TWO", value(info, "lvid"), info);
+        assertEquals("2", value(info, "numfiles"), info);
+        assertEquals("one\n", ExternalTools.runOk(work, "isoinfo", "-i", img.toString(), "-x", "/ONE.TXT;1").out());
+    }
+
     /** Same sources, options and clock: the grown file is byte-identical, session by session. */
     @Test
     void growingABridgeIsDeterministic() throws IOException {
