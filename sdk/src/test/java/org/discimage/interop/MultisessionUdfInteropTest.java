@@ -160,11 +160,18 @@ class MultisessionUdfInteropTest {
     @ParameterizedTest
     @EnumSource(UdfRevision.class)
     void udfinfoUdfclientAnd7zReadTheNewestSessionOfTheFile(UdfRevision rev) throws IOException {
-        ExternalTools.assumeTool("udfinfo", "udfclient", "7z");
+        ExternalTools.assumeTool("udfinfo", "udfclient", "7z", "xorriso");
         Grown g = grow(rev);
         Map<String, String> expected = hashes(g.expected().get(2));
         SessionInfo last = g.sessions().get(2);
         long size = Files.size(g.img()) / 2048;
+
+        // the ISO 9660 session chain is intact: xorriso's TOC emulation lists the three sessions
+        String toc = ExternalTools.runOk(work, "xorriso", "-indev", g.img().toString(), "-toc").out();
+        for (SessionInfo s : g.sessions()) {
+            assertTrue(toc.matches("(?s).*ISO session\\s*:\\s*" + s.number() + "\\s*,\\s*" + s.startLba() + "\\s*,\\s*"
+                    + s.sectors() + "s\\s*,\\s*" + s.volumeId() + ".*"), toc);
+        }
 
         ExternalTools.Result info = ExternalTools.runOk(work, "udfinfo", g.img().toString());
         String out = info.out();
