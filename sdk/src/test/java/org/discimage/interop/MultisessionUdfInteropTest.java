@@ -110,6 +110,7 @@ class MultisessionUdfInteropTest {
             image.root().remove("a.txt");
             image.root().addFile("a.txt", a2);
         });
+        Files.copy(img, work.resolve("after2-" + rev + ".iso"));
         session(img, rev, "S3", image -> {
             image.root().removeTree("dir");
             image.root().addTree(s3, false);
@@ -211,6 +212,49 @@ class MultisessionUdfInteropTest {
         ExternalTools.runOk(Duration.ofSeconds(120), work, List.of("7z", "x", "-y", "-bd", "-tudf", "-o" + x7,
                 g.img().toString()));
         assertEquals(expected, hashes(x7), "7z x -tudf");
+    }
+
+    /**
+     * udfclient and 7-Zip cannot choose a session, so each session is read by them as the file
+     * held it right after its append (then the newest): the whole tree, every file's SHA-256.
+     */
+    @ParameterizedTest
+    @EnumSource(value = UdfRevision.class, names = {"R2_01", "R2_50"})
+    void udfclientAnd7zReadEachSessionWhileItIsTheNewest(UdfRevision rev) throws IOException {
+        ExternalTools.assumeTool("udfinfo", "udfclient", "7z");
+        Grown g = grow(rev);
+        List<Path> states = List.of(work.resolve("after1-" + rev + ".iso"), work.resolve("after2-" + rev + ".iso"),
+                g.img());
+        for (int k = 0; k < 3; k++) {
+            Path img = states.get(k);
+            Map<String, String> expected = hashes(g.expected().get(k));
+            String info = ExternalTools.runOk(work, "udfinfo", img.toString()).out();
+            assertEquals("S" + (k + 1), value(info, "lvid"), info);
+            String vol = value(info, "fullvsid") + ":" + value(info, "lvid") + ":" + value(info, "lvid") + ":"
+                    + value(info, "fsid");
+            Path uc = Files.createDirectories(work.resolve("udfclient-" + rev + "-" + k));
+            StringBuilder cmds = new StringBuilder();
+            for (String dir : List.of("", "dir/")) {
+                List<String> files = expected.keySet().stream().filter(p -> !p.endsWith("/") && p.startsWith(dir)
+                        && p.indexOf('/', dir.length()) < 0).map(p -> p.substring(dir.length())).toList();
+                if (files.isEmpty()) {
+                    continue;
+                }
+                Path local = Files.createDirectories(uc.resolve(dir));
+                cmds.append("cd \"/").append(vol).append('/').append(dir).append("\"\nlcd ").append(local)
+                        .append("\nmget ").append(String.join(" ", files)).append('\n');
+            }
+            cmds.append("quit\n");
+            Path script = work.resolve("udfclient-" + rev + "-" + k + ".cmds");
+            Files.writeString(script, cmds, StandardCharsets.UTF_8);
+            ExternalTools.Result r = ExternalTools.runOk(Duration.ofSeconds(120), work,
+                    List.of("sh", "-c", "udfclient -b 2048 \"$0\" < \"$1\"", img.toString(), script.toString()));
+            assertEquals(expected, hashes(uc), "udfclient, session " + (k + 1) + "\n" + cmds + r.out());
+            Path x7 = work.resolve("7z-" + rev + "-" + k);
+            ExternalTools.runOk(Duration.ofSeconds(120), work, List.of("7z", "x", "-y", "-bd", "-tudf", "-o" + x7,
+                    img.toString()));
+            assertEquals(expected, hashes(x7), "7z x -tudf, session " + (k + 1));
+        }
     }
 
     /** The ISO side of the grown file: every ISO reader sees the newest tree (pycdlib not at 2.50). */
