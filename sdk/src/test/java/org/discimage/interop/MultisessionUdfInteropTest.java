@@ -411,7 +411,7 @@ class MultisessionUdfInteropTest {
      * of the file finds a whole volume: udfinfo and 7-Zip session 2 or 3. An AVDP differs from its
      * predecessor only in its first 32 bytes, so a sector torn at 512-byte boundaries is one or
      * the other. If block 256 is destroyed outright, udfinfo falls back to the anchor in the last
-     * sector (session 3), while 7-Zip 26.02 trusts LBA 256 alone and answers "Can't open as
+     * sector (session 3), while 7-Zip 26.02 does not fall back to it and answers "Can't open as
      * archive" for -tudf (seen here). Either way the medium grows on and the next append repairs
      * block 256.
      */
