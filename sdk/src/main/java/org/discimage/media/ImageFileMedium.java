@@ -35,7 +35,11 @@ import org.discimage.tree.Item;
  *       volume descriptor set with the volume space size raised to the absolute end (ECMA-119
  *       8.4.8 read as "blocks from LBA 0"), zeros after the terminator;</li>
  *   <li>the session is written and forced to disk before the header that points at it, so an
- *       interrupted append leaves the previous state readable.</li>
+ *       interrupted append leaves the previous state readable;</li>
+ *   <li>an ISO/UDF bridge session also gets its UDF recognition sequence copied into the header
+ *       after the ISO terminator and its anchor copied to absolute block 256 (inside session 1),
+ *       where UDF readers of the whole file look, with the header (docs/formats.md 4.4 step 8,
+ *       5.15; {@code MultisessionUdfInteropTest} says which reader finds which session).</li>
  * </ul>
  * An image whose first session sits at LBA 0 (genisoimage, {@code xorriso -as mkisofs}) can be
  * appended to as growisofs does, but the header then overwrites that session's descriptors: its
