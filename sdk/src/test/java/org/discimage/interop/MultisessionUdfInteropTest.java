@@ -496,6 +496,44 @@ class MultisessionUdfInteropTest {
         assertEquals("one\n", ExternalTools.runOk(work, "isoinfo", "-i", img.toString(), "-x", "/ONE.TXT;1").out());
     }
 
+    /**
+     * The structures of an appended session are addressed from the partition start of session 1:
+     * a long symbolic link (its path components in blocks of their own), nested directories and a
+     * short link, added in session 2 at 2.01 (physical partition blocks) and 2.50 (metadata
+     * partition), read back by discimage's strict reader (which refuses a tag location that is
+     * not the block it was read from, UdfMedium) and counted by udfinfo.
+     */
+    @ParameterizedTest
+    @EnumSource(value = UdfRevision.class, names = {"R2_01", "R2_50"})
+    void linksAndNestedDirectoriesInAnAppendedSession(UdfRevision rev) throws IOException {
+        ExternalTools.assumeTool("udfinfo");
+        Path img = work.resolve("links-" + rev + ".iso");
+        String longTarget = "component/".repeat(300) + "end";
+        session(img, rev, "S1", image -> image.root().addFile("a/b/c.txt", "c\n".getBytes(StandardCharsets.UTF_8)));
+        session(img, rev, "S2", image -> {
+            image.root().addSymlink("a/long", longTarget);
+            image.root().addSymlink("short", "a/b/c.txt");
+            image.root().addFile("a/b/d/e.txt", "e\n".getBytes(StandardCharsets.UTF_8));
+        });
+        List<SessionInfo> sessions;
+        try (ImageFileMedium medium = ImageFileMedium.open(img)) {
+            sessions = medium.sessions();
+        }
+        try (ImageFileSectorReader sectors = ImageFileSectorReader.open(img)) {
+            SessionReader second = SessionReader.open(sectors, sessions.get(1).startLba());
+            Map<String, ImportedEntry> udf = byPath(second.readTree(FileSystem.UDF));
+            Map<String, ImportedEntry> rr = byPath(second.readTree(FileSystem.ROCK_RIDGE));
+            assertEquals(rr.keySet(), udf.keySet());
+            assertEquals(longTarget, udf.get("/a/long").symlinkTarget());
+            assertEquals("a/b/c.txt", udf.get("/short").symlinkTarget());
+            assertEquals(2, udf.get("/a/b/d/e.txt").size());
+        }
+        String info = ExternalTools.runOk(work, "udfinfo", img.toString()).out();
+        assertEquals("S2", value(info, "lvid"), info);
+        assertEquals("4", value(info, "numfiles"), info);
+        assertEquals("4", value(info, "numdirs"), info);
+    }
+
     /** Same sources, options and clock: the grown file is byte-identical, session by session. */
     @Test
     void growingABridgeIsDeterministic() throws IOException {
