@@ -293,6 +293,15 @@ class MultisessionUdfInteropTest {
                 Map<String, ImportedEntry> udf = byPath(session.readTree(FileSystem.UDF));
                 Map<String, ImportedEntry> rr = byPath(session.readTree(FileSystem.ROCK_RIDGE));
                 assertEquals(rr.keySet(), udf.keySet(), "session " + (i + 1));
+                assertEquals(udf.keySet(), byPath(session.readTree(FileSystem.JOLIET)).keySet(), "session " + (i + 1));
+                if (ExternalTools.isAvailable("xorriso")) {
+                    // xorriso, an independent reader, lists the same tree from the session's own descriptors
+                    String found = ExternalTools.runOk(work, "xorriso", "-load", "sbsector", Long.toString(s.startLba()),
+                            "-indev", g.img().toString(), "-find", "/").out();
+                    List<String> paths = found.lines().filter(l -> l.startsWith("'/"))
+                            .map(l -> l.substring(1, l.length() - 1)).sorted().toList();
+                    assertEquals(udf.keySet().stream().sorted().toList(), paths, "xorriso, session " + (i + 1));
+                }
                 Map<String, String> expected = hashes(g.expected().get(i));
                 assertEquals(expected.keySet().stream().map(p -> "/" + p.replaceAll("/$", "")).sorted().toList(),
                         udf.keySet().stream().filter(p -> !p.equals("/")).sorted().toList(), "session " + (i + 1));
