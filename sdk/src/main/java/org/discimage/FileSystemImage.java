@@ -428,7 +428,7 @@ public final class FileSystemImage {
     private void checkAppendedFileSystems() throws DiscImageException {
         boolean udfBefore = importedFileSystems.contains(FileSystem.UDF);
         boolean udfNow = fileSystems.contains(FileSystem.UDF);
-        if (udfNow && fileSystems.size() == 1 || udfBefore && !importedFileSystems.contains(FileSystem.ISO9660)) {
+        if (udfNow && (fileSystems.size() == 1 || !importedFileSystems.contains(FileSystem.ISO9660))) {
             throw new DiscImageException(ErrorCode.FILE_SYSTEM_FEATURE_NOT_SUPPORTED, "UDF without ISO 9660 in a session"
                     + " appended at LBA " + sessionStartBlock + " is not written: the sessions of a grown medium are"
                     + " chained by their ISO 9660 descriptors; write the ISO/UDF bridge (imported: "
