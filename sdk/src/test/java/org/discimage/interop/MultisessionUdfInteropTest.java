@@ -568,6 +568,31 @@ class MultisessionUdfInteropTest {
         return dir;
     }
 
+    /** A UDF-only session has no ISO 9660 descriptors to chain sessions by: nothing is appended to it. */
+    @Test
+    void aUdfOnlySessionIsNotGrown() throws IOException {
+        Path img = work.resolve("udf-only.img");
+        FileSystemImage first = new FileSystemImage(CLOCK);
+        first.setFileSystems(FileSystem.UDF);
+        first.root().addFile("x.txt", "x\n".getBytes(StandardCharsets.UTF_8));
+        first.createResultImage().writeTo(img);
+        try (ImageFileSectorReader sectors = ImageFileSectorReader.open(img)) {
+            FileSystemImage image = new FileSystemImage(CLOCK);
+            assertEquals(FileSystem.UDF, image.importFileSystem(sectors, 0));
+            image.setSessionStartBlock(Files.size(img) / 2048);
+            image.setFileSystems(FileSystem.ISO9660, FileSystem.UDF);
+            DiscImageException e = assertThrows(DiscImageException.class, image::createResultImage);
+            assertEquals(ErrorCode.FILE_SYSTEM_FEATURE_NOT_SUPPORTED, e.code());
+            assertTrue(e.getMessage().contains("chained by their ISO 9660 descriptors"), e.getMessage());
+            image.setFileSystems(FileSystem.UDF);
+            assertEquals(ErrorCode.FILE_SYSTEM_FEATURE_NOT_SUPPORTED,
+                    assertThrows(DiscImageException.class, image::createResultImage).code());
+            image.setFileSystems(FileSystem.ISO9660, FileSystem.ROCK_RIDGE);
+            assertEquals(ErrorCode.FILE_SYSTEM_CHANGE_NOT_ALLOWED,
+                    assertThrows(DiscImageException.class, image::createResultImage).code());
+        }
+    }
+
     @Test
     void changingTheUdfRevisionIsRefused() throws IOException {
         Path img = work.resolve("rev.iso");
