@@ -428,21 +428,8 @@ class MultisessionUdfInteropTest {
     void aLostAnchorRewriteLeavesAReadableMedium() throws IOException {
         ExternalTools.assumeTool("udfinfo", "7z");
         Grown g = grow(UdfRevision.R2_01);
-        byte[] grown = Files.readAllBytes(g.img());
-        byte[] old = grown.clone();
-        long s2 = g.sessions().get(1).startLba();
-        System.arraycopy(grown, (int) (s2 + 256) * 2048, old, 256 * 2048, 2048);
-        old[256 * 2048 + 12] = 0;
-        old[256 * 2048 + 13] = 1; // tag location 256, as the append of session 2 wrote it
-        int sum = 0;
-        for (int i = 0; i < 16; i++) {
-            sum += i == 4 ? 0 : old[256 * 2048 + i] & 0xFF;
-        }
-        old[256 * 2048 + 4] = (byte) sum;
-        byte[] garbage = grown.clone();
-        for (int i = 0; i < 2048; i++) {
-            garbage[256 * 2048 + i] = (byte) (i * 31 + 7);
-        }
+        byte[] old = lostAnchorRewrite(g, true);
+        byte[] garbage = lostAnchorRewrite(g, false);
         for (String name : List.of("old-256", "destroyed-256")) {
             Path copy = work.resolve(name + ".iso");
             Files.write(copy, name.startsWith("old") ? old : garbage);
@@ -466,6 +453,59 @@ class MultisessionUdfInteropTest {
             assertEquals(0, ExternalTools.run(Duration.ofSeconds(120), work, List.of("7z", "l", "-tudf",
                     copy.toString())).exitCode(), name + " then grown: 7-Zip opens it again");
         }
+    }
+
+    /**
+     * The grown file with block 256 as session 2's append left it ({@code old}: its anchor, tag
+     * location 256) or destroyed (neither zeros nor an anchor).
+     */
+    private static byte[] lostAnchorRewrite(Grown g, boolean old) throws IOException {
+        byte[] b = Files.readAllBytes(g.img());
+        int at = 256 * 2048;
+        if (!old) {
+            for (int i = 0; i < 2048; i++) {
+                b[at + i] = (byte) (i * 31 + 7);
+            }
+            return b;
+        }
+        long s2 = g.sessions().get(1).startLba();
+        System.arraycopy(b, (int) (s2 + 256) * 2048, b, at, 2048);
+        b[at + 12] = 0;
+        b[at + 13] = 1; // tag location 256, as the append of session 2 wrote it
+        b[at + 14] = 0;
+        b[at + 15] = 0;
+        int sum = 0;
+        for (int i = 0; i < 16; i++) {
+            sum += i == 4 ? 0 : b[at + i] & 0xFF;
+        }
+        b[at + 4] = (byte) sum; // ECMA-167 3/7.2.3
+        return b;
+    }
+
+    /**
+     * The kernel after a lost block-256 rewrite: with session 2's anchor still at 256 it mounts
+     * session 2 (it tries session + 256 first, fs/udf/super.c udf_scan_anchors); with block 256
+     * destroyed it falls back to the anchor in the last sector and mounts session 3.
+     */
+    @Test
+    void theKernelReadsAWholeSessionAfterALostAnchorRewrite() throws IOException {
+        LinuxKernelVm vm = LinuxKernelVm.require();
+        Grown g = grow(UdfRevision.R2_01);
+        Path old = Files.write(work.resolve("old-256.iso"), lostAnchorRewrite(g, true));
+        Path destroyed = Files.write(work.resolve("destroyed-256.iso"), lostAnchorRewrite(g, false));
+        StringBuilder script = new StringBuilder();
+        for (Path img : List.of(old, destroyed)) {
+            script.append("echo '@@MOUNT ").append(img.getFileName()).append("'\n")
+                    .append("if mount -t udf -o loop,ro /img/").append(img.getFileName())
+                    .append(" /mnt; then cd /mnt; find . -type d | sort; find . -type f | sort | xargs sha256sum;")
+                    .append(" cd /; umount /mnt; else echo '@@FAILED'; fi\n");
+        }
+        script.append("echo '@@DMESG'; dmesg | grep -i udf\n");
+        String out = vm.run(work, List.of(old, destroyed), script.toString());
+        String[] parts = out.split("@@MOUNT |@@DMESG");
+        assertEquals(4, parts.length, out);
+        assertEquals(hashes(g.expected().get(1)), kernelListing(parts[1]), "block 256 of session 2:\n" + out);
+        assertEquals(hashes(g.expected().get(2)), kernelListing(parts[2]), "block 256 destroyed:\n" + out);
     }
 
     /**
