@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.discimage.error.DiscImageException;
+import org.discimage.importer.SectorReader;
 import org.discimage.tree.Item;
 
 /**
@@ -91,18 +92,18 @@ public final class UdfBridgePlanner implements LayoutAssembler.Bridge {
      * sessions' volume structures then lie inside the partition as blocks no file uses, which no
      * reader checks (tried: udfinfo, udfclient, 7-Zip, the Linux kernel).
      *
-     * <p>Volume structure tag locations stay absolute sectors (ECMA-167 3/7.2.1; Linux reads every
+     * <p>Volume structure tag locations stay absolute sectors (ECMA-167 3/7.2.8; Linux reads every
      * descriptor but the anchor and the recognition sequence at its absolute sector, commit "udf:
      * Fix handling of multisession media"); only the anchor at session start + 256 and the
      * recognition sequence at session start + 16 are found relative to the session. File structure
      * tag locations are partition blocks (ECMA-167 4/7.2.1), counted from {@code partitionStart}.
      *
-     * <p>Sessions after the first are padded (inside the partition) so that their last anchor is a
-     * sector whose successor is a multiple of 32: an image file is grown in units of 32 sectors
+     * <p>Sessions that do not start at LBA 0 (this one, and a first session at LBA 32) are padded
+     * (inside the partition) so that their last anchor is a sector whose successor is a multiple of 32: an image file is grown in units of 32 sectors
      * ({@code ImageFileMedium}), and readers look for the anchor in the file's last sector.
      */
     public static Layout planAppended(PlanRequest request, boolean redundantMetadata,
-                                      org.discimage.importer.SectorReader medium, long partitionStart)
+                                      SectorReader medium, long partitionStart)
             throws DiscImageException {
         if (partitionStart < 0 || partitionStart > request.sessionStart()) {
             throw new IllegalArgumentException("partition start " + partitionStart + " is not before the session at "
