@@ -52,6 +52,12 @@ public final class FileSystemImage {
     private String importedVolumeName;
     /** The medium of the last import: a session appended to it inherits the unchanged files' extents. */
     private SectorReader importedMedium;
+    /** The file systems of the last imported session (empty before an import). */
+    private Set<FileSystem> importedFileSystems = EnumSet.noneOf(FileSystem.class);
+    /** The UDF revision of the last imported session, or null without UDF there. */
+    private UdfRevision importedUdfRevision;
+    /** The absolute start of the last imported session's UDF physical partition, or -1. */
+    private long importedUdfPartitionStart = -1;
     private List<Multisession> multisessionInterfaces = List.of();
     private MultisessionSelection multisession;
 
@@ -334,6 +340,9 @@ public final class FileSystemImage {
         TreeImport.merge(root, sectors, entries, options);
         importedVolumeName = name;
         importedMedium = sectors;
+        importedFileSystems = session.fileSystems();
+        importedUdfRevision = session.udfRevision().orElse(null);
+        importedUdfPartitionStart = session.udfPartitionStart().orElse(-1);
     }
 
     /**
@@ -398,18 +407,68 @@ public final class FileSystemImage {
         return new ImageResult(plan());
     }
 
+    /**
+     * What a session appended to the imported one may change (DESIGN "UDF across sessions"):
+     * <ul>
+     *   <li>UDF is written in a later session only as the ISO/UDF bridge over a bridge session: the
+     *       session chain of a grown medium is that of the ISO 9660 descriptors (docs/formats.md
+     *       4.3), so a UDF-only session cannot be found again (FILE_SYSTEM_FEATURE_NOT_SUPPORTED);</li>
+     *   <li>adding UDF to a session without it, or dropping it from one with it, is refused
+     *       (FILE_SYSTEM_CHANGE_NOT_ALLOWED): UDF readers of an image file trust the anchor at LBA
+     *       256, which lies in the first session — without UDF there it may hold file data and
+     *       cannot be claimed, and with UDF dropped it would go on naming the older volume, the
+     *       stale UDF tree xorriso leaves;</li>
+     *   <li>the UDF revision stays the imported one (UDF_REVISION_CHANGE_NOT_ALLOWED, as IMAPI2
+     *       fixes it by the imported session): the files kept in place are read through one
+     *       partition by every session, and a reader that takes a 2.50 volume must not find a
+     *       1.02 one on the same medium after an append, nor the other way round (the LVID's
+     *       minimum read revision, UDF 2.60 2.2.6.4, would fall or rise under it).</li>
+     * </ul>
+     */
+    private void checkAppendedFileSystems() throws DiscImageException {
+        boolean udfBefore = importedFileSystems.contains(FileSystem.UDF);
+        boolean udfNow = fileSystems.contains(FileSystem.UDF);
+        if (udfNow && (fileSystems.size() == 1 || !importedFileSystems.contains(FileSystem.ISO9660))) {
+            throw new DiscImageException(ErrorCode.FILE_SYSTEM_FEATURE_NOT_SUPPORTED, "UDF without ISO 9660 in a session"
+                    + " appended at LBA " + sessionStartBlock + " is not written: the sessions of a grown medium are"
+                    + " chained by their ISO 9660 descriptors; write the ISO/UDF bridge (imported: "
+                    + importedFileSystems + ", asked: " + fileSystems + ")");
+        }
+        if (udfBefore != udfNow) {
+            throw new DiscImageException(ErrorCode.FILE_SYSTEM_CHANGE_NOT_ALLOWED, (udfNow ? "UDF cannot be added to"
+                    : "UDF cannot be dropped from") + " the imported session in the session appended at LBA "
+                    + sessionStartBlock + ": the UDF anchor at LBA 256 of the medium " + (udfNow
+                    ? "lies in a session without UDF" : "would go on naming the older UDF volume")
+                    + " (imported: " + importedFileSystems + ", asked: " + fileSystems + ")");
+        }
+        if (udfNow && importedUdfRevision != udfRevision) {
+            throw new DiscImageException(ErrorCode.UDF_REVISION_CHANGE_NOT_ALLOWED, "the imported session records UDF "
+                    + importedUdfRevision + "; the session appended at LBA " + sessionStartBlock
+                    + " must keep it, not write " + udfRevision);
+        }
+        if (udfNow && importedUdfPartitionStart < 0) {
+            throw new DiscImageException(ErrorCode.FILE_SYSTEM_FEATURE_NOT_SUPPORTED, "the imported UDF volume has no"
+                    + " plain physical partition (type 1 map) for the session appended at LBA " + sessionStartBlock
+                    + " to reach back over");
+        }
+        if (udfNow && importedUdfPartitionStart > sessionStartBlock) {
+            throw new DiscImageException(ErrorCode.BAD_MULTISESSION_PARAMETER, "the imported UDF partition starts at"
+                    + " LBA " + importedUdfPartitionStart + ", after the session start " + sessionStartBlock
+                    + ": the new session's partition cannot reach back over it");
+        }
+    }
+
     private Layout plan() throws DiscImageException {
         Instant created = clock.instant();
         PlanRequest request = new PlanRequest(root, fileSystems, isoLevel, namePolicy, identifiers, created,
                 sessionStartBlock, udfRevision);
         boolean appending = importedMedium != null && sessionStartBlock > 0;
-        if (appending && fileSystems.contains(FileSystem.UDF)) {
-            // a UDF volume in a later session needs a partition reaching back over the earlier
-            // sessions (DESIGN "UDF across sessions"), which is not written yet
-            throw new DiscImageException(ErrorCode.FILE_SYSTEM_FEATURE_NOT_SUPPORTED, "UDF in a session appended at"
-                    + " LBA " + sessionStartBlock + " is not written yet: choose ISO 9660, Joliet and Rock Ridge");
+        if (appending) {
+            checkAppendedFileSystems();
         }
-        Layout layout = appending ? IsoImagePlanner.planAppended(request, importedMedium)
+        Layout layout = appending && fileSystems.contains(FileSystem.UDF)
+                ? UdfBridgePlanner.planAppended(request, redundantUdfMetadata, importedMedium, importedUdfPartitionStart)
+                : appending ? IsoImagePlanner.planAppended(request, importedMedium)
                 : !fileSystems.contains(FileSystem.UDF) ? IsoImagePlanner.plan(request)
                 : fileSystems.size() == 1 ? UdfImagePlanner.plan(request, redundantUdfMetadata)
                 : UdfBridgePlanner.plan(request, redundantUdfMetadata);

@@ -12,8 +12,8 @@ import java.util.stream.Stream;
 
 import org.discimage.FileSystem;
 import org.discimage.FileSystemImage;
-import org.discimage.error.DiscImageException;
-import org.discimage.error.ErrorCode;
+import org.discimage.UdfRevision;
+import org.discimage.importer.SessionReader;
 import org.discimage.media.ImageFileMedium;
 import org.discimage.media.SessionInfo;
 import org.discimage.tree.Directory;
@@ -59,9 +59,16 @@ final class AppendCommand implements Callable<Integer> {
     boolean checksum;
 
     @Option(names = "--fs", split = ",", paramLabel = "FS", converter = FileSystemConverter.class,
-            description = "The file systems of the new session: iso9660, joliet, rockridge (default: all three). "
-                    + "UDF is written only into a blank MEDIA: UDF across sessions is not written yet.")
+            description = "The file systems of the new session: iso9660, joliet, rockridge, udf (default: those of "
+                    + "the newest session; all but udf on a blank MEDIA). udf with iso9660 writes the ISO/UDF bridge, "
+                    + "whose UDF volume in every later session reaches back over the earlier ones; UDF cannot be "
+                    + "added to or dropped from a grown MEDIA, nor written alone into one.")
     List<FileSystem> fileSystems;
+
+    @Option(names = "--udf-revision", paramLabel = "1.02|1.50|2.01|2.50|2.60", converter = UdfRevisionConverter.class,
+            description = "UDF revision of a new bridge (default: 2.01); a grown MEDIA keeps the revision of its "
+                    + "newest session.")
+    UdfRevision udfRevision;
 
     @Option(names = {"-V", "--volume-id"}, paramLabel = "ID", description = "The volume label of the new session.")
     String volumeId;
@@ -82,9 +89,7 @@ final class AppendCommand implements Callable<Integer> {
             }
             FileSystemImage image = new FileSystemImage();
             medium.prepare(image);
-            if (fileSystems != null) {
-                chooseFileSystems(image, medium);
-            }
+            chooseFileSystems(image, medium);
             if (volumeId != null) {
                 image.setVolumeName(volumeId);
             }
@@ -135,17 +140,35 @@ final class AppendCommand implements Callable<Integer> {
     }
 
     /**
-     * The {@code --fs} choice; UDF only on a blank medium, since a UDF volume in a later session
-     * needs a partition reaching back over the earlier ones (not written yet).
+     * The {@code --fs} and {@code --udf-revision} choice. Without {@code --fs} a grown medium keeps
+     * the file systems (and UDF revision) of its newest session, so an ISO/UDF bridge stays one;
+     * the SDK refuses what cannot work across sessions (FILE_SYSTEM_CHANGE_NOT_ALLOWED,
+     * UDF_REVISION_CHANGE_NOT_ALLOWED) when the session is planned.
      */
-    private void chooseFileSystems(FileSystemImage image, ImageFileMedium medium) throws DiscImageException {
-        if (fileSystems.contains(FileSystem.UDF) && !medium.isBlank()) {
-            throw new DiscImageException(ErrorCode.FILE_SYSTEM_FEATURE_NOT_SUPPORTED, "--fs udf: " + media + " holds "
-                    + medium.sessions().size() + " session(s), and UDF across sessions is not written yet; choose"
-                    + " from iso9660, joliet, rockridge");
+    private void chooseFileSystems(FileSystemImage image, ImageFileMedium medium) throws IOException {
+        EnumSet<FileSystem> chosen = fileSystems == null ? null : EnumSet.copyOf(fileSystems);
+        UdfRevision revision = udfRevision;
+        if (!medium.isBlank()) {
+            long newest = medium.sessions().get(medium.sessions().size() - 1).startLba();
+            SessionReader session = SessionReader.open(medium.sectors(), newest);
+            if (chosen == null) {
+                chosen = EnumSet.copyOf(session.fileSystems());
+            }
+            if (revision == null && chosen.contains(FileSystem.UDF)) {
+                revision = session.udfRevision().orElse(null);
+            }
+        }
+        if (udfRevision != null && (chosen == null || !chosen.contains(FileSystem.UDF))) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--udf-revision needs --fs udf");
+        }
+        if (chosen == null) {
+            return; // a blank medium: the SDK's defaults
         }
         try {
-            image.setFileSystems(EnumSet.copyOf(fileSystems));
+            image.setFileSystems(chosen);
+            if (revision != null) {
+                image.setUdfRevision(revision);
+            }
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--fs: " + e.getMessage());
         }

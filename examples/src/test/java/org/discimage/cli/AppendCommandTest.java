@@ -56,4 +56,31 @@ class AppendCommandTest {
         assertTrue(r.err().contains("ITEM_NOT_FOUND") || r.err().contains("0xC0AAB118"), r.toString());
         assertEquals(before, Files.size(media));
     }
+
+    /**
+     * An ISO/UDF bridge grown three times: later appends keep UDF and its revision without being
+     * told; udfinfo reads the newest session of the file, and UDF cannot be dropped.
+     */
+    @Test
+    void aBridgeStaysABridge() throws Exception {
+        ExternalTool.require("udfinfo");
+        Path d1 = Files.createDirectories(work.resolve("b1"));
+        Files.writeString(d1.resolve("keep.txt"), "kept\n");
+        Path two = work.resolve("two.txt");
+        Files.writeString(two, "two\n");
+        Path media = work.resolve("bridge.iso");
+        CliRun r1 = CliRun.run("append", "--fs", "iso9660,joliet,rockridge,udf", "--udf-revision", "2.50", "-V", "ONE",
+                media.toString(), d1.toString());
+        assertEquals(0, r1.exitCode(), r1.toString());
+        CliRun r2 = CliRun.run("append", "-V", "TWO", media.toString(), "two.txt=" + two);
+        assertEquals(0, r2.exitCode(), r2.toString());
+        String info = ExternalTool.run("udfinfo", media.toString());
+        assertTrue(info.contains("lvid=TWO") && info.contains("udfrev=2.50") && info.contains("numfiles=2"), info);
+        CliRun r3 = CliRun.run("append", "--fs", "iso9660,rockridge", media.toString());
+        assertEquals(1, r3.exitCode(), r3.toString());
+        assertTrue(r3.err().contains("0xC0AAB163") || r3.err().contains("FILE_SYSTEM_CHANGE_NOT_ALLOWED"), r3.toString());
+        CliRun r4 = CliRun.run("append", "--udf-revision", "2.01", media.toString());
+        assertEquals(1, r4.exitCode(), r4.toString());
+        assertTrue(r4.err().contains("0xC0AAB161") || r4.err().contains("UDF_REVISION_CHANGE_NOT_ALLOWED"), r4.toString());
+    }
 }

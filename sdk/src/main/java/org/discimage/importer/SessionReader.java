@@ -134,6 +134,16 @@ public final class SessionReader {
     }
 
     /**
+     * The absolute start sector of the UDF volume's physical partition (reference 0, a type 1 map
+     * without sparing), if the session has such a UDF volume: a session appended to it starts its
+     * own partition there so that unchanged files keep their extents.
+     */
+    public java.util.OptionalLong udfPartitionStart() {
+        long start = udf == null ? -1 : udf.physicalPartitionStart();
+        return start < 0 ? java.util.OptionalLong.empty() : java.util.OptionalLong.of(start);
+    }
+
+    /**
      * The volume name as {@code fileSystem} records it (IMAPI2 ImportedVolumeName): the PVD's volume
      * identifier for ISO 9660 and Rock Ridge, the Joliet SVD's for Joliet, the logical volume
      * identifier for UDF.

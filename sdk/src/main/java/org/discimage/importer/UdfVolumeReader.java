@@ -100,6 +100,16 @@ final class UdfVolumeReader {
         return r;
     }
 
+    /**
+     * The absolute start sector of partition reference 0 when it is a plain physical partition
+     * (type 1 map, no sparing), else -1: where a later session's partition must start to reach the
+     * files this volume records (DESIGN "UDF across sessions").
+     */
+    long physicalPartitionStart() {
+        return partitions.size() > 0 && partitions.get(0) instanceof UdfPartitions.Physical p && p.spared() == null
+                ? p.start() : -1;
+    }
+
     /** The logical volume identifier of the LVD. */
     String volumeName() {
         return vds.lvd.logicalVolumeIdentifier();

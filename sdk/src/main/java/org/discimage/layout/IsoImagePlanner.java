@@ -67,6 +67,8 @@ public final class IsoImagePlanner {
     /** The medium the new session is appended to, whose unchanged files keep their extents; or null. */
     private final SectorReader inheritFrom;
     private long inheritedFiles;
+    /** The inherited files, for the bridge (UDF File Entries point at the same extents). */
+    private final List<PlanNode> inheritedNodes = new ArrayList<>();
     /** Inherited files recorded as hard links, by the first LBA of their shared extent. */
     private Map<Long, List<PlanNode>> linkGroups;
 
@@ -99,6 +101,16 @@ public final class IsoImagePlanner {
         return new IsoImagePlanner(request, null, java.util.Objects.requireNonNull(medium, "medium")).run();
     }
 
+    /**
+     * As {@link #planAppended(PlanRequest, SectorReader)}, with {@code bridge}'s structures (the UDF
+     * volume of an appended ISO/UDF bridge session) placed around the ISO image; inherited files
+     * share their old extents with the bridge, which must reach them ({@link LayoutAssembler.Bridge#inheritableFrom()}).
+     */
+    static Layout planAppended(PlanRequest request, SectorReader medium, LayoutAssembler.Bridge bridge)
+            throws DiscImageException {
+        return new IsoImagePlanner(request, bridge, java.util.Objects.requireNonNull(medium, "medium")).run();
+    }
+
     /** Plans the ISO image with {@code bridge}'s structures placed around it (the UDF bridge). */
     static Layout plan(PlanRequest request, LayoutAssembler.Bridge bridge) throws DiscImageException {
         return new IsoImagePlanner(request, bridge).run();
@@ -112,6 +124,9 @@ public final class IsoImagePlanner {
         }
         List<PlanDir> isoDirs = relocateAndOrder();
         List<PlanDir> jolietDirs = joliet ? jolietPathTableOrder() : List.of();
+        if (bridge != null && !inheritedNodes.isEmpty()) {
+            bridge.inheritedFiles(inheritedNodes);
+        }
         IsoNamespace iso = new IsoNamespace(isoDirs, root, rrMoved, rockRidge);
         iso.plan();
         JolietNamespace jol = new JolietNamespace(jolietDirs);
@@ -150,6 +165,7 @@ public final class IsoImagePlanner {
                         needsEmptyBlock = true;
                     } else if (inherits(f, n)) {
                         inheritedFiles++;
+                        inheritedNodes.add(n);
                         hardLink(f, n);
                     } else {
                         files.add(n);
@@ -201,6 +217,9 @@ public final class IsoImagePlanner {
         }
         if (sum != f.size() || next > request.sessionStart()) {
             return false; // a tail of zeros is not recorded; data at or after the NWA would be overwritten
+        }
+        if (bridge != null && lba < bridge.inheritableFrom()) {
+            return false; // before the UDF partition: UDF could not point at it, so it is copied
         }
         n.dataLba = lba;
         return true;

@@ -61,6 +61,18 @@ final class LayoutAssembler {
 
         /** Adds the extents of {@link #placeTail} from {@code end}. */
         void addTail(long end, List<PlannedExtent> out);
+
+        /**
+         * The files of an appended session that keep their extents before the session start (their
+         * data LBAs set); called before {@link #placeTail}. Ignored by default.
+         */
+        default void inheritedFiles(List<PlanNode> inherited) {
+        }
+
+        /** The lowest LBA an inherited file's data may start at (the bridged file system's reach). */
+        default long inheritableFrom() {
+            return 0;
+        }
     }
 
     LayoutAssembler(PlanRequest request, IsoNamespace iso, JolietNamespace jol, List<PlanDir> isoDirs,

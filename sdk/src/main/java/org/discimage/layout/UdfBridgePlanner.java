@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.discimage.error.DiscImageException;
+import org.discimage.importer.SectorReader;
 import org.discimage.tree.Item;
 
 /**
@@ -31,6 +32,12 @@ import org.discimage.tree.Item;
  *              more (ECMA-167 3/8.4.2.1), then 255 zero sectors
  *   N - 1      AVDP (the last sector)
  * </pre>
+ *
+ * <p>In a session appended to a bridge ({@link #planAppended}) the layout is the same from the
+ * session start S, except that partition 0 starts where the imported volume's partition starts
+ * (before S, LBA 289 for an image file grown by {@code ImageFileMedium}), so its blocks S + 257..
+ * are partition blocks S + 257 - start.. and files kept from earlier sessions are addressed where
+ * they lie; a session with S &gt; 0 is padded (inside the partition) to end on a 32-sector unit.
  */
 public final class UdfBridgePlanner implements LayoutAssembler.Bridge {
     private final PlanRequest request;
@@ -40,11 +47,19 @@ public final class UdfBridgePlanner implements LayoutAssembler.Bridge {
     private UdfVolumeStructures volume;
     /** The end of the partition (absolute). */
     private long partitionEnd;
+    /** Files of an appended session that keep their extents before the session start. */
+    private List<PlanNode> inherited = List.of();
 
     private UdfBridgePlanner(PlanRequest request, boolean redundantMetadata) throws DiscImageException {
+        this(request, redundantMetadata, -1);
+    }
+
+    private UdfBridgePlanner(PlanRequest request, boolean redundantMetadata, long partitionStart)
+            throws DiscImageException {
         this.request = request;
         this.udf = new UdfImagePlanner(request);
         udf.redundantMetadata = redundantMetadata;
+        udf.partitionStart = partitionStart;
         this.start = request.sessionStart();
         udf.collect();
         this.metadataBlocks = udf.planMetadata();
@@ -62,6 +77,50 @@ public final class UdfBridgePlanner implements LayoutAssembler.Bridge {
      */
     public static Layout plan(PlanRequest request, boolean redundantMetadata) throws DiscImageException {
         return IsoImagePlanner.plan(request, new UdfBridgePlanner(request, redundantMetadata));
+    }
+
+    /**
+     * Plans a bridge session appended at {@code request.sessionStart()} to {@code medium}, whose
+     * newest session is a bridge with a UDF partition starting at the absolute sector {@code
+     * partitionStart}: the new session's UDF volume is complete (recognition sequence, both VDSs,
+     * LVID, anchors at session start + 256 and in the session's last sector, FSD, entries, FIDs,
+     * for 2.50+ the metadata file — all in the new session), but its one type-1 partition starts
+     * where the imported one does and reaches to the end of the new session. So the files {@link
+     * IsoImagePlanner#planAppended} lets keep their extents are recorded in UDF at the very same
+     * sectors as in ISO 9660 (partition block = absolute LBA - partitionStart, ECMA-167 4/14.14.1:
+     * short_ad positions are partition blocks), and nothing is copied for them. The earlier
+     * sessions' volume structures then lie inside the partition as blocks no file uses, which no
+     * reader checks (tried: udfinfo, udfclient, 7-Zip, the Linux kernel).
+     *
+     * <p>Volume structure tag locations stay absolute sectors (ECMA-167 3/7.2.8; Linux reads every
+     * descriptor but the anchor and the recognition sequence at its absolute sector, commit "udf:
+     * Fix handling of multisession media"); only the anchor at session start + 256 and the
+     * recognition sequence at session start + 16 are found relative to the session. File structure
+     * tag locations are partition blocks (ECMA-167 4/7.2.1), counted from {@code partitionStart}.
+     *
+     * <p>Sessions that do not start at LBA 0 (this one, and a first session at LBA 32) are padded
+     * (inside the partition) so that their last anchor is a sector whose successor is a multiple of 32: an image file is grown in units of 32 sectors
+     * ({@code ImageFileMedium}), and readers look for the anchor in the file's last sector.
+     */
+    public static Layout planAppended(PlanRequest request, boolean redundantMetadata,
+                                      SectorReader medium, long partitionStart)
+            throws DiscImageException {
+        if (partitionStart < 0 || partitionStart > request.sessionStart()) {
+            throw new IllegalArgumentException("partition start " + partitionStart + " is not before the session at "
+                    + request.sessionStart());
+        }
+        return IsoImagePlanner.planAppended(request, medium, new UdfBridgePlanner(request, redundantMetadata,
+                partitionStart));
+    }
+
+    @Override
+    public void inheritedFiles(List<PlanNode> files) {
+        this.inherited = files;
+    }
+
+    @Override
+    public long inheritableFrom() {
+        return udf.partitionStart();
     }
 
     private UdfVolumeStructures volume() {
@@ -108,9 +167,12 @@ public final class UdfBridgePlanner implements LayoutAssembler.Bridge {
     /** Points every UDF file at the sectors the ISO planner gave its data; sizes the partition. */
     @Override
     public long placeTail(long end, List<PlanNode> files) throws DiscImageException {
-        long partition = start + UdfImagePlanner.PARTITION_START;
+        long partition = udf.partitionStart();
         Map<Item, Long> lbas = new IdentityHashMap<>();
         for (PlanNode f : files) {
+            lbas.put(f.item, f.dataLba);
+        }
+        for (PlanNode f : inherited) {
             lbas.put(f.item, f.dataLba);
         }
         for (UdfNode f : udf.files()) {
@@ -120,18 +182,29 @@ public final class UdfBridgePlanner implements LayoutAssembler.Bridge {
             }
             f.dataBlock = lba - partition;
         }
-        long partitionLength = end - partition;
+        long pe = end;
+        if (start > 0) {
+            // the session's last anchor ends a 32-sector unit (see planAppended); the partition takes the zeros
+            while ((UdfImagePlanner.lastAnchor(start, pe) + 1) % ALIGNMENT != 0) {
+                pe++;
+            }
+        }
+        long partitionLength = pe - partition;
         UdfImagePlanner.checkSize(partitionLength, "the end of the ISO/UDF bridge");
         volume = udf.volume(partitionLength);
-        partitionEnd = partition + partitionLength;
+        partitionEnd = pe;
         return UdfImagePlanner.lastAnchor(start, partitionEnd) + 1 - end;
     }
 
     /** Padding, the anchors at N - 256 and N - 1. */
     @Override
     public void addTail(long end, List<PlannedExtent> out) {
+        zeros(out, end, partitionEnd);
         UdfImagePlanner.addTail(out, start, partitionEnd, this::volume);
     }
+
+    /** Image files grow in units of 32 sectors (libisoburn's 64 KiB, {@code ImageFileMedium}). */
+    static final int ALIGNMENT = 32;
 
     @Override
     public String toString() {

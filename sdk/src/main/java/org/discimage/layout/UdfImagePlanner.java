@@ -105,6 +105,12 @@ public final class UdfImagePlanner {
     boolean embed;
     /** Whether the metadata mirror (2.50+) gets a copy of its own (the duplicate metadata flag). */
     boolean redundantMetadata = true;
+    /**
+     * The absolute sector where the physical partition starts: the session start + {@link
+     * #PARTITION_START}, or in a session appended to a UDF volume the partition start of that
+     * volume, so the partition reaches back over the earlier sessions ({@link UdfBridgePlanner}).
+     */
+    long partitionStart = -1;
 
     UdfImagePlanner(PlanRequest request) {
         this.request = request;
@@ -200,10 +206,28 @@ public final class UdfImagePlanner {
                 block += n.aeds;
             }
         }
+        long origin = origin();
         if (format.metadata) {
-            metadata = new UdfMetadataPartition(block, redundantMetadata);
+            metadata = new UdfMetadataPartition(block, redundantMetadata, origin);
+        } else if (origin != 0) {
+            // the structures are placed from the session's partition area, partition block origin
+            for (UdfNode n : nodes) {
+                n.icb += origin;
+                n.dataBlock += n.isDirectory() || n.embedded || linkInBlocks(n) ? origin : 0;
+                n.aedBlock += n.aeds > 0 ? origin : 0;
+            }
         }
         return block;
+    }
+
+    /** The absolute sector where the physical partition starts. */
+    long partitionStart() {
+        return partitionStart >= 0 ? partitionStart : request.sessionStart() + PARTITION_START;
+    }
+
+    /** The physical partition block of this session's partition area ({@link #PARTITION_START} from the session start). */
+    long origin() {
+        return request.sessionStart() + PARTITION_START - partitionStart();
     }
 
     /** The metadata partition (UDF 2.50+) or null. */
@@ -214,13 +238,14 @@ public final class UdfImagePlanner {
     /** The volume structures of a partition of {@code partitionLength} blocks. */
     UdfVolumeStructures volume(long partitionLength) {
         return new UdfVolumeStructures(request, revision, label(), request.sessionStart(),
-                partitionLength, nodes.size() - directories, directories,
+                partitionStart(), metadata == null ? origin() : 0, partitionLength, nodes.size() - directories, directories,
                 FIRST_UNIQUE_ID + nodes.size() - 1, metadata);
     }
 
     /** The producer of the partition's metadata blocks (FSD, File Entries, FIDs). */
     SectorProducer partitionProducer(UdfVolumeStructures volume) {
-        return new UdfPartitionProducer(request, revision, volume.logicalVolumeId(), List.copyOf(nodes));
+        return new UdfPartitionProducer(request, revision, volume.logicalVolumeId(), List.copyOf(nodes),
+                metadata == null ? origin() : 0);
     }
 
     /** The files with data, in tree order. */

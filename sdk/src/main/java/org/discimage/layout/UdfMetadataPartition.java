@@ -56,14 +56,26 @@ final class UdfMetadataPartition {
     final long blocks;
     /** Whether the mirror holds a copy of its own (the duplicate metadata flag). */
     final boolean duplicate;
-    /** Physical-partition block of the mirror's data. */
+    /** Session-relative block (from this session's partition area) of the mirror's data. */
     final long mirrorData;
+    /**
+     * The physical-partition block of this session's partition area: 0 in a first session; in a
+     * session appended to a UDF volume whose partition reaches back over the earlier sessions
+     * ({@link UdfBridgePlanner}), the distance from that partition's start. The constants above
+     * are relative to it; the recorded locations (map, EFE tags, short_ads) add it.
+     */
+    final long origin;
 
     /** @param metadataBlocks blocks of FSD, entries, FIDs and AEDs; rounded up to the allocation unit */
     UdfMetadataPartition(long metadataBlocks, boolean duplicate) {
+        this(metadataBlocks, duplicate, 0);
+    }
+
+    UdfMetadataPartition(long metadataBlocks, boolean duplicate, long origin) {
         this.blocks = roundUp(Math.max(metadataBlocks, 1), UNIT);
         this.duplicate = duplicate;
         this.mirrorData = duplicate ? FILE_DATA + blocks : FILE_DATA;
+        this.origin = origin;
     }
 
     static long roundUp(long n, long unit) {
@@ -78,7 +90,7 @@ final class UdfMetadataPartition {
     /** The type-2 map (UDF 2.60 2.2.10) of the metadata partition on physical partition number 0. */
     MetadataPartitionMap map(UdfRevision revision) {
         return new MetadataPartitionMap(EntityIdentifier.withRevision(MetadataPartitionMap.IDENTIFIER, revision.code()),
-                1, 0, FILE_ICB, MIRROR_ICB, 0xFFFF_FFFFL, UNIT, UNIT, duplicate ? 1 : 0);
+                1, 0, origin + FILE_ICB, origin + MIRROR_ICB, 0xFFFF_FFFFL, UNIT, UNIT, duplicate ? 1 : 0);
     }
 
     /**
@@ -90,8 +102,8 @@ final class UdfMetadataPartition {
     SectorProducer entries(UdfFormat format, Instant time) {
         Timestamp t = Timestamp.of(time);
         return UdfVolumeStructures.sequence(List.of(
-                b -> entry(format, t, FILE_ICB, IcbTag.TYPE_METADATA, FILE_DATA).encode(b),
-                b -> entry(format, t, MIRROR_ICB, IcbTag.TYPE_METADATA_MIRROR, mirrorData).encode(b)));
+                b -> entry(format, t, origin + FILE_ICB, IcbTag.TYPE_METADATA, origin + FILE_DATA).encode(b),
+                b -> entry(format, t, origin + MIRROR_ICB, IcbTag.TYPE_METADATA_MIRROR, origin + mirrorData).encode(b)));
     }
 
     private ExtendedFileEntry entry(UdfFormat format, Timestamp t, long at, int type, long data) {

@@ -44,6 +44,13 @@ final class UdfPartitionProducer implements SectorProducer {
     private final int version;
     private final String logicalVolumeId;
     private final List<UdfNode> nodes;
+    /**
+     * The partition block of this producer's first block: 0, or in a session appended to a UDF
+     * volume (without a metadata partition) the distance of the session's partition area from the
+     * start of the partition that reaches back over the earlier sessions ({@link UdfBridgePlanner}).
+     * Tag locations and ICB addresses are partition blocks (ECMA-167 4/7.2.1), so they add it.
+     */
+    private final long origin;
     private long block;
     /** The directory whose FIDs are being emitted, and their bytes. */
     private int dirIndex = -1;
@@ -53,6 +60,12 @@ final class UdfPartitionProducer implements SectorProducer {
     private int aedIndex = -1;
 
     UdfPartitionProducer(PlanRequest request, UdfRevision revision, String logicalVolumeId, List<UdfNode> nodes) {
+        this(request, revision, logicalVolumeId, nodes, 0);
+    }
+
+    UdfPartitionProducer(PlanRequest request, UdfRevision revision, String logicalVolumeId, List<UdfNode> nodes,
+                         long origin) {
+        this.origin = origin;
         this.request = request;
         this.revision = revision;
         this.format = new UdfFormat(revision);
@@ -65,15 +78,16 @@ final class UdfPartitionProducer implements SectorProducer {
     public void next(ByteBuffer dst) throws IOException {
         int start = dst.position();
         long b = block++;
+        long p = origin + b;
         if (b == 0) {
             fileSet().encode(dst);
         } else if (b == 1) {
-            new TerminatingDescriptor(DescriptorTag.of(DescriptorTag.ID_TD, version, UdfVolumeStructures.SERIAL, 1))
+            new TerminatingDescriptor(DescriptorTag.of(DescriptorTag.ID_TD, version, UdfVolumeStructures.SERIAL, p))
                     .encode(dst);
         } else if (b < UdfImagePlanner.FILE_SET_BLOCKS + nodes.size()) {
             fileEntry(nodes.get((int) (b - UdfImagePlanner.FILE_SET_BLOCKS)), dst);
-        } else if (!aedBlock(b, dst)) {
-            directoryBlock(b, dst);
+        } else if (!aedBlock(p, dst)) {
+            directoryBlock(p, dst);
         }
         dst.position(start + SECTOR);
     }
@@ -82,7 +96,7 @@ final class UdfPartitionProducer implements SectorProducer {
     private FileSetDescriptor fileSet() {
         Timestamp t = Timestamp.of(request.creationTime());
         UdfNode root = nodes.get(0);
-        return new FileSetDescriptor(DescriptorTag.of(DescriptorTag.ID_FSD, version, UdfVolumeStructures.SERIAL, 0),
+        return new FileSetDescriptor(DescriptorTag.of(DescriptorTag.ID_FSD, version, UdfVolumeStructures.SERIAL, origin),
                 t, 3, 3, 1, 1, 0, 0, Charspec.OSTA, logicalVolumeId, Charspec.OSTA,
                 UdfVolumeStructures.fit(logicalVolumeId, 32), "", "", icb(root),
                 EntityIdentifier.withRevision(EntityIdentifier.OSTA_DOMAIN, revision.code()), NONE, NONE);

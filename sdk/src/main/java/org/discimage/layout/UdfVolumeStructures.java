@@ -42,6 +42,10 @@ final class UdfVolumeStructures {
     private final UdfRevision revision;
     private final String label;
     private final long sessionStart;
+    /** The absolute sector where partition 0 starts (before the session in an appended session). */
+    private final long partitionStart;
+    /** The block of the FSD in its partition (the physical one, or the metadata partition). */
+    private final long fileSetBlock;
     private final long partitionLength;
     private final long files;
     private final long directories;
@@ -51,8 +55,10 @@ final class UdfVolumeStructures {
     private final UdfMetadataPartition metadata;
 
     UdfVolumeStructures(PlanRequest request, UdfRevision revision, String label, long sessionStart,
-                        long partitionLength, long files, long directories, long nextUniqueId,
-                        UdfMetadataPartition metadata) {
+                        long partitionStart, long fileSetBlock, long partitionLength, long files, long directories,
+                        long nextUniqueId, UdfMetadataPartition metadata) {
+        this.partitionStart = partitionStart;
+        this.fileSetBlock = fileSetBlock;
         this.metadata = metadata;
         this.request = request;
         this.revision = revision;
@@ -164,7 +170,7 @@ final class UdfVolumeStructures {
         String contents = v == 3 ? "+NSR03" : "+NSR02";
         return new PartitionDescriptor(DescriptorTag.of(DescriptorTag.ID_PD, v, SERIAL, at), 3, 1, 0,
                 new EntityIdentifier(0, contents, new byte[8]), new byte[128], 1,
-                sessionStart + UdfImagePlanner.PARTITION_START, partitionLength, IMPLEMENTATION, new byte[128]);
+                partitionStart, partitionLength, IMPLEMENTATION, new byte[128]);
     }
 
     /**
@@ -175,7 +181,8 @@ final class UdfVolumeStructures {
     private LogicalVolumeDescriptor logicalVolume(long at, int v) {
         ByteBuffer fsd = ByteBuffer.allocate(16);
         int fsdPartition = metadata == null ? UdfFormat.PHYSICAL : UdfFormat.METADATA;
-        LongAllocationDescriptor.of((long) UdfImagePlanner.FILE_SET_BLOCKS * SECTOR, 0, fsdPartition).encode(fsd);
+        LongAllocationDescriptor.of((long) UdfImagePlanner.FILE_SET_BLOCKS * SECTOR, fileSetBlock, fsdPartition)
+                .encode(fsd);
         List<PartitionMap> maps = metadata == null ? List.of(new Type1PartitionMap(1, 0))
                 : List.of(new Type1PartitionMap(1, 0), metadata.map(revision));
         return new LogicalVolumeDescriptor(DescriptorTag.of(DescriptorTag.ID_LVD, v, SERIAL, at), 4, Charspec.OSTA,

@@ -33,7 +33,11 @@ import org.discimage.importer.SectorReader;
  *       volume descriptor set with the volume space size raised to the absolute end (ECMA-119
  *       8.4.8 read as "blocks from LBA 0"), zeros after the terminator;</li>
  *   <li>the session is written and forced to disk before the header that points at it, so an
- *       interrupted append leaves the previous state readable.</li>
+ *       interrupted append leaves the previous state readable;</li>
+ *   <li>an ISO/UDF bridge session also gets its UDF recognition sequence copied into the header
+ *       after the ISO terminator and its anchor copied to absolute block 256 (inside session 1),
+ *       where UDF readers of the whole file look, with the header (docs/formats.md 4.4 step 8,
+ *       5.15; {@code MultisessionUdfInteropTest} says which reader finds which session).</li>
  * </ul>
  * An image whose first session sits at LBA 0 (genisoimage, {@code xorriso -as mkisofs}) can be
  * appended to as growisofs does, but the header then overwrites that session's descriptors: its
@@ -370,6 +374,7 @@ public final class ImageFileMedium implements Closeable {
             header.position(i * SECTOR);
             header.put(d);
             if (type == 255) {
+                copyUdfRecognitionSequence(header, nwa, i + 1);
                 break; // ECMA-119 8.3 terminator: zeros after it to block 31
             }
         }
@@ -377,6 +382,87 @@ public final class ImageFileMedium implements Closeable {
         while (header.hasRemaining()) {
             channel.write(header, header.position());
         }
+        writeUdfAnchor(nwa);
+    }
+
+    /**
+     * An ISO/UDF bridge session has BEA01, NSR02/NSR03, TEA01 right after the ISO terminator
+     * (ECMA-167 2/8.3); the header copy gets them too, so UDF readers that check the recognition
+     * sequence at byte 32768 of the file (udfinfo, the Linux kernel without session=) take the
+     * file for UDF. Copied from block {@code from} of the session while they are such descriptors.
+     */
+    private void copyUdfRecognitionSequence(ByteBuffer header, long nwa, int from) throws IOException {
+        for (int i = from; i < HEADER_SECTORS; i++) {
+            ByteBuffer d = sector(nwa + i);
+            String id = new String(d.array(), 1, 5, StandardCharsets.US_ASCII);
+            if (d.get(0) != 0 || !(id.equals("BEA01") || id.startsWith("NSR0") || id.equals("TEA01"))) {
+                return;
+            }
+            header.limit((i + 1) * SECTOR);
+            header.position(i * SECTOR);
+            header.put(d);
+            if (id.equals("TEA01")) {
+                return;
+            }
+        }
+    }
+
+    /** ECMA-167 3/10.2: the anchor's sector in its session, and the sector every grown file reuses. */
+    static final long UDF_ANCHOR = 256;
+
+    /**
+     * A session with a UDF volume has its Anchor Volume Descriptor Pointer at session start + 256
+     * and in its last sector (which is then the file's last sector). Readers of the whole file
+     * (udfinfo, udfclient, 7-Zip, the Linux kernel without session=) look at absolute 256 first,
+     * which lies inside the first session (it starts at 32; the bridge keeps its blocks 66..255
+     * zero): it gets a copy of the new session's anchor, as IMAPI2 rewrites the first logical
+     * session's anchor on rewritable media (docs/formats.md 5.15). The copy's tag location is 256
+     * (ECMA-167 3/7.2.8; Linux refuses a descriptor whose tag location is not the sector it was
+     * read from), so the tag checksum is recomputed; the CRC covers only the body. Block 256 is
+     * overwritten only when it is zero or already an anchor, never file data; it is written
+     * after the session is forced to disk, so a torn write leaves the new session readable
+     * through the last-sector anchor and the old one intact.
+     */
+    private void writeUdfAnchor(long nwa) throws IOException {
+        long at = nwa + UDF_ANCHOR;
+        if (nwa == 0 || (at + 1) * SECTOR > channel.size()) {
+            return;
+        }
+        ByteBuffer avdp = sector(at);
+        if (!isAnchor(avdp, at)) {
+            return;
+        }
+        ByteBuffer old = sector(UDF_ANCHOR);
+        if (!isAnchor(old, UDF_ANCHOR) && !isZero(UDF_ANCHOR, 1) && !firstSessionIsUdf()) {
+            return;
+        }
+        avdp.order(ByteOrder.LITTLE_ENDIAN).putInt(12, (int) UDF_ANCHOR);
+        int sum = 0;
+        for (int i = 0; i < 16; i++) {
+            sum += i == 4 ? 0 : avdp.get(i) & 0xFF;
+        }
+        avdp.put(4, (byte) sum); // ECMA-167 3/7.2.3 tag checksum
+        avdp.clear();
+        while (avdp.hasRemaining()) {
+            channel.write(avdp, UDF_ANCHOR * SECTOR + avdp.position());
+        }
+    }
+
+    /**
+     * Whether the first session starts at 32 and has a UDF anchor at its own block 256 (288): then
+     * block 256 lies between its integrity sequence and its anchor, which a bridge leaves unused
+     * (discimage and genisoimage alike), so a damaged block 256 there may be rewritten too.
+     */
+    private boolean firstSessionIsUdf() throws IOException {
+        long anchor = HEADER_SECTORS + UDF_ANCHOR;
+        return !sessions.isEmpty() && sessions.get(0).startLba() == HEADER_SECTORS
+                && (anchor + 1) * SECTOR <= channel.size() && isAnchor(sector(anchor), anchor);
+    }
+
+    /** ECMA-167 3/7.2: tag identifier 2 (AVDP) recorded at {@code lba}. */
+    private static boolean isAnchor(ByteBuffer d, long lba) {
+        ByteBuffer le = d.duplicate().order(ByteOrder.LITTLE_ENDIAN);
+        return le.getShort(0) == 2 && Integer.toUnsignedLong(le.getInt(12)) == lba;
     }
 
     private ByteBuffer sector(long lba) throws IOException {
