@@ -293,7 +293,7 @@ final class DirectoryWalker {
         } catch (DiscImageException e) {
             // not a directory record at all: the CL entry points at something else (RRIP 1.12 4.1.5.1)
         }
-        if (dot == null || !dot.record().isDot() || !dot.isDirectory() || dot.extent() != lba) {
+        if (dot == null || !dot.isDot() || !dot.isDirectory() || dot.extent() != lba) {
             throw Malformed.at("relocated directory " + path, lba, "the CL entry at LBA " + placeholder.lba()
                     + " points at a sector whose first record is not a directory's \".\" record");
         }
@@ -371,14 +371,14 @@ final class DirectoryWalker {
         if (rr != null && rr.name != null) {
             name = rr.name;
         } else if (namespace == FileSystem.JOLIET) {
-            int length = r.record().fileIdentifierLength();
+            int length = r.identifierLength();
             if (length % 2 != 0) {
                 throw Malformed.at("Joliet directory record", r.lba(), r.offset(), "odd identifier length "
                         + length + " for UCS-2");
             }
-            name = stripVersion(r.record().fileIdentifier(StandardCharsets.UTF_16BE));
+            name = stripVersion(r.identifier(StandardCharsets.UTF_16BE));
         } else {
-            String raw = r.record().fileIdentifier(StandardCharsets.ISO_8859_1);
+            String raw = r.identifier(StandardCharsets.ISO_8859_1);
             checkIsoIdentifier(raw, r);
             name = stripVersion(raw);
             if (!r.isDirectory() && name.endsWith(".") && name.length() > 1) {
