@@ -44,6 +44,12 @@ final class DirectoryWalker {
     private final Map<Long, RecordRef> relocatedExtents = new LinkedHashMap<>();
     private final Set<Long> relocatedReached = new HashSet<>();
     private final ByteBuffer sector = ByteBuffer.allocate(SECTOR);
+    /** Sectors of directory extents read at once into {@link #chunk}. */
+    private static final int CHUNK_SECTORS = 32;
+    private final ByteBuffer chunk = ByteBuffer.allocate(CHUNK_SECTORS * SECTOR);
+    /** The LBA of the first sector in {@link #chunk} and how many it holds (0: none). */
+    private long chunkStart = -1;
+    private int chunkSectors;
     private final long sectorCount;
     private long directorySectorBudget;
 
@@ -136,20 +142,19 @@ final class DirectoryWalker {
         }
         List<RecordRef> records = new ArrayList<>();
         int start = 0; // where this sector's records begin: after the tail of one that crossed into it
-        for (long lba = extent; lba < extent + count; lba++) {
-            if (start == 0) {
-                readSector(lba, "directory " + path);
-            }
+        long stop = extent + count;
+        for (long lba = extent; lba < stop; lba++) {
+            int base = load(lba, stop, path);
             int end = (int) Math.min(SECTOR, length - (lba - extent) * SECTOR);
             int offset = start;
             start = 0;
             while (offset < end) {
-                int len = sector.get(offset) & 0xFF;
+                int len = chunk.get(base + offset) & 0xFF;
                 if (len == 0) {
                     break;
                 }
                 if (offset + len <= end) {
-                    records.add(DirectoryRecords.decode(sector, lba, offset, len, ctx));
+                    records.add(DirectoryRecords.decode(chunk, base + offset, lba, offset, len, ctx));
                     offset += len;
                     continue;
                 }
@@ -161,7 +166,7 @@ final class DirectoryWalker {
                 }
                 Malformed.deviation(ctx, "directory record of " + path, lba, offset, "LEN_DR " + len
                         + " crosses the end of the sector", "read across the sector boundary");
-                records.add(acrossSectors(lba, offset, len, path));
+                records.add(acrossSectors(lba, base, offset, len, stop, path));
                 start = offset + len - SECTOR;
                 break;
             }
@@ -172,13 +177,38 @@ final class DirectoryWalker {
         return records;
     }
 
-    /** A record starting at {@code offset} of sector {@code lba} and ending in the next one, which is left read. */
-    private RecordRef acrossSectors(long lba, int offset, int len, String path) throws IOException {
+    /**
+     * Where sector {@code lba} of a directory ending before {@code stop} starts in {@link #chunk},
+     * reading it and up to {@link #CHUNK_SECTORS} - 1 following sectors of the directory unless
+     * already there: one read per 64 KiB of directory instead of one per sector.
+     */
+    private int load(long lba, long stop, String path) throws IOException {
+        if (lba < chunkStart || lba >= chunkStart + chunkSectors) {
+            chunkSectors = 0;
+            int n = (int) Math.min(CHUNK_SECTORS, stop - lba);
+            chunk.clear().limit(n * SECTOR);
+            int read = sectors.read(lba, chunk);
+            if (read < 1) {
+                throw Malformed.at("directory " + path, lba, "the sector is beyond the end of the medium");
+            }
+            chunkStart = lba;
+            chunkSectors = read;
+            chunk.limit(read * SECTOR);
+        }
+        return (int) (lba - chunkStart) * SECTOR;
+    }
+
+    /**
+     * A record starting at {@code offset} of sector {@code lba} (at {@code base} in the chunk) and
+     * ending in the next one, which is loaded.
+     */
+    private RecordRef acrossSectors(long lba, int base, int offset, int len, long stop, String path)
+            throws IOException {
         byte[] joined = new byte[len];
         int head = SECTOR - offset;
-        sector.get(offset, joined, 0, head);
-        readSector(lba + 1, "directory " + path);
-        sector.get(0, joined, head, len - head);
+        chunk.get(base + offset, joined, 0, head);
+        int next = load(lba + 1, stop, path);
+        chunk.get(next, joined, head, len - head);
         return DirectoryRecords.decode(ByteBuffer.wrap(joined), 0, lba, offset, len, ctx);
     }
 
@@ -413,7 +443,10 @@ final class DirectoryWalker {
         }
         if (semi >= 0) {
             String version = id.substring(semi + 1);
-            boolean digits = !version.isEmpty() && version.length() <= 5 && version.chars().allMatch(Character::isDigit);
+            boolean digits = !version.isEmpty() && version.length() <= 5;
+            for (int i = 0; digits && i < version.length(); i++) {
+                digits = version.charAt(i) >= '0' && version.charAt(i) <= '9';  // Latin-1 has no other digits
+            }
             int v = digits ? Integer.parseInt(version) : -1;
             if (v < 1 || v > 32767 || !digits) {
                 Malformed.deviation(ctx, "ISO 9660 directory record", r.lba(), r.offset(), "identifier \""

@@ -60,7 +60,7 @@ final class SystemUseReader {
     /** The Rock Ridge attributes of a record; {@code rootDot} for the root's "." (no LEN_SKP skip). */
     RockRidgeAttributes read(RecordRef record, boolean rootDot) throws IOException {
         int skipBytes = rootDot ? 0 : skip;
-        RockRidgeAttributes a = fast(record, skipBytes);
+        RockRidgeAttributes a = DirectoryRecords.fastPaths ? fast(record, skipBytes) : null;
         return a != null ? a : interpret(entries(record, skipBytes), record);
     }
 
