@@ -1,8 +1,7 @@
 package org.discimage.cli;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.PrintWriter;
+import java.io.Writer;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -54,20 +53,44 @@ final class LsCommand implements Callable<Integer> {
         try (ImportOptionsMixin.Session session = importOptions.open(image)) {
             entries = session.reader().readTree(session.choose(fileSystem));
         }
-        // one flush at the end, not one per line (picocli's writer flushes on every println)
-        PrintWriter out = new PrintWriter(new BufferedWriter(spec.commandLine().getOut(), 1 << 16), false);
-        StringBuilder line = new StringBuilder(256);
-        for (ImportedEntry e : entries) {
-            line.setLength(0);
-            if (longListing) {
-                appendLong(line, e);
-            } else {
-                appendPath(line, e.path());
-            }
-            out.println(line);
-        }
-        out.flush();
+        print(entries, longListing, spec.commandLine().getOut());
         return 0;
+    }
+
+    /**
+     * Writes one line per entry (the path, or the {@code -l} form) to {@code out} and flushes it
+     * once at the end: the lines go through one reused {@code StringBuilder} and char buffer, 64 KiB
+     * to a write, not a flushing {@code println} each (picocli's writer flushes on every line).
+     */
+    static void print(List<ImportedEntry> entries, boolean longListing, Writer out) throws IOException {
+        String newline = System.lineSeparator();
+        StringBuilder text = new StringBuilder(1 << 16);
+        char[] chunk = new char[0];
+        for (ImportedEntry e : entries) {
+            if (longListing) {
+                appendLong(text, e);
+            } else {
+                appendPath(text, e.path());
+            }
+            text.append(newline);
+            if (text.length() >= (1 << 16) - 512) {
+                chunk = write(text, chunk, out);
+            }
+        }
+        write(text, chunk, out);
+        out.flush();
+    }
+
+    /** Writes and empties {@code text} through {@code chunk} (grown when too small); returns the chunk. */
+    private static char[] write(StringBuilder text, char[] chunk, Writer out) throws IOException {
+        int n = text.length();
+        if (chunk.length < n) {
+            chunk = new char[Math.max(n, 1 << 16)];
+        }
+        text.getChars(0, n, chunk, 0);
+        out.write(chunk, 0, n);
+        text.setLength(0);
+        return chunk;
     }
 
     /** {@code drwxr-xr-x   2 0 0 2048 2023-11-14T22:13:20Z /path[ -> target][ [zisofs]][ [hidden]]}. */
