@@ -42,8 +42,17 @@ final class DirectoryRecords {
      */
     static RecordRef decode(ByteBuffer bytes, int at, long lba, int offset, int length, DecodeContext ctx)
             throws DiscImageException {
+        return decode(bytes, at, lba, offset, length, ctx, null);
+    }
+
+    /**
+     * As {@link #decode(ByteBuffer, int, long, int, int, DecodeContext)}, a record of the fast path
+     * copied into {@code store} (unless null) rather than into an array of its own.
+     */
+    static RecordRef decode(ByteBuffer bytes, int at, long lba, int offset, int length, DecodeContext ctx,
+                            RecordStore store) throws DiscImageException {
         if (fastPaths && bytes.hasArray() && at + length <= bytes.limit()) {
-            RecordRef r = fast(bytes.array(), bytes.arrayOffset() + at, lba, offset, length);
+            RecordRef r = fast(bytes.array(), bytes.arrayOffset() + at, lba, offset, length, store);
             if (r != null) {
                 return r;
             }
@@ -57,7 +66,7 @@ final class DirectoryRecords {
     }
 
     /** The record at {@code p} of {@code a} when it passes every check of the slow path, else null. */
-    private static RecordRef fast(byte[] a, int p, long lba, int offset, int length) {
+    private static RecordRef fast(byte[] a, int p, long lba, int offset, int length, RecordStore store) {
         if (length < DirectoryRecord.MIN_LENGTH || (a[p] & 0xFF) != length) {
             return null;
         }
@@ -76,8 +85,12 @@ final class DirectoryRecords {
         if (lenFi == 0 || DirectoryRecord.FIXED_LENGTH + lenFi + (~lenFi & 1) > length) {
             return null;
         }
-        return RecordRef.checked(lba, offset, extent, size, a[p + 25] & 0xFF, recorded,
-                Arrays.copyOfRange(a, p, p + length));
+        if (store == null) {
+            return RecordRef.checked(lba, offset, extent, size, a[p + 25] & 0xFF, recorded,
+                    Arrays.copyOfRange(a, p, p + length), 0, length);
+        }
+        int start = store.put(a, p, length);
+        return RecordRef.checked(lba, offset, extent, size, a[p + 25] & 0xFF, recorded, store.array(), start, length);
     }
 
     /** Returned by {@link #epochSecond} for a date the slow path must look at. */

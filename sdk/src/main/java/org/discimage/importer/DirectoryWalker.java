@@ -18,6 +18,7 @@ import java.util.Set;
 import org.discimage.FileSystem;
 import org.discimage.codec.DecodeContext;
 import org.discimage.error.DiscImageException;
+import org.discimage.iso9660.RecordingDateTime;
 import org.discimage.tree.ItemType;
 
 /**
@@ -47,11 +48,16 @@ final class DirectoryWalker {
     /** Sectors of directory extents read at once into {@link #chunk}. */
     private static final int CHUNK_SECTORS = 32;
     private final ByteBuffer chunk = ByteBuffer.allocate(CHUNK_SECTORS * SECTOR);
+    /** The bytes of the records of the directory being read. */
+    private final RecordStore store = new RecordStore();
     /** The LBA of the first sector in {@link #chunk} and how many it holds (0: none). */
     private long chunkStart = -1;
     private int chunkSectors;
     private final long sectorCount;
     private long directorySectorBudget;
+    /** The instant {@link #recorded} made last, and its epoch second. */
+    private Instant lastRecorded;
+    private long lastRecordedSecond;
 
     DirectoryWalker(SectorReader sectors, FileSystem namespace, SystemUseReader systemUse, DecodeContext ctx)
             throws IOException {
@@ -64,9 +70,9 @@ final class DirectoryWalker {
     }
 
     /** A directory entry found, with where to descend if it is a directory. */
-    private record Child(ImportedEntry entry, long dirExtent, long dirLength, long originalParent) {
-        Child(ImportedEntry entry, long dirExtent, long dirLength) {
-            this(entry, dirExtent, dirLength, -1);
+    private record Child(String name, ImportedEntry entry, long dirExtent, long dirLength, long originalParent) {
+        Child(String name, ImportedEntry entry, long dirExtent, long dirLength) {
+            this(name, entry, dirExtent, dirLength, -1);
         }
     }
 
@@ -141,6 +147,7 @@ final class DirectoryWalker {
             throw Malformed.at("directory " + path, extent, "the directories overlap: more directory sectors than the medium holds");
         }
         List<RecordRef> records = new ArrayList<>();
+        store.clear();  // the previous directory's records are done with (only their numbers are kept)
         int start = 0; // where this sector's records begin: after the tail of one that crossed into it
         long stop = extent + count;
         for (long lba = extent; lba < stop; lba++) {
@@ -154,7 +161,7 @@ final class DirectoryWalker {
                     break;
                 }
                 if (offset + len <= end) {
-                    records.add(DirectoryRecords.decode(chunk, base + offset, lba, offset, len, ctx));
+                    records.add(DirectoryRecords.decode(chunk, base + offset, lba, offset, len, ctx, store));
                     offset += len;
                     continue;
                 }
@@ -244,12 +251,12 @@ final class DirectoryWalker {
                 continue;
             }
             Child c = child(dirPath, dirExtent, sections);
-            if (c != null && names.add(c.entry.name())) {
+            if (c != null && names.add(c.name)) {
                 out.add(c);
             } else if (c != null) {
                 // ECMA-119 7.5.1 allows versions (A;1, A;2) that read as one name; RRIP/Joliet none
                 Malformed.deviation(ctx, "directory record of " + dirPath, r.lba(), r.offset(), "a second entry named \""
-                        + c.entry.name() + "\"", "it is left out, the first one kept");
+                        + c.name + "\"", "it is left out, the first one kept");
             }
             sections.clear();  // child() keeps nothing of the list
         }
@@ -277,10 +284,10 @@ final class DirectoryWalker {
                     + name + "\" is longer than " + MAX_PATH_LENGTH + " characters");
         }
         if (rr != null && rr.childLink >= 0) {
-            return relocated(path, dirExtent, first, rr);
+            return relocated(path, name, dirExtent, first, rr);
         }
         if (first.isDirectory()) {
-            return new Child(entry(path, ItemType.DIRECTORY, sections, rr, first.dataLength()),
+            return new Child(name, entry(path, ItemType.DIRECTORY, sections, rr, first.dataLength()),
                     first.extent(), first.dataLength());
         }
         ItemType type = rr == null ? ItemType.FILE
@@ -294,7 +301,7 @@ final class DirectoryWalker {
                 checkFileExtent(path, s);
             }
         }
-        return new Child(entry(path, type, sections, rr, type == ItemType.FILE ? size : 0), -1, 0);
+        return new Child(name, entry(path, type, sections, rr, type == ItemType.FILE ? size : 0), -1, 0);
     }
 
     /** A file's data must lie on the medium (ECMA-119 6.5.1), unless it has none. */
@@ -308,7 +315,7 @@ final class DirectoryWalker {
     }
 
     /** A CL record: the directory lives in RR_MOVED; its "." record gives its length. */
-    private Child relocated(String path, long parentExtent, RecordRef placeholder, RockRidgeAttributes rr)
+    private Child relocated(String path, String name, long parentExtent, RecordRef placeholder, RockRidgeAttributes rr)
             throws IOException {
         long lba = rr.childLink;
         if (lba >= sectorCount) {
@@ -333,7 +340,7 @@ final class DirectoryWalker {
             own.mode = rr.mode;
         }
         relocatedReached.add(lba);
-        return new Child(entry(path, ItemType.DIRECTORY, List.of(dot), own, dot.dataLength()), lba, dot.dataLength(),
+        return new Child(name, entry(path, ItemType.DIRECTORY, List.of(dot), own, dot.dataLength()), lba, dot.dataLength(),
                 parentExtent);
     }
 
@@ -376,10 +383,10 @@ final class DirectoryWalker {
             }
         }
         if (rr == null) {
-            return ImportedEntry.of(path, type, size, ImportedEntry.NO_MODE, 0, 0, first.recorded(), null, extents,
+            return ImportedEntry.of(path, type, size, ImportedEntry.NO_MODE, 0, 0, recorded(first), null, extents,
                     first.isHidden());
         }
-        Instant modified = rr.modified != null ? rr.modified : first.recorded();
+        Instant modified = rr.modified != null ? rr.modified : recorded(first);
         String target = type == ItemType.SYMLINK ? (rr.symlinkTarget == null ? "" : rr.symlinkTarget) : null;
         Set<ImportedEntry.Flag> flags = !first.isHidden() && !rr.zisofs ? Set.of()
                 : EnumSet.noneOf(ImportedEntry.Flag.class);
@@ -393,6 +400,22 @@ final class DirectoryWalker {
         return new ImportedEntry(path, type, size, rr.mode, rr.uid, rr.gid, modified, rr.accessed,
                 rr.attributesChanged, target, extents, null, links, rr.serial,
                 type == ItemType.DEVICE ? rr.device : -1, flags);
+    }
+
+    /**
+     * The record's date (ECMA-119 9.1.5), the epoch when "not specified"; the instant made last when
+     * the second is the same (the records of a tree mostly share a few dates; Instant is immutable).
+     */
+    private Instant recorded(RecordRef r) {
+        long second = r.recordedSecond();
+        if (second == RecordingDateTime.UNSPECIFIED_EPOCH_SECOND) {
+            return Instant.EPOCH;
+        }
+        if (lastRecorded == null || lastRecordedSecond != second) {
+            lastRecorded = Instant.ofEpochSecond(second);
+            lastRecordedSecond = second;
+        }
+        return lastRecorded;
     }
 
     /** The name of a record in this namespace, checked to be a usable path component. */

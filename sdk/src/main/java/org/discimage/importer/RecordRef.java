@@ -11,8 +11,8 @@ import org.discimage.iso9660.RecordingDateTime;
 /**
  * A decoded directory record (ECMA-119 9.1) and where it was found, with the shorthands the tree
  * walk uses. Compact on purpose (the importer holds one per record of a directory while it reads
- * it): the numbers as fields, the file identifier and the System Use field as ranges of one byte
- * array, no {@link DirectoryRecord} unless the record took the checked slow path.
+ * it): the numbers as fields, the file identifier and the System Use field as ranges of a byte
+ * array (its own, or the walker's {@link RecordStore}), no {@link DirectoryRecord} kept.
  */
 final class RecordRef {
     private final long lba;
@@ -27,9 +27,10 @@ final class RecordRef {
     private final int idStart;
     private final int idLength;
     private final int suStart;
+    private final int suEnd;
 
     private RecordRef(long lba, int offset, long extent, long dataLength, int flags, long recordedSecond, byte[] bytes,
-                      int idStart, int idLength, int suStart) {
+                      int idStart, int idLength, int suStart, int suEnd) {
         this.lba = lba;
         this.offset = offset;
         this.extent = extent;
@@ -40,6 +41,7 @@ final class RecordRef {
         this.idStart = idStart;
         this.idLength = idLength;
         this.suStart = suStart;
+        this.suEnd = suEnd;
     }
 
     /** The record at {@code offset} of sector {@code lba}, from a decoded {@link DirectoryRecord}. */
@@ -49,19 +51,22 @@ final class RecordRef {
         byte[] bytes = Arrays.copyOf(r.fileIdentifier(), idLength + su.length);
         System.arraycopy(su, 0, bytes, idLength, su.length);
         return new RecordRef(lba, offset, r.extentLocation(), r.dataLength(), r.fileFlags(),
-                r.recordingDateTime().toEpochSecond(), bytes, 0, idLength, idLength);
+                r.recordingDateTime().toEpochSecond(), bytes, 0, idLength, idLength, bytes.length);
     }
 
     /**
-     * A record already checked by the caller: {@code record} holds exactly its LEN_DR bytes (it is
-     * kept, not copied), the identifier at 33, the System Use field after the identifier and its
-     * padding byte (ECMA-119 9.1.12).
+     * A record already checked by the caller: {@code bytes} holds its LEN_DR bytes from
+     * {@code start} (they are kept, not copied), the identifier at 33, the System Use field after
+     * the identifier and its padding byte (ECMA-119 9.1.12). The walker passes the array of its
+     * {@link RecordStore}, which it overwrites with the next directory's records: such a record is
+     * read while its directory is walked, and only its numbers after that.
      */
     static RecordRef checked(long lba, int offset, long extent, long dataLength, int flags, long recordedSecond,
-                             byte[] record) {
-        int idLength = record[32] & 0xFF;
-        return new RecordRef(lba, offset, extent, dataLength, flags, recordedSecond, record,
-                DirectoryRecord.FIXED_LENGTH, idLength, DirectoryRecord.FIXED_LENGTH + idLength + (~idLength & 1));
+                             byte[] bytes, int start, int length) {
+        int idLength = bytes[start + 32] & 0xFF;
+        int idStart = start + DirectoryRecord.FIXED_LENGTH;
+        return new RecordRef(lba, offset, extent, dataLength, flags, recordedSecond, bytes, idStart, idLength,
+                idStart + idLength + (~idLength & 1), start + length);
     }
 
     /** The sector holding the record. */
@@ -131,7 +136,7 @@ final class RecordRef {
         return new String(bytes, idStart, idLength, charset);
     }
 
-    /** The array holding the System Use field from {@link #systemUseStart()} to its end (not a copy: read only). */
+    /** The array holding the System Use field at {@link #systemUseStart()} (not a copy: read only). */
     byte[] bytes() {
         return bytes;
     }
@@ -143,12 +148,17 @@ final class RecordRef {
 
     /** The System Use field's length. */
     int systemUseLength() {
-        return bytes.length - suStart;
+        return suEnd - suStart;
     }
 
     /** The System Use field as a read-only view. */
     ByteBuffer systemUseView() {
-        return ByteBuffer.wrap(bytes, suStart, bytes.length - suStart).slice().asReadOnlyBuffer();
+        return ByteBuffer.wrap(bytes, suStart, suEnd - suStart).slice().asReadOnlyBuffer();
+    }
+
+    /** The recording date (ECMA-119 9.1.5) in epoch seconds, or {@link RecordingDateTime#UNSPECIFIED_EPOCH_SECOND}. */
+    long recordedSecond() {
+        return recordedSecond;
     }
 
     /** The recording date (ECMA-119 9.1.5); the epoch when "not specified". */

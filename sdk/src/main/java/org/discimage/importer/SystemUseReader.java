@@ -44,6 +44,9 @@ final class SystemUseReader {
     private final ByteBuffer sector = ByteBuffer.allocate(SECTOR);
     /** The LBA whose sector {@link #sector} holds, or -1. */
     private long loaded = -1;
+    /** The instant {@link #instant} made last, and its epoch second. */
+    private Instant lastInstant;
+    private long lastSecond;
     /** Bytes of continuation data this reader may still read; -1 until first used. */
     private long budget = -1;
 
@@ -73,7 +76,7 @@ final class SystemUseReader {
      * mkisofs, xorriso and discimage write for files and directories takes this path: it allocates
      * the attributes, one name string and the instants, nothing per entry.
      */
-    static RockRidgeAttributes fast(RecordRef record, int skipBytes) {
+    RockRidgeAttributes fast(RecordRef record, int skipBytes) {
         byte[] b = record.bytes();
         int length = record.systemUseLength();
         if (length != 0 && skipBytes > length) {
@@ -137,7 +140,7 @@ final class SystemUseReader {
      * modification time when specified, access and attribute-change times (null when absent or
      * unspecified). False for a long form, a length not matching the flags or a stamp out of range.
      */
-    private static boolean timeStamps(byte[] b, int p, int len, RockRidgeAttributes a) {
+    private boolean timeStamps(byte[] b, int p, int len, RockRidgeAttributes a) {
         int flags = b[p + 4] & 0xFF;
         int count = Integer.bitCount(flags & 0x7F);
         if ((flags & TimeStamps.LONG_FORM) != 0 || len != 5 + 7 * count) {
@@ -165,12 +168,23 @@ final class SystemUseReader {
             at += 7;
         }
         if (modify != RecordingDateTime.UNSPECIFIED_EPOCH_SECOND) {
-            a.modified = Instant.ofEpochSecond(modify);
+            a.modified = instant(modify);
         }
-        a.accessed = access == RecordingDateTime.UNSPECIFIED_EPOCH_SECOND ? null : Instant.ofEpochSecond(access);
-        a.attributesChanged = change == RecordingDateTime.UNSPECIFIED_EPOCH_SECOND ? null
-                : Instant.ofEpochSecond(change);
+        a.accessed = access == RecordingDateTime.UNSPECIFIED_EPOCH_SECOND ? null : instant(access);
+        a.attributesChanged = change == RecordingDateTime.UNSPECIFIED_EPOCH_SECOND ? null : instant(change);
         return true;
+    }
+
+    /**
+     * The instant of an epoch second, the last one made when the second is the same: a file's
+     * three stamps are usually one time, and the files of a tree often share it (Instant is immutable).
+     */
+    private Instant instant(long second) {
+        if (lastInstant == null || lastSecond != second) {
+            lastInstant = Instant.ofEpochSecond(second);
+            lastSecond = second;
+        }
+        return lastInstant;
     }
 
     /** Whether the {@code count} 733 numbers (ECMA-119 7.3.3) at {@code p} have agreeing halves. */
