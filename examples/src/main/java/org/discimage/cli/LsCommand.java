@@ -137,7 +137,16 @@ final class LsCommand implements Callable<Integer> {
 
     /** Appends {@code s} with control characters (and DEL) shown as {@code \xNN}. */
     static void appendPath(StringBuilder sb, String s) {
-        for (int i = 0; i < s.length(); i++) {
+        int n = s.length();
+        int plain = 0;
+        while (plain < n && s.charAt(plain) >= 0x20 && s.charAt(plain) != 0x7F) {
+            plain++;
+        }
+        if (plain == n) {
+            sb.append(s);  // the usual case: one bulk copy, not a char at a time
+            return;
+        }
+        for (int i = 0; i < n; i++) {
             char c = s.charAt(i);
             if (c < 0x20 || c == 0x7F) {
                 sb.append("\\x").append(Character.forDigit(c >> 4, 16)).append(Character.forDigit(c & 0xF, 16));

@@ -231,7 +231,9 @@ final class DirectoryWalker {
         List<Child> out = new ArrayList<>(records.size());
         Set<String> names = new HashSet<>();
         List<RecordRef> sections = new ArrayList<>();
-        for (RecordRef r : records.subList(2, records.size())) {
+        String prefix = dirPath.equals("/") ? "/" : dirPath + "/";  // once per directory, not per entry
+        for (int i = 2, n = records.size(); i < n; i++) {
+            RecordRef r = records.get(i);
             if (r.isSelfOrParent()) {
                 throw Malformed.at("directory record of " + dirPath, r.lba(), r.offset(), "a second \".\" or \"..\"");
             }
@@ -250,7 +252,7 @@ final class DirectoryWalker {
                 }
                 continue;
             }
-            Child c = child(dirPath, dirExtent, sections);
+            Child c = child(dirPath, prefix, dirExtent, sections);
             if (c != null && names.add(c.name)) {
                 out.add(c);
             } else if (c != null) {
@@ -269,7 +271,7 @@ final class DirectoryWalker {
     }
 
     /** One entry from the sections of one file (one record for everything but multi-extent files). */
-    private Child child(String dirPath, long dirExtent, List<RecordRef> sections) throws IOException {
+    private Child child(String dirPath, String prefix, long dirExtent, List<RecordRef> sections) throws IOException {
         RecordRef first = sections.get(0);
         RockRidgeAttributes rr = systemUse == null ? null : systemUse.read(first, false);
         if (rr != null && rr.relocated) {
@@ -278,7 +280,7 @@ final class DirectoryWalker {
             return null; // shown at its original place through the CL record
         }
         String name = name(first, rr);
-        String path = (dirPath.equals("/") ? "/" : dirPath + "/") + name;
+        String path = prefix.concat(name);
         if (path.length() > MAX_PATH_LENGTH) {
             throw Malformed.at("directory record of " + dirPath, first.lba(), first.offset(), "the path of \""
                     + name + "\" is longer than " + MAX_PATH_LENGTH + " characters");
