@@ -295,12 +295,10 @@ final class DirectoryWalker {
         ItemType type = rr == null ? ItemType.FILE
                 : rr.isSymlink() ? ItemType.SYMLINK : rr.isDevice() ? ItemType.DEVICE : ItemType.FILE;
         long size = 0;
-        for (RecordRef s : sections) {
-            size += s.dataLength();
-        }
-        if (type == ItemType.FILE) {
-            for (RecordRef s : sections) {
-                checkFileExtent(path, s);
+        for (int i = 0; i < sections.size(); i++) {  // indexed: no iterator per file
+            size += sections.get(i).dataLength();
+            if (type == ItemType.FILE) {
+                checkFileExtent(path, sections.get(i));
             }
         }
         return new Child(name, entry(path, type, sections, rr, type == ItemType.FILE ? size : 0), -1, 0);
