@@ -12,6 +12,8 @@ import java.nio.file.Path;
 import java.util.List;
 
 import org.discimage.FileSystem;
+import org.discimage.error.Diagnostic;
+import org.discimage.error.Diagnostics;
 import org.discimage.importer.ImageFileSectorReader;
 import org.discimage.importer.ImportOptions;
 import org.discimage.importer.ImportedEntry;
@@ -66,8 +68,7 @@ final class QuickLs {
     private static int run(Request r, Writer out, PrintWriter err) {
         List<ImportedEntry> entries;
         try (ImageFileSectorReader sectors = ImageFileSectorReader.open(r.image)) {
-            SessionReader reader = SessionReader.open(sectors, 0,
-                    ImportOptions.strict(ImportOptionsMixin.warnings(err)));
+            SessionReader reader = SessionReader.open(sectors, 0, ImportOptions.strict(new Warnings(err)));
             FileSystem fs = new ImportOptionsMixin.Session(r.image, sectors, reader).choose(r.fileSystem);
             entries = reader.readTree(fs);
             LsCommand.print(entries, r.longListing, out);
@@ -77,6 +78,27 @@ final class QuickLs {
             return DiscImageCli.EXIT_FAILURE;
         }
         return 0;
+    }
+
+    /**
+     * {@link ImportOptionsMixin#warnings}, made at the first warning: it is a lambda, and a cold
+     * JVM's first lambda costs about 10 ms of bootstrapping that a listing without warnings need not pay.
+     */
+    private static final class Warnings implements Diagnostics {
+        private final PrintWriter err;
+        private Diagnostics sink;
+
+        Warnings(PrintWriter err) {
+            this.err = err;
+        }
+
+        @Override
+        public void report(Diagnostic diagnostic) {
+            if (sink == null) {
+                sink = ImportOptionsMixin.warnings(err);
+            }
+            sink.report(diagnostic);
+        }
     }
 
     /** What a plain {@code ls} asks for. */

@@ -54,8 +54,13 @@ record SessionDescriptors(long sessionStart, String volumeId, RecordRef primaryR
                 }
                 throw Malformed.at("volume descriptor set", lba, "the medium ends before the set terminator");
             }
-            VolumeDescriptorHeader h = decode(() -> VolumeDescriptorHeader.decode(sector.duplicate().flip()),
-                    "volume descriptor", lba);
+            // try/catch, not a lambda: the first lambda of a cold JVM costs ~10 ms of bootstrap
+            VolumeDescriptorHeader h;
+            try {
+                h = VolumeDescriptorHeader.decode(sector.duplicate().flip());
+            } catch (DiscImageException | RuntimeException e) {
+                throw Malformed.wrap("volume descriptor", lba, 0, e);
+            }
             if (!h.isIso9660() && i == 0) {
                 throw new DiscImageException(ErrorCode.NO_SUPPORTED_FILE_SYSTEM, "volume descriptor at LBA " + lba
                         + ": standard identifier \"" + printable(h.standardIdentifier())
@@ -68,15 +73,21 @@ record SessionDescriptors(long sessionStart, String volumeId, RecordRef primaryR
             if (h.typeCode() == VolumeDescriptorType.TERMINATOR.code()) {
                 terminated = true;
             } else if (h.typeCode() == VolumeDescriptorType.PRIMARY.code() && pvd == null) {
-                pvd = decode(() -> PrimaryVolumeDescriptor.decode(sector.duplicate().flip(), ctx.at(lba)),
-                        "primary volume descriptor", lba);
+                try {
+                    pvd = PrimaryVolumeDescriptor.decode(sector.duplicate().flip(), ctx.at(lba));
+                } catch (DiscImageException | RuntimeException e) {
+                    throw Malformed.wrap("primary volume descriptor", lba, 0, e);
+                }
                 checkBlockSize(pvd.logicalBlockSize(), "primary volume descriptor", lba);
                 pvdRoot = RecordRef.of(lba, 156, pvd.rootDirectoryRecord());
             } else if (h.typeCode() == VolumeDescriptorType.SUPPLEMENTARY.code() && h.version() == 1
                     && jolietRoot == null) {
-                SupplementaryVolumeDescriptor svd = decode(
-                        () -> SupplementaryVolumeDescriptor.decode(sector.duplicate().flip(), ctx.at(lba)),
-                        "supplementary volume descriptor", lba);
+                SupplementaryVolumeDescriptor svd;
+                try {
+                    svd = SupplementaryVolumeDescriptor.decode(sector.duplicate().flip(), ctx.at(lba));
+                } catch (DiscImageException | RuntimeException e) {
+                    throw Malformed.wrap("supplementary volume descriptor", lba, 0, e);
+                }
                 if (svd.isJoliet()) {
                     checkBlockSize(svd.logicalBlockSize(), "Joliet volume descriptor", lba);
                     jolietRoot = RecordRef.of(lba, 156, svd.rootDirectoryRecord());
@@ -130,18 +141,6 @@ record SessionDescriptors(long sessionStart, String volumeId, RecordRef primaryR
     private static void checkBlockSize(int size, String structure, long lba) throws DiscImageException {
         if (size != SECTOR) {
             throw Malformed.at(structure, lba, "logical block size " + size + " (only 2048 is supported)");
-        }
-    }
-
-    private interface Decoder<T> {
-        T decode() throws DiscImageException;
-    }
-
-    private static <T> T decode(Decoder<T> d, String structure, long lba) throws DiscImageException {
-        try {
-            return d.decode();
-        } catch (DiscImageException | RuntimeException e) {
-            throw Malformed.wrap(structure, lba, 0, e);
         }
     }
 
