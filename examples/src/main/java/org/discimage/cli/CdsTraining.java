@@ -1,8 +1,10 @@
 package org.discimage.cli;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -55,7 +57,8 @@ final class CdsTraining {
         String image = work.resolve("train.iso").toString();
         run("build", "-o", image, work.resolve("tree").toString());
         for (String[] ls : new String[][] {{"ls", image}, {"ls", "-l", image}, {"ls", "--fs", "joliet", image}}) {
-            if (QuickLs.run(ls, Writer.nullWriter(), new PrintWriter(Writer.nullWriter())) != 0) {
+            if (QuickLs.run(ls, OutputStream.nullOutputStream(), StandardCharsets.UTF_8,
+                    new PrintWriter(Writer.nullWriter())) != 0) {
                 throw new IllegalStateException("training: " + String.join(" ", ls) + " failed");
             }
         }

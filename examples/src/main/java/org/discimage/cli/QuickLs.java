@@ -3,9 +3,9 @@ package org.discimage.cli;
 import java.io.BufferedWriter;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
+import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
-import java.io.Writer;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -52,26 +52,24 @@ final class QuickLs {
             return NOT_HANDLED;
         }
         // picocli's writers: sun.stdout.encoding / sun.stderr.encoding, else the default charset
-        PrintWriter out = new PrintWriter(new BufferedWriter(new OutputStreamWriter(
-                new FileOutputStream(FileDescriptor.out), encoding("sun.stdout.encoding")), 1 << 16), false);
         PrintWriter err = new PrintWriter(new BufferedWriter(new OutputStreamWriter(
                 new FileOutputStream(FileDescriptor.err), encoding("sun.stderr.encoding"))), true);
-        return run(r, out, err);
+        return run(r, new FileOutputStream(FileDescriptor.out), encoding("sun.stdout.encoding"), err);
     }
 
-    /** As {@link #run(String[])}, writing to {@code out} and {@code err}. */
-    static int run(String[] args, Writer out, PrintWriter err) {
+    /** As {@link #run(String[])}, writing to {@code out} in {@code charset} and to {@code err}. */
+    static int run(String[] args, OutputStream out, Charset charset, PrintWriter err) {
         Request r = parse(args);
-        return r == null ? NOT_HANDLED : run(r, out, err);
+        return r == null ? NOT_HANDLED : run(r, out, charset, err);
     }
 
-    private static int run(Request r, Writer out, PrintWriter err) {
+    private static int run(Request r, OutputStream out, Charset charset, PrintWriter err) {
         List<ImportedEntry> entries;
         try (ImageFileSectorReader sectors = ImageFileSectorReader.open(r.image)) {
             SessionReader reader = SessionReader.open(sectors, 0, ImportOptions.strict(new Warnings(err)));
             FileSystem fs = new ImportOptionsMixin.Session(r.image, sectors, reader).choose(r.fileSystem);
             entries = reader.readTree(fs);
-            LsCommand.print(entries, r.longListing, out);
+            LsCommand.print(entries, r.longListing, out, charset);
         } catch (Exception e) {
             err.println("discimage: " + DiscImageCli.failureMessage(e));
             err.flush();

@@ -4,9 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -38,6 +41,11 @@ class QuickLsTest {
         Files.createDirectories(src.resolve("docs/deep"));
         Files.write(src.resolve("docs/deep/data.bin"), new byte[5000]);
         Files.writeString(src.resolve("tab\there"), "control character in a name");
+        Files.writeString(src.resolve("ünïcødé.txt"), "not ASCII");
+        Files.createDirectories(src.resolve("many"));
+        for (int i = 0; i < 3000; i++) {  // more than one 64 KiB buffer of lines
+            Files.writeString(src.resolve(String.format("many/a-rather-long-file-name-%04d.data", i)), "");
+        }
         Files.createSymbolicLink(src.resolve("link"), Path.of("readme.txt"));
     }
 
@@ -45,14 +53,23 @@ class QuickLsTest {
     }
 
     private static Run quick(String... args) {
-        StringWriter out = new StringWriter();
+        return quick(StandardCharsets.UTF_8, args);
+    }
+
+    private static Run quick(Charset charset, String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
         StringWriter err = new StringWriter();
-        int code = QuickLs.run(args, out, new PrintWriter(err, true));
-        return new Run(code, out.toString(), err.toString());
+        int code = QuickLs.run(args, out, charset, new PrintWriter(err, true));
+        return new Run(code, out.toString(charset), err.toString());
     }
 
     private void assertSameAsPicocli(String... args) {
-        Run quick = quick(args);
+        assertSameAsPicocli(StandardCharsets.UTF_8, args);
+        assertSameAsPicocli(StandardCharsets.UTF_16LE, args);  // no ASCII shortcut: the encoder's way
+    }
+
+    private void assertSameAsPicocli(Charset charset, String... args) {
+        Run quick = quick(charset, args);
         CliRun picocli = CliRun.run(args);
         String what = String.join(" ", args);
         assertEquals(picocli.exitCode(), quick.exitCode(), what);
