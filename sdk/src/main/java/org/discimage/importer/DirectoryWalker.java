@@ -273,7 +273,8 @@ final class DirectoryWalker {
     /** One entry from the sections of one file (one record for everything but multi-extent files). */
     private Child child(String dirPath, String prefix, long dirExtent, List<RecordRef> sections) throws IOException {
         RecordRef first = sections.get(0);
-        RockRidgeAttributes rr = systemUse == null ? null : systemUse.read(first, false);
+        // used (not kept) before the next record's: relocated() reads the "." it points at with read()
+        RockRidgeAttributes rr = systemUse == null ? null : systemUse.readTransient(first);
         if (rr != null && rr.relocated) {
             relocationDirectories.add(dirPath);
             relocatedExtents.putIfAbsent(first.extent(), first);

@@ -44,6 +44,8 @@ final class SystemUseReader {
     private final ByteBuffer sector = ByteBuffer.allocate(SECTOR);
     /** The LBA whose sector {@link #sector} holds, or -1. */
     private long loaded = -1;
+    /** The attributes {@link #readTransient} fills. */
+    private final RockRidgeAttributes scratch = new RockRidgeAttributes();
     /** The instant {@link #instant} made last, and its epoch second. */
     private Instant lastInstant;
     private long lastSecond;
@@ -77,6 +79,22 @@ final class SystemUseReader {
      * the attributes, one name string and the instants, nothing per entry.
      */
     RockRidgeAttributes fast(RecordRef record, int skipBytes) {
+        return fast(record, skipBytes, new RockRidgeAttributes());
+    }
+
+    /**
+     * As {@link #read(RecordRef, boolean) read(record, false)}, but what the fast path reads lands in
+     * one object this reader reuses: valid until the next call of this method. For the walker's
+     * one-record-at-a-time use (an object per entry less); a caller that keeps the attributes, or
+     * reads another record's while using them, calls {@link #read}.
+     */
+    RockRidgeAttributes readTransient(RecordRef record) throws IOException {
+        RockRidgeAttributes a = DirectoryRecords.fastPaths ? fast(record, skip, scratch.clear()) : null;
+        return a != null ? a : interpret(entries(record, skip), record);
+    }
+
+    /** As {@link #fast(RecordRef, int)}, into {@code a} (fresh or cleared). */
+    private RockRidgeAttributes fast(RecordRef record, int skipBytes, RockRidgeAttributes a) {
         byte[] b = record.bytes();
         int length = record.systemUseLength();
         if (length != 0 && skipBytes > length) {
@@ -84,7 +102,6 @@ final class SystemUseReader {
         }
         int p = record.systemUseStart() + (length == 0 ? 0 : skipBytes);
         int end = record.systemUseStart() + length;
-        RockRidgeAttributes a = new RockRidgeAttributes();
         int nameAt = -1;
         int nameLength = 0;
         while (end - p >= 4) {  // SUSP 1.12 4: fewer than 4 bytes left is padding
