@@ -3,6 +3,7 @@ package org.discimage.cli;
 import java.io.BufferedWriter;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
+import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
@@ -69,11 +70,16 @@ final class QuickLs {
             SessionReader reader = SessionReader.open(sectors, 0, ImportOptions.strict(new Warnings(err)));
             FileSystem fs = new ImportOptionsMixin.Session(r.image, sectors, reader).choose(r.fileSystem);
             entries = reader.readTree(fs);
-            LsCommand.print(entries, r.longListing, out, charset);
         } catch (Exception e) {
             err.println("discimage: " + DiscImageCli.failureMessage(e));
             err.flush();
             return DiscImageCli.EXIT_FAILURE;
+        }
+        try {
+            LsCommand.print(entries, r.longListing, out, charset);
+        } catch (IOException e) {
+            // as picocli's PrintWriter, which swallows it: standard output closed early (`| head`) is
+            // not a failure of the listing
         }
         return 0;
     }

@@ -102,6 +102,26 @@ class QuickLsTest {
     }
 
     @Test
+    void aClosedOutputIsNotAFailure() throws Exception {
+        Path iso = ExternalTool.mkisofs("xorriso", src, tmp.resolve("xorriso.iso"));
+        java.io.OutputStream closed = new java.io.OutputStream() {
+            @Override
+            public void write(int b) throws IOException {
+                throw new IOException("Broken pipe");
+            }
+
+            @Override
+            public void write(byte[] b, int off, int len) throws IOException {
+                throw new IOException("Broken pipe");
+            }
+        };
+        StringWriter err = new StringWriter();
+        assertEquals(0, QuickLs.run(new String[] {"ls", iso.toString()}, closed, StandardCharsets.UTF_8,
+                new PrintWriter(err, true)), "as picocli's ls, whose PrintWriter swallows the error");
+        assertEquals("", err.toString());
+    }
+
+    @Test
     void leavesEverythingElseToPicocli() {
         List<String[]> others = List.of(new String[] {"ls"}, new String[] {"ls", "--help"},
                 new String[] {"ls", "-h", "x.iso"}, new String[] {"ls", "-l", "-l", "x.iso"},
