@@ -104,20 +104,39 @@ final class LsCommand implements Callable<Integer> {
      */
     static void print(List<ImportedEntry> entries, boolean longListing, OutputStream out, Charset charset)
             throws IOException {
-        boolean asciiBytes = charset.equals(StandardCharsets.UTF_8) || charset.equals(StandardCharsets.US_ASCII)
-                || charset.equals(StandardCharsets.ISO_8859_1);
-        byte[] newline = System.lineSeparator().getBytes(charset);
-        byte[] buf = new byte[1 << 16];
-        int used = 0;
-        StringBuilder line = new StringBuilder(256);
+        ByteLines lines = new ByteLines(out, charset, longListing);
         for (ImportedEntry e : entries) {
+            lines.add(e);  // a call per entry: compiled early in a cold JVM, unlike a long loop body
+        }
+        lines.flush();
+    }
+
+    /** The byte buffer of {@link #print(List, boolean, OutputStream, Charset)}. */
+    private static final class ByteLines {
+        private final OutputStream out;
+        private final Charset charset;
+        private final boolean longListing;
+        private final boolean asciiBytes;
+        private final byte[] newline;
+        private final byte[] buf = new byte[1 << 16];
+        private final StringBuilder line = new StringBuilder(256);
+        private int used;
+
+        ByteLines(OutputStream out, Charset charset, boolean longListing) {
+            this.out = out;
+            this.charset = charset;
+            this.longListing = longListing;
+            this.asciiBytes = charset.equals(StandardCharsets.UTF_8) || charset.equals(StandardCharsets.US_ASCII)
+                    || charset.equals(StandardCharsets.ISO_8859_1);
+            this.newline = System.lineSeparator().getBytes(charset);
+        }
+
+        /** Appends the entry's line. */
+        void add(ImportedEntry e) throws IOException {
             String path = e.path();
             int n = path.length();
             if (!longListing && asciiBytes && n + newline.length <= buf.length && printableAscii(path)) {
-                if (used + n + newline.length > buf.length) {
-                    out.write(buf, 0, used);
-                    used = 0;
-                }
+                room(n);
                 copyAscii(path, buf, used);
                 used += n;
             } else {
@@ -128,26 +147,37 @@ final class LsCommand implements Callable<Integer> {
                     appendPath(line, path);
                 }
                 byte[] b = line.toString().getBytes(charset);
-                if (used + b.length + newline.length > buf.length) {
-                    out.write(buf, 0, used);
-                    used = 0;
-                }
                 if (b.length + newline.length > buf.length) {
+                    flushBuffer();
                     out.write(b);
                 } else {
+                    room(b.length);
                     System.arraycopy(b, 0, buf, used, b.length);
                     used += b.length;
                 }
             }
-            if (used + newline.length > buf.length) {
-                out.write(buf, 0, used);
-                used = 0;
-            }
+            room(newline.length);
             System.arraycopy(newline, 0, buf, used, newline.length);
             used += newline.length;
         }
-        out.write(buf, 0, used);
-        out.flush();
+
+        /** Makes room for {@code n} more bytes (at most the buffer's size). */
+        private void room(int n) throws IOException {
+            if (used + n > buf.length) {
+                flushBuffer();
+            }
+        }
+
+        private void flushBuffer() throws IOException {
+            out.write(buf, 0, used);
+            used = 0;
+        }
+
+        /** Writes what is buffered and flushes {@code out}. */
+        void flush() throws IOException {
+            flushBuffer();
+            out.flush();
+        }
     }
 
     /** Whether every char is printable ASCII (0x20..0x7E): no {@code \xNN} escape, one byte each. */
