@@ -444,7 +444,7 @@ final class DirectoryWalker {
                 throw Malformed.at("Joliet directory record", r.lba(), r.offset(), "odd identifier length "
                         + length + " for UCS-2");
             }
-            name = stripVersion(r.identifier(StandardCharsets.UTF_16BE));
+            name = r.jolietIdentifierWithoutVersion();
         } else {
             String raw = r.identifier(StandardCharsets.ISO_8859_1);
             checkIsoIdentifier(raw, r);

@@ -136,6 +136,32 @@ final class RecordRef {
         return new String(bytes, idStart, idLength, charset);
     }
 
+    /**
+     * The Joliet identifier (UCS-2 big endian, read as UTF-16BE) without a ";version" suffix of
+     * digits, as {@code DirectoryWalker.stripVersion(identifier(UTF_16BE))} gives it, but decoding
+     * only the part kept: one string per entry, not two. The ';' is the pair 00 3B at an even offset
+     * (no surrogate holds it, so cutting there cuts between characters; but see the high surrogate).
+     */
+    String jolietIdentifierWithoutVersion() {
+        int end = idStart + idLength;
+        for (int semi = end - 2; semi >= idStart; semi -= 2) {
+            if (bytes[semi] == 0 && bytes[semi + 1] == ';') {
+                if (semi > idStart && (bytes[semi - 2] & 0xFC) == 0xD8) {
+                    // a high surrogate before the ';': the JDK's decoder replaces the two units
+                    // together (FastPathTest found it), so decode the whole as the checked path does
+                    return DirectoryWalker.stripVersion(identifier(java.nio.charset.StandardCharsets.UTF_16BE));
+                }
+                for (int d = semi + 2; d < end; d += 2) {
+                    if (bytes[d] != 0 || bytes[d + 1] < '0' || bytes[d + 1] > '9') {
+                        return identifier(java.nio.charset.StandardCharsets.UTF_16BE);  // not a version
+                    }
+                }
+                return new String(bytes, idStart, semi - idStart, java.nio.charset.StandardCharsets.UTF_16BE);
+            }
+        }
+        return identifier(java.nio.charset.StandardCharsets.UTF_16BE);
+    }
+
     /** The array holding the System Use field at {@link #systemUseStart()} (not a copy: read only). */
     byte[] bytes() {
         return bytes;

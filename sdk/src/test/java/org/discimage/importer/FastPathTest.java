@@ -221,6 +221,29 @@ class FastPathTest {
     }
 
     @Test
+    void jolietNamesLoseTheirVersionAsStripVersionSays() throws Exception {
+        Random random = new Random(7);
+        char[] alphabet = {'a', 'Z', ';', '1', '9', '0', '.', '\u00e9', '\ud83d', '\ude00', '\u3b00', '\u003b'};
+        for (int i = 0; i < 20_000; i++) {
+            char[] id = new char[1 + random.nextInt(12)];
+            for (int k = 0; k < id.length; k++) {
+                id[k] = alphabet[random.nextInt(alphabet.length)];
+            }
+            byte[] bytes = new byte[id.length * 2];
+            for (int k = 0; k < id.length; k++) {  // raw UCS-2 units, unpaired surrogates included
+                bytes[2 * k] = (byte) (id[k] >> 8);
+                bytes[2 * k + 1] = (byte) id[k];
+            }
+            ByteBuffer b = ByteBuffer.allocate(256);
+            DirectoryRecord.encode(b, 20, 0, 1_700_000_000L, 0, bytes, null);
+            b.flip();
+            RecordRef r = DirectoryRecords.decode(b, 0, 0, b.remaining(), DecodeContext.STRICT);
+            String expected = DirectoryWalker.stripVersion(r.identifier(java.nio.charset.StandardCharsets.UTF_16BE));
+            assertEquals(expected, r.jolietIdentifierWithoutVersion(), () -> java.util.Arrays.toString(bytes));
+        }
+    }
+
+    @Test
     void badRecordsTakeTheCheckedPathAndFailThere() throws Exception {
         ByteBuffer b = ByteBuffer.allocate(64);
         DirectoryRecord.encode(b, 20, 100, 1_700_000_000L, 0, "A;1".getBytes(), null);
