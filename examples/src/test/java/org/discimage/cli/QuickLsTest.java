@@ -82,6 +82,11 @@ class QuickLsTest {
         Path xorriso = ExternalTool.mkisofs("xorriso", src, tmp.resolve("xorriso.iso"));
         CliRun build = CliRun.run("build", "-o", tmp.resolve("built.iso").toString(), src.toString());
         assertEquals(0, build.exitCode(), build::toString);
+        CliRun bridge = CliRun.run("build", "--fs", "iso9660,joliet,rockridge,udf", "-o",
+                tmp.resolve("bridge.iso").toString(), src.toString());
+        assertEquals(0, bridge.exitCode(), bridge::toString);
+        assertSameAsPicocli("ls", "--fs", "udf", tmp.resolve("bridge.iso").toString());
+        assertSameAsPicocli("ls", "-l", "--fs", "udf", tmp.resolve("bridge.iso").toString());
         for (Path iso : List.of(xorriso, tmp.resolve("built.iso"))) {
             String image = iso.toString();
             Run plain = quick("ls", image);
