@@ -6,7 +6,10 @@
 # Builds (unless --image names one) an image of N dirs x M files (default 1000 x 99 = 100,000 entries
 # below the root; ISO 9660 + Joliet + Rock Ridge) in a temporary directory, checks that every lister
 # prints the same number of lines, then times each command with hyperfine (or /usr/bin/time when
-# hyperfine is missing) and prints a table. Needs `mvn -q -B package -DskipTests` first.
+# hyperfine is missing) and prints a table. Needs `mvn -q -B package -DskipTests` first (from the
+# root: the examples jar must hold this working copy's SDK, not a snapshot some other build installed).
+# discimage runs twice: through the launcher script examples/target/discimage (JVM options for a short
+# run and the class-data-sharing archive made at package time) and as a bare `java -jar`.
 #   cli      a host tree of empty files, imaged with `java -jar examples/target/discimage.jar build`
 #   xorriso  the same host tree, imaged with `xorriso -as mkisofs -R -J`
 #   sdk      files of 64 zero bytes, written through the SDK by ImportBenchmark's main (no host tree)
@@ -14,6 +17,7 @@ set -euo pipefail
 
 root=$(cd "$(dirname "$0")/.." && pwd)
 jar=$root/examples/target/discimage.jar
+launcher=$root/examples/target/discimage   # the launcher script: C1 only, serial GC, AppCDS archive
 benchjar=$root/benchmarks/target/benchmarks.jar
 builder=cli dirs=1000 files=99 runs=10 image= keep=
 while [ $# -gt 0 ]; do
@@ -24,11 +28,12 @@ while [ $# -gt 0 ]; do
         --runs) runs=$2; shift 2 ;;
         --image) image=$2; shift 2 ;;
         --keep) keep=1; shift ;;
-        -h|--help) sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+        -h|--help) sed -n '2,15p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
         *) echo "compare-import.sh: unknown option $1" >&2; exit 2 ;;
     esac
 done
-[ -f "$jar" ] || { echo "compare-import.sh: $jar missing: run 'mvn -q -B package -DskipTests' first" >&2; exit 1; }
+[ -f "$jar" ] && [ -x "$launcher" ] || {
+    echo "compare-import.sh: $jar or $launcher missing: run 'mvn -q -B package -DskipTests' first" >&2; exit 1; }
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/discimage-compare.XXXXXX")
 cleanup() { if [ -z "$keep" ]; then rm -rf "$work"; else echo "kept $work" >&2; fi; }
@@ -57,8 +62,11 @@ if [ -z "$image" ]; then
     rm -rf "$work/tree"
 fi
 
-names=("discimage ls (Rock Ridge)" "discimage ls --fs joliet" "xorriso -find /" "isoinfo -R -f" "JVM start: discimage --version")
-cmds=("java -jar '$jar' ls '$image' | wc -l"
+names=("launcher: discimage ls" "java -jar discimage.jar ls" "launcher: discimage ls --fs joliet"
+       "java -jar discimage.jar ls --fs joliet" "xorriso -find /" "isoinfo -R -f" "JVM start: discimage --version")
+cmds=("'$launcher' ls '$image' | wc -l"
+      "java -jar '$jar' ls '$image' | wc -l"
+      "'$launcher' ls --fs joliet '$image' | wc -l"
       "java -jar '$jar' ls --fs joliet '$image' | wc -l"
       "xorriso -indev '$image' -find / 2>/dev/null | wc -l"
       "isoinfo -R -f -i '$image' | wc -l"

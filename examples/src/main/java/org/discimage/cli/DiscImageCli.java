@@ -47,7 +47,8 @@ public final class DiscImageCli implements Runnable {
 
     /** Runs the tool and exits with its exit code. */
     public static void main(String[] args) {
-        System.exit(commandLine(new DiscImageCli()).execute(args));
+        int code = QuickLs.run(args);  // a plain ls without picocli's start-up cost (see QuickLs)
+        System.exit(code != QuickLs.NOT_HANDLED ? code : commandLine(new DiscImageCli()).execute(args));
     }
 
     /** A picocli command line for {@code cli} with discimage's error reporting. */
@@ -83,13 +84,18 @@ public final class DiscImageCli implements Runnable {
     /** Prints {@code discimage: <message>} for a failure; exit 1. */
     static int reportFailure(Exception e, CommandLine cl, CommandLine.ParseResult parsed) {
         PrintWriter err = cl.getErr();
+        err.println("discimage: " + failureMessage(e));
+        err.flush();
+        return EXIT_FAILURE;
+    }
+
+    /** The message printed after {@code discimage: } for a failure. */
+    static String failureMessage(Exception e) {
         String message = e.getMessage() == null ? e.toString() : e.getMessage();
         if (e instanceof RuntimeException && !(e instanceof IllegalArgumentException)) {
             message = "internal error: " + e;   // a bug, or a part of the SDK not written yet
         }
-        err.println("discimage: " + message);
-        err.flush();
-        return EXIT_FAILURE;
+        return message;
     }
 
     /** The version Maven recorded in the jar (pom.properties), or "development" when run from classes. */

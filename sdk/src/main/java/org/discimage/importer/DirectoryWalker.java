@@ -18,6 +18,7 @@ import java.util.Set;
 import org.discimage.FileSystem;
 import org.discimage.codec.DecodeContext;
 import org.discimage.error.DiscImageException;
+import org.discimage.iso9660.RecordingDateTime;
 import org.discimage.tree.ItemType;
 
 /**
@@ -44,8 +45,19 @@ final class DirectoryWalker {
     private final Map<Long, RecordRef> relocatedExtents = new LinkedHashMap<>();
     private final Set<Long> relocatedReached = new HashSet<>();
     private final ByteBuffer sector = ByteBuffer.allocate(SECTOR);
+    /** Sectors of directory extents read at once into {@link #chunk}. */
+    private static final int CHUNK_SECTORS = 32;
+    private final ByteBuffer chunk = ByteBuffer.allocate(CHUNK_SECTORS * SECTOR);
+    /** The bytes of the records of the directory being read. */
+    private final RecordStore store = new RecordStore();
+    /** The LBA of the first sector in {@link #chunk} and how many it holds (0: none). */
+    private long chunkStart = -1;
+    private int chunkSectors;
     private final long sectorCount;
     private long directorySectorBudget;
+    /** The instant {@link #recorded} made last, and its epoch second. */
+    private Instant lastRecorded;
+    private long lastRecordedSecond;
 
     DirectoryWalker(SectorReader sectors, FileSystem namespace, SystemUseReader systemUse, DecodeContext ctx)
             throws IOException {
@@ -58,9 +70,9 @@ final class DirectoryWalker {
     }
 
     /** A directory entry found, with where to descend if it is a directory. */
-    private record Child(ImportedEntry entry, long dirExtent, long dirLength, long originalParent) {
-        Child(ImportedEntry entry, long dirExtent, long dirLength) {
-            this(entry, dirExtent, dirLength, -1);
+    private record Child(String name, ImportedEntry entry, long dirExtent, long dirLength, long originalParent) {
+        Child(String name, ImportedEntry entry, long dirExtent, long dirLength) {
+            this(name, entry, dirExtent, dirLength, -1);
         }
     }
 
@@ -77,14 +89,10 @@ final class DirectoryWalker {
         Deque<Frame> stack = new ArrayDeque<>();
         stack.push(new Frame("/", children("/", rootRecord.extent(), rootRecords).iterator()));
         while (!stack.isEmpty()) {
-            Frame f = stack.peek();
-            if (!f.children.hasNext()) {
+            Child c = nextDirectory(stack.peek(), out);
+            if (c == null) {
                 stack.pop();
-                continue;
-            }
-            Child c = f.children.next();
-            out.add(c.entry);
-            if (c.entry.type() == ItemType.DIRECTORY) {
+            } else {
                 String path = c.entry.path();
                 List<RecordRef> records = readDirectory(c.dirExtent, c.dirLength, path);
                 if (c.originalParent >= 0) {
@@ -95,6 +103,24 @@ final class DirectoryWalker {
         }
         checkRelocatedReached();
         return withoutEmptyRelocationDirectories(out);
+    }
+
+    /**
+     * Adds the frame's next children to {@code out} up to and including the next directory, which
+     * it returns (null at the end of the frame). A method of its own so that a cold JVM compiles
+     * this per-entry loop after a few hundred directories: in {@link #walk}, called once, the loop
+     * ran interpreted until on-stack replacement, for about half of a 100,000-entry tree.
+     */
+    private static Child nextDirectory(Frame f, List<ImportedEntry> out) {
+        Iterator<Child> children = f.children;
+        while (children.hasNext()) {
+            Child c = children.next();
+            out.add(c.entry);
+            if (c.entry.type() == ItemType.DIRECTORY) {
+                return c;
+            }
+        }
+        return null;
     }
 
     /**
@@ -135,21 +161,21 @@ final class DirectoryWalker {
             throw Malformed.at("directory " + path, extent, "the directories overlap: more directory sectors than the medium holds");
         }
         List<RecordRef> records = new ArrayList<>();
+        store.clear();  // the previous directory's records are done with (only their numbers are kept)
         int start = 0; // where this sector's records begin: after the tail of one that crossed into it
-        for (long lba = extent; lba < extent + count; lba++) {
-            if (start == 0) {
-                readSector(lba, "directory " + path);
-            }
+        long stop = extent + count;
+        for (long lba = extent; lba < stop; lba++) {
+            int base = load(lba, stop, path);
             int end = (int) Math.min(SECTOR, length - (lba - extent) * SECTOR);
             int offset = start;
             start = 0;
             while (offset < end) {
-                int len = sector.get(offset) & 0xFF;
+                int len = chunk.get(base + offset) & 0xFF;
                 if (len == 0) {
                     break;
                 }
                 if (offset + len <= end) {
-                    records.add(DirectoryRecords.decode(sector, lba, offset, len, ctx));
+                    records.add(DirectoryRecords.decode(chunk, base + offset, lba, offset, len, ctx, store));
                     offset += len;
                     continue;
                 }
@@ -161,7 +187,7 @@ final class DirectoryWalker {
                 }
                 Malformed.deviation(ctx, "directory record of " + path, lba, offset, "LEN_DR " + len
                         + " crosses the end of the sector", "read across the sector boundary");
-                records.add(acrossSectors(lba, offset, len, path));
+                records.add(acrossSectors(lba, base, offset, len, stop, path));
                 start = offset + len - SECTOR;
                 break;
             }
@@ -172,13 +198,38 @@ final class DirectoryWalker {
         return records;
     }
 
-    /** A record starting at {@code offset} of sector {@code lba} and ending in the next one, which is left read. */
-    private RecordRef acrossSectors(long lba, int offset, int len, String path) throws IOException {
+    /**
+     * Where sector {@code lba} of a directory ending before {@code stop} starts in {@link #chunk},
+     * reading it and up to {@link #CHUNK_SECTORS} - 1 following sectors of the directory unless
+     * already there: one read per 64 KiB of directory instead of one per sector.
+     */
+    private int load(long lba, long stop, String path) throws IOException {
+        if (lba < chunkStart || lba >= chunkStart + chunkSectors) {
+            chunkSectors = 0;
+            int n = (int) Math.min(CHUNK_SECTORS, stop - lba);
+            chunk.clear().limit(n * SECTOR);
+            int read = sectors.read(lba, chunk);
+            if (read < 1) {
+                throw Malformed.at("directory " + path, lba, "the sector is beyond the end of the medium");
+            }
+            chunkStart = lba;
+            chunkSectors = read;
+            chunk.limit(read * SECTOR);
+        }
+        return (int) (lba - chunkStart) * SECTOR;
+    }
+
+    /**
+     * A record starting at {@code offset} of sector {@code lba} (at {@code base} in the chunk) and
+     * ending in the next one, which is loaded.
+     */
+    private RecordRef acrossSectors(long lba, int base, int offset, int len, long stop, String path)
+            throws IOException {
         byte[] joined = new byte[len];
         int head = SECTOR - offset;
-        sector.get(offset, joined, 0, head);
-        readSector(lba + 1, "directory " + path);
-        sector.get(0, joined, head, len - head);
+        chunk.get(base + offset, joined, 0, head);
+        int next = load(lba + 1, stop, path);
+        chunk.get(next, joined, head, len - head);
         return DirectoryRecords.decode(ByteBuffer.wrap(joined), 0, lba, offset, len, ctx);
     }
 
@@ -194,7 +245,9 @@ final class DirectoryWalker {
         List<Child> out = new ArrayList<>(records.size());
         Set<String> names = new HashSet<>();
         List<RecordRef> sections = new ArrayList<>();
-        for (RecordRef r : records.subList(2, records.size())) {
+        String prefix = dirPath.equals("/") ? "/" : dirPath + "/";  // once per directory, not per entry
+        for (int i = 2, n = records.size(); i < n; i++) {
+            RecordRef r = records.get(i);
             if (r.isSelfOrParent()) {
                 throw Malformed.at("directory record of " + dirPath, r.lba(), r.offset(), "a second \".\" or \"..\"");
             }
@@ -213,13 +266,13 @@ final class DirectoryWalker {
                 }
                 continue;
             }
-            Child c = child(dirPath, dirExtent, sections);
-            if (c != null && names.add(c.entry.name())) {
+            Child c = child(dirPath, prefix, dirExtent, sections);
+            if (c != null && names.add(c.name)) {
                 out.add(c);
             } else if (c != null) {
                 // ECMA-119 7.5.1 allows versions (A;1, A;2) that read as one name; RRIP/Joliet none
                 Malformed.deviation(ctx, "directory record of " + dirPath, r.lba(), r.offset(), "a second entry named \""
-                        + c.entry.name() + "\"", "it is left out, the first one kept");
+                        + c.name + "\"", "it is left out, the first one kept");
             }
             sections.clear();  // child() keeps nothing of the list
         }
@@ -232,39 +285,38 @@ final class DirectoryWalker {
     }
 
     /** One entry from the sections of one file (one record for everything but multi-extent files). */
-    private Child child(String dirPath, long dirExtent, List<RecordRef> sections) throws IOException {
+    private Child child(String dirPath, String prefix, long dirExtent, List<RecordRef> sections) throws IOException {
         RecordRef first = sections.get(0);
-        RockRidgeAttributes rr = systemUse == null ? null : systemUse.read(first, false);
+        // used (not kept) before the next record's: relocated() reads the "." it points at with read()
+        RockRidgeAttributes rr = systemUse == null ? null : systemUse.readTransient(first);
         if (rr != null && rr.relocated) {
             relocationDirectories.add(dirPath);
             relocatedExtents.putIfAbsent(first.extent(), first);
             return null; // shown at its original place through the CL record
         }
         String name = name(first, rr);
-        String path = (dirPath.equals("/") ? "/" : dirPath + "/") + name;
+        String path = prefix.concat(name);
         if (path.length() > MAX_PATH_LENGTH) {
             throw Malformed.at("directory record of " + dirPath, first.lba(), first.offset(), "the path of \""
                     + name + "\" is longer than " + MAX_PATH_LENGTH + " characters");
         }
         if (rr != null && rr.childLink >= 0) {
-            return relocated(path, dirExtent, first, rr);
+            return relocated(path, name, dirExtent, first, rr);
         }
         if (first.isDirectory()) {
-            return new Child(entry(path, ItemType.DIRECTORY, sections, rr, first.dataLength()),
+            return new Child(name, entry(path, ItemType.DIRECTORY, sections, rr, first.dataLength()),
                     first.extent(), first.dataLength());
         }
         ItemType type = rr == null ? ItemType.FILE
                 : rr.isSymlink() ? ItemType.SYMLINK : rr.isDevice() ? ItemType.DEVICE : ItemType.FILE;
         long size = 0;
-        for (RecordRef s : sections) {
-            size += s.dataLength();
-        }
-        if (type == ItemType.FILE) {
-            for (RecordRef s : sections) {
-                checkFileExtent(path, s);
+        for (int i = 0; i < sections.size(); i++) {  // indexed: no iterator per file
+            size += sections.get(i).dataLength();
+            if (type == ItemType.FILE) {
+                checkFileExtent(path, sections.get(i));
             }
         }
-        return new Child(entry(path, type, sections, rr, type == ItemType.FILE ? size : 0), -1, 0);
+        return new Child(name, entry(path, type, sections, rr, type == ItemType.FILE ? size : 0), -1, 0);
     }
 
     /** A file's data must lie on the medium (ECMA-119 6.5.1), unless it has none. */
@@ -278,7 +330,7 @@ final class DirectoryWalker {
     }
 
     /** A CL record: the directory lives in RR_MOVED; its "." record gives its length. */
-    private Child relocated(String path, long parentExtent, RecordRef placeholder, RockRidgeAttributes rr)
+    private Child relocated(String path, String name, long parentExtent, RecordRef placeholder, RockRidgeAttributes rr)
             throws IOException {
         long lba = rr.childLink;
         if (lba >= sectorCount) {
@@ -293,7 +345,7 @@ final class DirectoryWalker {
         } catch (DiscImageException e) {
             // not a directory record at all: the CL entry points at something else (RRIP 1.12 4.1.5.1)
         }
-        if (dot == null || !dot.record().isDot() || !dot.isDirectory() || dot.extent() != lba) {
+        if (dot == null || !dot.isDot() || !dot.isDirectory() || dot.extent() != lba) {
             throw Malformed.at("relocated directory " + path, lba, "the CL entry at LBA " + placeholder.lba()
                     + " points at a sector whose first record is not a directory's \".\" record");
         }
@@ -303,7 +355,7 @@ final class DirectoryWalker {
             own.mode = rr.mode;
         }
         relocatedReached.add(lba);
-        return new Child(entry(path, ItemType.DIRECTORY, List.of(dot), own, dot.dataLength()), lba, dot.dataLength(),
+        return new Child(name, entry(path, ItemType.DIRECTORY, List.of(dot), own, dot.dataLength()), lba, dot.dataLength(),
                 parentExtent);
     }
 
@@ -346,10 +398,10 @@ final class DirectoryWalker {
             }
         }
         if (rr == null) {
-            return ImportedEntry.of(path, type, size, ImportedEntry.NO_MODE, 0, 0, first.recorded(), null, extents,
+            return ImportedEntry.of(path, type, size, ImportedEntry.NO_MODE, 0, 0, recorded(first), null, extents,
                     first.isHidden());
         }
-        Instant modified = rr.modified != null ? rr.modified : first.recorded();
+        Instant modified = rr.modified != null ? rr.modified : recorded(first);
         String target = type == ItemType.SYMLINK ? (rr.symlinkTarget == null ? "" : rr.symlinkTarget) : null;
         Set<ImportedEntry.Flag> flags = !first.isHidden() && !rr.zisofs ? Set.of()
                 : EnumSet.noneOf(ImportedEntry.Flag.class);
@@ -365,20 +417,36 @@ final class DirectoryWalker {
                 type == ItemType.DEVICE ? rr.device : -1, flags);
     }
 
+    /**
+     * The record's date (ECMA-119 9.1.5), the epoch when "not specified"; the instant made last when
+     * the second is the same (the records of a tree mostly share a few dates; Instant is immutable).
+     */
+    private Instant recorded(RecordRef r) {
+        long second = r.recordedSecond();
+        if (second == RecordingDateTime.UNSPECIFIED_EPOCH_SECOND) {
+            return Instant.EPOCH;
+        }
+        if (lastRecorded == null || lastRecordedSecond != second) {
+            lastRecorded = Instant.ofEpochSecond(second);
+            lastRecordedSecond = second;
+        }
+        return lastRecorded;
+    }
+
     /** The name of a record in this namespace, checked to be a usable path component. */
     private String name(RecordRef r, RockRidgeAttributes rr) throws IOException {
         String name;
         if (rr != null && rr.name != null) {
             name = rr.name;
         } else if (namespace == FileSystem.JOLIET) {
-            int length = r.record().fileIdentifierLength();
+            int length = r.identifierLength();
             if (length % 2 != 0) {
                 throw Malformed.at("Joliet directory record", r.lba(), r.offset(), "odd identifier length "
                         + length + " for UCS-2");
             }
-            name = stripVersion(r.record().fileIdentifier(StandardCharsets.UTF_16BE));
+            name = r.jolietIdentifierWithoutVersion();
         } else {
-            String raw = r.record().fileIdentifier(StandardCharsets.ISO_8859_1);
+            String raw = r.identifier(StandardCharsets.ISO_8859_1);
             checkIsoIdentifier(raw, r);
             name = stripVersion(raw);
             if (!r.isDirectory() && name.endsWith(".") && name.length() > 1) {
@@ -413,7 +481,10 @@ final class DirectoryWalker {
         }
         if (semi >= 0) {
             String version = id.substring(semi + 1);
-            boolean digits = !version.isEmpty() && version.length() <= 5 && version.chars().allMatch(Character::isDigit);
+            boolean digits = !version.isEmpty() && version.length() <= 5;
+            for (int i = 0; digits && i < version.length(); i++) {
+                digits = version.charAt(i) >= '0' && version.charAt(i) <= '9';  // Latin-1 has no other digits
+            }
             int v = digits ? Integer.parseInt(version) : -1;
             if (v < 1 || v > 32767 || !digits) {
                 Malformed.deviation(ctx, "ISO 9660 directory record", r.lba(), r.offset(), "identifier \""

@@ -48,6 +48,29 @@ final class RockRidgeAttributes {
     /** Whether any RRIP entry (PX, NM, SL, TF, RR, CL, PL, RE) was seen. */
     boolean rockRidgeEntries;
 
+    /** Back to the state of a new object (absent entries' defaults); returns this. */
+    RockRidgeAttributes clear() {
+        name = null;
+        mode = ImportedEntry.NO_MODE;
+        uid = 0;
+        gid = 0;
+        modified = null;
+        accessed = null;
+        attributesChanged = null;
+        links = 1;
+        serial = -1;
+        device = -1;
+        zisofs = false;
+        symlinkTarget = null;
+        childLink = -1;
+        parentLink = -1;
+        relocated = false;
+        sharingProtocolSkip = -1;
+        rockRidgeExtension = false;
+        rockRidgeEntries = false;
+        return this;
+    }
+
     boolean isDevice() {
         int t = mode & S_IFMT;
         return mode != ImportedEntry.NO_MODE && (t == S_IFBLK || t == S_IFCHR);

@@ -54,8 +54,13 @@ record SessionDescriptors(long sessionStart, String volumeId, RecordRef primaryR
                 }
                 throw Malformed.at("volume descriptor set", lba, "the medium ends before the set terminator");
             }
-            VolumeDescriptorHeader h = decode(() -> VolumeDescriptorHeader.decode(sector.duplicate().flip()),
-                    "volume descriptor", lba);
+            // try/catch, not a lambda: the first lambda of a cold JVM costs ~10 ms of bootstrap
+            VolumeDescriptorHeader h;
+            try {
+                h = VolumeDescriptorHeader.decode(sector.duplicate().flip());
+            } catch (DiscImageException | RuntimeException e) {
+                throw Malformed.wrap("volume descriptor", lba, 0, e);
+            }
             if (!h.isIso9660() && i == 0) {
                 throw new DiscImageException(ErrorCode.NO_SUPPORTED_FILE_SYSTEM, "volume descriptor at LBA " + lba
                         + ": standard identifier \"" + printable(h.standardIdentifier())
@@ -68,18 +73,24 @@ record SessionDescriptors(long sessionStart, String volumeId, RecordRef primaryR
             if (h.typeCode() == VolumeDescriptorType.TERMINATOR.code()) {
                 terminated = true;
             } else if (h.typeCode() == VolumeDescriptorType.PRIMARY.code() && pvd == null) {
-                pvd = decode(() -> PrimaryVolumeDescriptor.decode(sector.duplicate().flip(), ctx.at(lba)),
-                        "primary volume descriptor", lba);
+                try {
+                    pvd = PrimaryVolumeDescriptor.decode(sector.duplicate().flip(), ctx.at(lba));
+                } catch (DiscImageException | RuntimeException e) {
+                    throw Malformed.wrap("primary volume descriptor", lba, 0, e);
+                }
                 checkBlockSize(pvd.logicalBlockSize(), "primary volume descriptor", lba);
-                pvdRoot = new RecordRef(lba, 156, pvd.rootDirectoryRecord());
+                pvdRoot = RecordRef.of(lba, 156, pvd.rootDirectoryRecord());
             } else if (h.typeCode() == VolumeDescriptorType.SUPPLEMENTARY.code() && h.version() == 1
                     && jolietRoot == null) {
-                SupplementaryVolumeDescriptor svd = decode(
-                        () -> SupplementaryVolumeDescriptor.decode(sector.duplicate().flip(), ctx.at(lba)),
-                        "supplementary volume descriptor", lba);
+                SupplementaryVolumeDescriptor svd;
+                try {
+                    svd = SupplementaryVolumeDescriptor.decode(sector.duplicate().flip(), ctx.at(lba));
+                } catch (DiscImageException | RuntimeException e) {
+                    throw Malformed.wrap("supplementary volume descriptor", lba, 0, e);
+                }
                 if (svd.isJoliet()) {
                     checkBlockSize(svd.logicalBlockSize(), "Joliet volume descriptor", lba);
-                    jolietRoot = new RecordRef(lba, 156, svd.rootDirectoryRecord());
+                    jolietRoot = RecordRef.of(lba, 156, svd.rootDirectoryRecord());
                     jolietVolumeId = svd.volumeIdentifier();
                 }
             }
@@ -92,7 +103,7 @@ record SessionDescriptors(long sessionStart, String volumeId, RecordRef primaryR
             throw Malformed.at("volume descriptor set", first, "no primary volume descriptor");
         }
         // silent: the walk of each tree reads the root's "." record again and reports there, once
-        RootSusp susp = rootSusp(sectors, pvdRoot.record(), DecodeContext.of(ctx.lenient(), Diagnostics.IGNORE));
+        RootSusp susp = rootSusp(sectors, pvdRoot, DecodeContext.of(ctx.lenient(), Diagnostics.IGNORE));
         return new SessionDescriptors(sessionStart, pvd.volumeIdentifier(), pvdRoot, jolietRoot, jolietVolumeId, susp.rockRidge,
                 susp.skip);
     }
@@ -101,8 +112,8 @@ record SessionDescriptors(long sessionStart, String volumeId, RecordRef primaryR
     }
 
     /** Looks at the root's "." record: SP first, then an RRIP ER or RRIP entries mean Rock Ridge. */
-    private static RootSusp rootSusp(SectorReader sectors, DirectoryRecord root, DecodeContext ctx) throws IOException {
-        long lba = root.extentLocation();
+    private static RootSusp rootSusp(SectorReader sectors, RecordRef root, DecodeContext ctx) throws IOException {
+        long lba = root.extent();
         ByteBuffer sector = ByteBuffer.allocate(SECTOR);
         if (root.dataLength() == 0 || sectors.read(lba, sector) != 1) {
             throw Malformed.at("root directory", lba, "extent of " + root.dataLength()
@@ -113,11 +124,12 @@ record SessionDescriptors(long sessionStart, String volumeId, RecordRef primaryR
             throw Malformed.at("root directory", lba, "no \".\" record");
         }
         RecordRef dot = DirectoryRecords.decode(sector, lba, 0, len, ctx);
-        if (!dot.record().isDot()) {
+        if (!dot.isDot()) {
             throw Malformed.at("root directory", lba, "the first record is not \".\"");
         }
-        byte[] su = dot.record().systemUse();
-        if (su.length < SharingProtocolIndicator.LENGTH || su[0] != 'S' || su[1] != 'P') {
+        byte[] su = dot.bytes();
+        int at = dot.systemUseStart();
+        if (dot.systemUseLength() < SharingProtocolIndicator.LENGTH || su[at] != 'S' || su[at + 1] != 'P') {
             return new RootSusp(false, 0);
         }
         SystemUseReader reader = new SystemUseReader(sectors, 0, ctx);
@@ -129,18 +141,6 @@ record SessionDescriptors(long sessionStart, String volumeId, RecordRef primaryR
     private static void checkBlockSize(int size, String structure, long lba) throws DiscImageException {
         if (size != SECTOR) {
             throw Malformed.at(structure, lba, "logical block size " + size + " (only 2048 is supported)");
-        }
-    }
-
-    private interface Decoder<T> {
-        T decode() throws DiscImageException;
-    }
-
-    private static <T> T decode(Decoder<T> d, String structure, long lba) throws DiscImageException {
-        try {
-            return d.decode();
-        } catch (DiscImageException | RuntimeException e) {
-            throw Malformed.wrap(structure, lba, 0, e);
         }
     }
 

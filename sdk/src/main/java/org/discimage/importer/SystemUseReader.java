@@ -44,6 +44,11 @@ final class SystemUseReader {
     private final ByteBuffer sector = ByteBuffer.allocate(SECTOR);
     /** The LBA whose sector {@link #sector} holds, or -1. */
     private long loaded = -1;
+    /** The attributes {@link #readTransient} fills. */
+    private final RockRidgeAttributes scratch = new RockRidgeAttributes();
+    /** The instant {@link #instant} made last, and its epoch second. */
+    private Instant lastInstant;
+    private long lastSecond;
     /** Bytes of continuation data this reader may still read; -1 until first used. */
     private long budget = -1;
 
@@ -59,12 +64,163 @@ final class SystemUseReader {
 
     /** The Rock Ridge attributes of a record; {@code rootDot} for the root's "." (no LEN_SKP skip). */
     RockRidgeAttributes read(RecordRef record, boolean rootDot) throws IOException {
-        return interpret(entries(record, rootDot ? 0 : skip), record);
+        int skipBytes = rootDot ? 0 : skip;
+        RockRidgeAttributes a = DirectoryRecords.fastPaths ? fast(record, skipBytes) : null;
+        return a != null ? a : interpret(entries(record, skipBytes), record);
+    }
+
+    /**
+     * The attributes of a System Use area holding only well-formed PX, TF (short form), one NM, RR
+     * and ST entries, read straight from the record's bytes; null for anything else (a CE, SL, PN,
+     * CL, PL, RE, SP, ER, ZF or unknown entry, a second NM, NM flags other than CONTINUE, a long-form
+     * or out-of-range TF stamp, disagreeing both-endian halves, a bad length or version), which
+     * {@link #entries} and {@link #interpret} then read with their checks and diagnostics. What
+     * mkisofs, xorriso and discimage write for files and directories takes this path: it allocates
+     * the attributes, one name string and the instants, nothing per entry.
+     */
+    RockRidgeAttributes fast(RecordRef record, int skipBytes) {
+        return fast(record, skipBytes, new RockRidgeAttributes());
+    }
+
+    /**
+     * As {@link #read(RecordRef, boolean) read(record, false)}, but what the fast path reads lands in
+     * one object this reader reuses: valid until the next call of this method. For the walker's
+     * one-record-at-a-time use (an object per entry less); a caller that keeps the attributes, or
+     * reads another record's while using them, calls {@link #read}.
+     */
+    RockRidgeAttributes readTransient(RecordRef record) throws IOException {
+        RockRidgeAttributes a = DirectoryRecords.fastPaths ? fast(record, skip, scratch.clear()) : null;
+        return a != null ? a : interpret(entries(record, skip), record);
+    }
+
+    /** As {@link #fast(RecordRef, int)}, into {@code a} (fresh or cleared). */
+    private RockRidgeAttributes fast(RecordRef record, int skipBytes, RockRidgeAttributes a) {
+        byte[] b = record.bytes();
+        int length = record.systemUseLength();
+        if (length != 0 && skipBytes > length) {
+            return null;  // the slow path names the error
+        }
+        int p = record.systemUseStart() + (length == 0 ? 0 : skipBytes);
+        int end = record.systemUseStart() + length;
+        int nameAt = -1;
+        int nameLength = 0;
+        while (end - p >= 4) {  // SUSP 1.12 4: fewer than 4 bytes left is padding
+            int len = b[p + 2] & 0xFF;
+            if (len < 4 || len > end - p || b[p + 3] != 1) {
+                return null;
+            }
+            int sig = (b[p] & 0xFF) << 8 | (b[p + 1] & 0xFF);
+            if (sig == ('P' << 8 | 'X')) {
+                // RRIP 1.12 4.1.1: mode, links, uid, gid (and, in 1.12, the serial number), all 733
+                if (len != 44 && len != 36 || !bothEndian(b, p + 4, len == 44 ? 5 : 4)) {
+                    return null;
+                }
+                a.mode = (int) (le32(b, p + 4) & 0xFFFF);
+                a.links = le32(b, p + 12);
+                a.uid = le32(b, p + 20);
+                a.gid = le32(b, p + 28);
+                a.serial = len == 44 ? le32(b, p + 36) : -1;
+            } else if (sig == ('T' << 8 | 'F')) {
+                if (!timeStamps(b, p, len, a)) {
+                    return null;
+                }
+            } else if (sig == ('N' << 8 | 'M')) {
+                // RRIP 1.12 4.1.4: one NM entry without CURRENT or PARENT is the whole name
+                if (len < 5 || nameAt >= 0 || (b[p + 4] & (AlternateName.CURRENT | AlternateName.PARENT)) != 0) {
+                    return null;
+                }
+                nameAt = p + 5;
+                nameLength = len - 5;
+            } else if (sig == ('R' << 8 | 'R')) {
+                if (len != 5) {
+                    return null;
+                }
+            } else if (sig == ('S' << 8 | 'T')) {
+                if (len != 4) {
+                    return null;
+                }
+                break;  // SUSP 1.12 5.4: the end of the area
+            } else {
+                return null;
+            }
+            a.rockRidgeEntries = true;
+            p += len;
+        }
+        if (nameAt >= 0) {
+            a.name = new String(b, nameAt, nameLength, StandardCharsets.UTF_8);
+        }
+        return a;
+    }
+
+    /**
+     * A short-form TF entry (RRIP 1.12 4.1.6) into {@code a} as {@link #interpret} takes it: the
+     * modification time when specified, access and attribute-change times (null when absent or
+     * unspecified). False for a long form, a length not matching the flags or a stamp out of range.
+     */
+    private boolean timeStamps(byte[] b, int p, int len, RockRidgeAttributes a) {
+        int flags = b[p + 4] & 0xFF;
+        int count = Integer.bitCount(flags & 0x7F);
+        if ((flags & TimeStamps.LONG_FORM) != 0 || len != 5 + 7 * count) {
+            return false;
+        }
+        long modify = RecordingDateTime.UNSPECIFIED_EPOCH_SECOND;
+        long access = RecordingDateTime.UNSPECIFIED_EPOCH_SECOND;
+        long change = RecordingDateTime.UNSPECIFIED_EPOCH_SECOND;
+        int at = p + 5;
+        for (int bit = 1; bit < TimeStamps.LONG_FORM; bit <<= 1) {
+            if ((flags & bit) == 0) {
+                continue;
+            }
+            long t = DirectoryRecords.epochSecond(b, at);
+            if (t == DirectoryRecords.INVALID) {
+                return false;
+            }
+            if (bit == TimeStamps.MODIFY) {
+                modify = t;
+            } else if (bit == TimeStamps.ACCESS) {
+                access = t;
+            } else if (bit == TimeStamps.ATTRIBUTES) {
+                change = t;
+            }
+            at += 7;
+        }
+        if (modify != RecordingDateTime.UNSPECIFIED_EPOCH_SECOND) {
+            a.modified = instant(modify);
+        }
+        a.accessed = access == RecordingDateTime.UNSPECIFIED_EPOCH_SECOND ? null : instant(access);
+        a.attributesChanged = change == RecordingDateTime.UNSPECIFIED_EPOCH_SECOND ? null : instant(change);
+        return true;
+    }
+
+    /**
+     * The instant of an epoch second, the last one made when the second is the same: a file's
+     * three stamps are usually one time, and the files of a tree often share it (Instant is immutable).
+     */
+    private Instant instant(long second) {
+        if (lastInstant == null || lastSecond != second) {
+            lastInstant = Instant.ofEpochSecond(second);
+            lastSecond = second;
+        }
+        return lastInstant;
+    }
+
+    /** Whether the {@code count} 733 numbers (ECMA-119 7.3.3) at {@code p} have agreeing halves. */
+    private static boolean bothEndian(byte[] b, int p, int count) {
+        for (int i = 0; i < count; i++, p += 8) {
+            if (b[p] != b[p + 7] || b[p + 1] != b[p + 6] || b[p + 2] != b[p + 5] || b[p + 3] != b[p + 4]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static long le32(byte[] b, int p) {
+        return (b[p] & 0xFFL) | (b[p + 1] & 0xFFL) << 8 | (b[p + 2] & 0xFFL) << 16 | (b[p + 3] & 0xFFL) << 24;
     }
 
     /** Every entry of the record's System Use area and its continuation areas, in order. */
     List<SuspEntry> entries(RecordRef record, int skipBytes) throws IOException {
-        ByteBuffer su = record.record().systemUseView();
+        ByteBuffer su = record.systemUseView();
         int length = su.remaining();
         if (length == 0) {
             return List.of();
