@@ -108,6 +108,12 @@ public final class ArchiveSource {
      * 1032:1 (zlib's technical notes); a zip entry claiming more from its compressed size lies.
      */
     private static final long MAX_DEFLATE_RATIO = 1032;
+    /**
+     * tar and cpio headers hold names as bytes without a charset (pax "path" records are UTF-8,
+     * POSIX.1-2008 pax); read them as UTF-8, what GNU tar and cpio write on a UTF-8 system, rather
+     * than the JVM's default or Commons Compress's US-ASCII for cpio.
+     */
+    private static final String NAMES = StandardCharsets.UTF_8.name();
     /** The Info-ZIP "ux" extra field (0x7875) holding uid and gid. */
     private static final org.apache.commons.compress.archivers.zip.ZipShort UNIX_IDS = new X7875_NewUnix().getHeaderId();
 
@@ -156,9 +162,9 @@ public final class ArchiveSource {
                 try (InputStream raw = new BufferedInputStream(open(archive))) {
                     InputStream in = compressor == null ? raw : decompress(raw, compressor, archive);
                     if (format.equals(ArchiveStreamFactory.TAR)) {
-                        g.tarStream(new TarArchiveInputStream(in));
+                        g.tarStream(new TarArchiveInputStream(in, NAMES));
                     } else if (format.equals(ArchiveStreamFactory.CPIO)) {
-                        g.cpio(new CpioArchiveInputStream(in));
+                        g.cpio(new CpioArchiveInputStream(in, NAMES));
                     } else {
                         throw new DiscImageException(ErrorCode.INVALID_PARAM, archive + " is a " + name
                                 + " archive; archive sources read tar, zip, cpio and 7z");
@@ -288,7 +294,7 @@ public final class ArchiveSource {
 
         void tarInPlace() throws IOException {
             long archiveSize = Files.size(archive);
-            try (TarFile tf = new TarFile(archive)) {
+            try (TarFile tf = new TarFile(archive, NAMES)) {
                 for (TarArchiveEntry e : tf.getEntries()) {
                     current = e.getName();
                     Meta m = tarMeta(e);
