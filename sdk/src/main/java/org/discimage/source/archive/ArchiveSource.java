@@ -34,6 +34,7 @@ import org.apache.commons.compress.archivers.sevenz.SevenZArchiveEntry;
 import org.apache.commons.compress.archivers.sevenz.SevenZFile;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
+import org.apache.commons.compress.archivers.tar.TarConstants;
 import org.apache.commons.compress.archivers.tar.TarFile;
 import org.apache.commons.compress.archivers.zip.X7875_NewUnix;
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
@@ -344,7 +345,9 @@ public final class ArchiveSource {
                 k = Kind.BLOCK;
             } else if (e.isCharacterDevice()) {
                 k = Kind.CHARACTER;
-            } else if (e.isFile()) {
+            } else if (e.getLinkFlag() == TarConstants.LF_NORMAL || e.getLinkFlag() == TarConstants.LF_OLDNORM
+                    || e.getLinkFlag() == TarConstants.LF_CONTIG || e.isSparse()) {
+                // not isFile(): Commons Compress calls any type not a directory a file, fifos included
                 k = Kind.FILE;
             } else {
                 k = Kind.SKIP;
