@@ -195,4 +195,42 @@ class ArchiveInteropTest {
                 "/pkg/v1/deep/a/b/c/file.txt").out();
         assertEquals("deep\n".repeat(1000), data);
     }
+
+    /**
+     * Duplicates and hard links as isoinfo reads them: a later entry's content wins, a tar hard
+     * link is a second name with the same content (recorded as a file of its own: two extents,
+     * link count 1), a character device is recorded with its numbers (RRIP PN).
+     */
+    @Test
+    void duplicatesHardLinksAndDevicesAsIsoinfoSeesThem() throws IOException {
+        ExternalTools.assumeTool("isoinfo");
+        Path archive = work.resolve("odd.tar");
+        try (var t = new org.apache.commons.compress.archivers.tar.TarArchiveOutputStream(Files.newOutputStream(archive))) {
+            for (String[] e : new String[][] {{"a.txt", "first"}, {"f.txt", "linked data"}, {"a.txt", "second!"}}) {
+                var te = new org.apache.commons.compress.archivers.tar.TarArchiveEntry(e[0]);
+                te.setSize(e[1].length());
+                t.putArchiveEntry(te);
+                t.write(e[1].getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                t.closeArchiveEntry();
+            }
+            var link = new org.apache.commons.compress.archivers.tar.TarArchiveEntry("hard",
+                    org.apache.commons.compress.archivers.tar.TarConstants.LF_LINK);
+            link.setLinkName("f.txt");
+            t.putArchiveEntry(link);
+            t.closeArchiveEntry();
+            var dev = new org.apache.commons.compress.archivers.tar.TarArchiveEntry("null",
+                    org.apache.commons.compress.archivers.tar.TarConstants.LF_CHR);
+            dev.setDevMajor(1);
+            dev.setDevMinor(3);
+            t.putArchiveEntry(dev);
+            t.closeArchiveEntry();
+        }
+        Path iso = image(archive, new ArrayList<>());
+        assertEquals("second!", ExternalTools.runOk(null, "isoinfo", "-R", "-i", iso.toString(), "-x", "/a.txt").out());
+        assertEquals("linked data", ExternalTools.runOk(null, "isoinfo", "-R", "-i", iso.toString(), "-x", "/hard").out());
+        assertEquals("linked data", ExternalTools.runOk(null, "isoinfo", "-R", "-i", iso.toString(), "-x", "/f.txt").out());
+        String listing = ExternalTools.runOk(null, "isoinfo", "-R", "-l", "-i", iso.toString()).out();
+        assertTrue(listing.lines().anyMatch(l -> l.startsWith("c") && l.contains("null")), listing);
+        assertEquals(1, listing.lines().filter(l -> l.trim().endsWith(" a.txt")).count(), listing);
+    }
 }
