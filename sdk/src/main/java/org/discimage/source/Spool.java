@@ -28,6 +28,8 @@ public final class Spool implements Closeable {
     private final String description;
     private final FileChannel channel;
     private long end;
+    /** One copy buffer per spool, not per entry: an archive of many small files allocates once. */
+    private byte[] buf;
 
     Spool(WorkingDirectory workingDirectory, String description) throws DiscImageException {
         this.workingDirectory = workingDirectory;
@@ -65,7 +67,9 @@ public final class Spool implements Closeable {
         } else {
             workingDirectory.claim(0, WorkingDirectory.CHECK_INTERVAL, what);
         }
-        byte[] buf = new byte[BUFFER];
+        if (buf == null) {
+            buf = new byte[BUFFER];
+        }
         ByteBuffer bb = ByteBuffer.wrap(buf);
         long copied = 0;
         long nextCheck = WorkingDirectory.CHECK_INTERVAL;
