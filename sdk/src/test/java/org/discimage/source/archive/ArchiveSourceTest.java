@@ -422,4 +422,29 @@ class ArchiveSourceTest {
             assertEquals(0, l.count(), "spool files have no name");
         }
     }
+
+    /**
+     * A plain tar whose header claims a size far beyond the archive (checksum fixed up, so the
+     * header itself is valid): refused when grafting, nothing read into memory.
+     */
+    @Test
+    void tarEntryClaimingMoreThanTheArchiveIsRefused() throws IOException {
+        Path a = tar("claim.tar", false, E.file("big.bin", "tiny"));
+        byte[] b = Files.readAllBytes(a);
+        // size field: 12 bytes of octal at offset 124 (POSIX ustar); checksum: 8 bytes at 148
+        byte[] size = String.format("%011o", 1L << 33).getBytes(StandardCharsets.US_ASCII);
+        System.arraycopy(size, 0, b, 124, 11);
+        Arrays.fill(b, 148, 156, (byte) ' ');
+        long sum = 0;
+        for (int i = 0; i < 512; i++) {
+            sum += b[i] & 0xFF;
+        }
+        byte[] chk = String.format("%06o", sum).getBytes(StandardCharsets.US_ASCII);
+        System.arraycopy(chk, 0, b, 148, 6);
+        b[154] = 0;
+        Files.write(a, b);
+        DiscImageException e = refused(a);
+        assertEquals(ErrorCode.DATA_STREAM_READ_FAILURE, e.code(), e.getMessage());
+        assertTrue(e.getMessage().contains(a.toString()), e.getMessage());
+    }
 }
