@@ -29,6 +29,8 @@ public final class WorkingDirectory {
     private final long reserve;
     private final long limit;
     private long spooled;
+    /** Found once: on Linux each Files.getFileStore reads the mount table. */
+    private FileStore store;
 
     private WorkingDirectory(Path directory, long reserve, long limit) {
         this.directory = directory;
@@ -131,7 +133,9 @@ public final class WorkingDirectory {
         }
         long usable;
         try {
-            FileStore store = Files.getFileStore(directory);
+            if (store == null) {
+                store = Files.getFileStore(directory);
+            }
             usable = store.getUsableSpace();
         } catch (IOException e) {
             throw new DiscImageException(ErrorCode.INVALID_WORKING_DIRECTORY,
