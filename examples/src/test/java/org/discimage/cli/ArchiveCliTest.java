@@ -92,4 +92,19 @@ class ArchiveCliTest {
         assertNotEquals(0, unnamed.exitCode());
         assertTrue(unnamed.err().contains("standard input has no name"), unnamed.toString());
     }
+
+    /** {@code append --archive IMAGE/PATH=A} replaces what IMAGE/PATH held in the imported tree. */
+    @Test
+    void appendGraftsAnArchiveIntoANewSession() throws Exception {
+        Path archive = tarGz();
+        Path img = tmp.resolve("m.iso");
+        Path old = Files.createDirectories(tmp.resolve("old/pkg"));
+        Files.writeString(old.resolve("stale.txt"), "old");
+        assertEquals(0, CliRun.run("append", img.toString(), tmp.resolve("old").toString()).exitCode());
+        CliRun a = CliRun.run("append", img.toString(), "--archive", "pkg=" + archive);
+        assertEquals(0, a.exitCode(), a.toString());
+        assertEquals("from the archive\n", isoinfoX(img, "/pkg/docs/a.txt"));
+        String listing = ExternalTool.run("isoinfo", "-R", "-l", "-i", img.toString());
+        assertTrue(!listing.contains("stale.txt"), listing);
+    }
 }

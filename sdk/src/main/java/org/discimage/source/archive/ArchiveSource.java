@@ -54,8 +54,9 @@ import org.discimage.tree.SymlinkItem;
 
 /**
  * Grafts the entries of an archive into an image tree without unpacking it to disk: tar (plain or
- * compressed with gzip, bzip2, xz, lzma, Unix compress, lz4, snappy), zip (and jar), cpio and 7z,
- * read with Apache Commons Compress.
+ * compressed by any compressor Commons Compress detects and decodes without a native library:
+ * gzip, bzip2 and xz are tested with the real tools; lzma, Unix compress, lz4 and snappy framing
+ * go the same way untested), zip (and jar), cpio and 7z, read with Apache Commons Compress.
  *
  * <h2>How the data is read, and what it costs</h2>
  * <ul>
