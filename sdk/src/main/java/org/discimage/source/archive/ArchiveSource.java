@@ -206,8 +206,8 @@ public final class ArchiveSource {
             // zstd-jni is a native library (one build per platform in the jar); discimage does not
             // bundle it, so .tar.zst is refused plainly instead of failing with a linkage error
             throw new DiscImageException(ErrorCode.INVALID_PARAM, archive + " is zstd-compressed, which archive sources"
-                    + " do not read (it needs the native zstd-jni library); pipe it in: zstd -dc " + archive.getFileName()
-                    + " | tar ... or unpack it first");
+                    + " do not read (it needs the native zstd-jni library); decompress it first (zstd -d "
+                    + archive.getFileName() + "): a plain tar is then read in place");
         }
         try {
             return new BufferedInputStream(new CompressorStreamFactory().createCompressorInputStream(compressor, in, true));
