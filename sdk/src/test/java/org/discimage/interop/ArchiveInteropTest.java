@@ -261,4 +261,31 @@ class ArchiveInteropTest {
             assertTrue(java.util.Arrays.equals(first, Files.readAllBytes(again)), "same input, same image: " + archive);
         }
     }
+
+    /**
+     * A GNU sparse member (tar -S, PAX 1.0 sparse map) in a plain tar cannot be a range of the
+     * archive: its holes are expanded into the spool. isoinfo reads back every byte.
+     */
+    @Test
+    void sparseTarMemberIsExpanded() throws IOException {
+        ExternalTools.assumeTool("tar", "isoinfo");
+        Path src = Files.createDirectories(work.resolve("sparse"));
+        Path f = src.resolve("holes.bin");
+        try (var ch = java.nio.channels.FileChannel.open(f, java.nio.file.StandardOpenOption.CREATE,
+                java.nio.file.StandardOpenOption.WRITE)) {
+            ch.write(java.nio.ByteBuffer.wrap("in the middle".getBytes(java.nio.charset.StandardCharsets.US_ASCII)),
+                    1_000_000);
+            ch.write(java.nio.ByteBuffer.wrap("at the end".getBytes(java.nio.charset.StandardCharsets.US_ASCII)),
+                    3_000_000);
+        }
+        Path archive = work.resolve("sparse.tar");
+        ExternalTools.runOk(src, "tar", "--sparse", "--format=posix", "-cf", archive.toString(), "holes.bin");
+        List<ArchiveSummary> s = new ArrayList<>();
+        Path iso = image(archive, s);
+        assertTrue(s.get(0).spool() != null && s.get(0).spool().size() == Files.size(f), "expanded into the spool");
+        Path back = work.resolve("holes.back");
+        ExternalTools.runOk(ExternalTools.DEFAULT_TIMEOUT, null, List.of("sh", "-c",
+                "isoinfo -R -i '" + iso + "' -x /holes.bin > '" + back + "'"));
+        assertEquals(ReaderListing.sha256(f), ReaderListing.sha256(back));
+    }
 }
