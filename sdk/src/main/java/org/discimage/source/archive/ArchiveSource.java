@@ -101,6 +101,10 @@ import org.discimage.tree.SymlinkItem;
  * image records two names with their own extents (the data is written twice), not a shared inode.
  * cpio hard links (newc: only the last name carries the data) get the data on every name. Devices
  * become device nodes (Rock Ridge only); fifos and sockets are left out with a diagnostic.
+ *
+ * <p>A graft that fails leaves the tree as it was (what it added, the graft point included if it
+ * created it, is taken out again; its spool is deleted), except for the attributes a directory
+ * entry set on a directory that was in the tree before.
  */
 public final class ArchiveSource {
     /** The longest symlink target read from an entry's data (PATH_MAX on Linux). */
@@ -138,8 +142,9 @@ public final class ArchiveSource {
         Objects.requireNonNull(into, "into");
         Objects.requireNonNull(archive, "archive");
         Objects.requireNonNull(options, "options");
-        Directory target = imagePath == null || imagePath.isEmpty() || imagePath.equals("/")
-                ? into : into.addDirectory(imagePath);
+        boolean atRoot = imagePath == null || imagePath.chars().allMatch(c -> c == '/');
+        String created = atRoot ? null : firstMissing(into, imagePath);
+        Directory target = atRoot ? into : into.addDirectory(imagePath);
         String compressor;
         String format;
         try (InputStream in = new BufferedInputStream(open(archive))) {
@@ -174,15 +179,33 @@ public final class ArchiveSource {
                 }
             }
         } catch (DiscImageException | RuntimeException e) {
-            g.closeSpool();
+            g.undo(into, created);
             throw e;
         } catch (IOException e) {
-            g.closeSpool();
+            g.undo(into, created);
             throw new DiscImageException(ErrorCode.DATA_STREAM_READ_FAILURE, "cannot read " + name + " archive "
                     + archive + (g.current == null ? "" : " at entry " + g.current) + ": " + e.getMessage(), e);
         }
         return new ArchiveSummary(name, g.files, g.directories, g.symlinks, g.devices,
                 List.copyOf(g.skipped), g.spool);
+    }
+
+    /** The shortest prefix of {@code path} not yet in the tree under {@code into}, or null. */
+    private static String firstMissing(Directory into, String path) {
+        StringBuilder prefix = new StringBuilder();
+        for (String part : path.split("/")) {
+            if (part.isEmpty()) {
+                continue;
+            }
+            if (prefix.length() > 0) {
+                prefix.append('/');
+            }
+            prefix.append(part);
+            if (into.item(prefix.toString()).isEmpty()) {
+                return prefix.toString();
+            }
+        }
+        return null;
     }
 
     private static InputStream open(Path archive) throws DiscImageException {
@@ -283,6 +306,32 @@ public final class ArchiveSource {
                 spool = wd.newSpool(archive.toString());
             }
             return spool;
+        }
+
+        /**
+         * After a failure: takes what this graft added out of the tree again (the graft point too,
+         * if it created it) and deletes the spool, so a refused archive leaves the tree as it was,
+         * except for the attributes a directory entry set on a directory that was there before.
+         */
+        void undo(Directory into, String created) {
+            closeSpool();
+            for (Item i : ours) {
+                Directory parent = i.parent();
+                if (parent != null && !ours.contains(parent)) {
+                    try {
+                        parent.removeTree(i.name());
+                    } catch (DiscImageException e) {
+                        // already gone with a removed parent
+                    }
+                }
+            }
+            if (created != null) {
+                try {
+                    into.removeTree(created);
+                } catch (DiscImageException e) {
+                    // not there: nothing to undo
+                }
+            }
         }
 
         void closeSpool() {

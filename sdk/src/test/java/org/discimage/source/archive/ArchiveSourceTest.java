@@ -447,4 +447,19 @@ class ArchiveSourceTest {
         assertEquals(ErrorCode.DATA_STREAM_READ_FAILURE, e.code(), e.getMessage());
         assertTrue(e.getMessage().contains(a.toString()), e.getMessage());
     }
+
+    @Test
+    void aRefusedArchiveLeavesTheTreeAsItWas() throws IOException {
+        Directory r = root();
+        r.addFile("keep/me.txt", new byte[] {1});
+        Path a = tar("half.tar.gz", true, new E("d", TarConstants.LF_DIR, null), E.file("d/one.txt", "1"),
+                E.file("top.txt", "2"), E.file("../evil", "x"));
+        Path spool = Files.createDirectories(work.resolve("spool-undo"));
+        assertThrows(DiscImageException.class, () -> ArchiveSource.graft(r, "new/pkg", a,
+                ArchiveOptions.defaults().withWorkingDirectory(WorkingDirectory.of(spool, 0, Long.MAX_VALUE))));
+        assertEquals(ItemType.NOT_FOUND, r.exists("new"));
+        assertThrows(DiscImageException.class, () -> ArchiveSource.graft(r, "keep", a, options(new ArrayList<>())));
+        assertEquals(List.of("me.txt"), r.item("keep").map(i -> ((Directory) i).children().stream()
+                .map(c -> c.name()).toList()).orElseThrow());
+    }
 }
