@@ -288,4 +288,36 @@ class ArchiveInteropTest {
                 "isoinfo -R -i '" + iso + "' -x /holes.bin > '" + back + "'"));
         assertEquals(ReaderListing.sha256(f), ReaderListing.sha256(back));
     }
+
+    /**
+     * The zero-copy slices of a plain tar and a stored zip go through the UDF producer as well:
+     * 7-Zip extracts a UDF-only image of them with the host tree's names, sizes and SHA-256.
+     */
+    @Test
+    void udfImageOfInPlaceArchives() throws IOException {
+        ExternalTools.assumeTool("tar", "zip", "7z");
+        Path src = makeTree(work.resolve("src"));
+        // 7-Zip 26.02 refuses a UDF-only image holding a symbolic link ("Cannot open the file as archive")
+        Files.delete(src.resolve("link"));
+        Path tar = work.resolve("u.tar");
+        ExternalTools.runOk(src, "tar", "-cf", tar.toString(), ".");
+        Path zip = work.resolve("u.zip");
+        ExternalTools.runOk(src, "zip", "-q", "-0", "-r", zip.toString(), ".");
+        for (Path archive : List.of(tar, zip)) {
+            FileSystemImage image = SdkImages.image(null, java.util.Set.of(org.discimage.FileSystem.UDF), IsoLevel.LEVEL_3);
+            ArchiveSummary s = ArchiveSource.graft(image.root(), "", archive, ArchiveOptions.defaults());
+            assertEquals(null, s.spool(), "read in place: " + archive);
+            Path iso = work.resolve(archive.getFileName() + ".udf.iso");
+            image.createResultImage().writeTo(iso);
+            ReaderListing actual = Readers.sevenZip(iso, InteropChecks.dir(work, "udf-7z"));
+            ReaderListing expected = ReaderListing.ofHostTree(src);
+            for (Entry e : expected.entries()) {
+                if (e.type() == Entry.Type.FILE) {
+                    Entry a = actual.get(e.path());
+                    assertTrue(a != null && a.size() == e.size() && e.sha256().equals(a.sha256()),
+                            archive + ": " + e + " read by 7z as " + a);
+                }
+            }
+        }
+    }
 }
