@@ -35,7 +35,6 @@ import org.apache.commons.compress.archivers.sevenz.SevenZFile;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.apache.commons.compress.archivers.tar.TarConstants;
-import org.apache.commons.compress.archivers.tar.TarFile;
 import org.apache.commons.compress.archivers.zip.X7875_NewUnix;
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.commons.compress.archivers.zip.ZipFile;
@@ -60,7 +59,7 @@ import org.discimage.tree.SymlinkItem;
  *
  * <h2>How the data is read, and what it costs</h2>
  * <ul>
- * <li><b>Uncompressed tar</b> is indexed in place ({@link TarFile}, headers only); each file is a
+ * <li><b>Uncompressed tar</b> is indexed in place (one pass over the headers, the data skipped by seeking); each file is a
  * range of the archive file and the image writer moves it with {@code transferTo} (zero copy). A
  * sparse tar entry is spooled (its holes must be expanded).</li>
  * <li><b>zip</b>: the central directory is read once; a stored entry is a range of the archive
@@ -343,21 +342,29 @@ public final class ArchiveSource {
 
         // ---- formats ----
 
+        /**
+         * One forward pass over the headers (the data is skipped by seeking, never read): each
+         * regular member is the range that starts where its header ended. Streaming the index
+         * rather than {@code TarFile} keeps no list of every entry in memory; the offset is the
+         * count of bytes the tar reader took from the file when it returned the entry (it reads
+         * whole 512-byte records, POSIX ustar, so no read-ahead crosses into the data).
+         */
         void tarInPlace() throws IOException {
             long archiveSize = Files.size(archive);
-            try (TarFile tf = new TarFile(archive, NAMES)) {
-                for (TarArchiveEntry e : tf.getEntries()) {
+            try (CountingInputStream raw = new CountingInputStream(Files.newInputStream(archive));
+                 TarArchiveInputStream tin = new TarArchiveInputStream(raw, NAMES)) {
+                TarArchiveEntry e;
+                while ((e = tin.getNextEntry()) != null) {
                     current = e.getName();
                     Meta m = tarMeta(e);
                     ContentSource src = null;
                     if (m.kind == Kind.FILE) {
                         if (e.isSparse()) {
-                            try (InputStream in = tf.getInputStream(e)) {
-                                src = spool().append(in, e.getRealSize(), where());
-                            }
+                            // holes must be expanded: not a range of the archive
+                            src = spool().append(tin, e.getRealSize(), where());
                         } else {
-                            long off = e.getDataOffset();
-                            if (off < 0 || off > archiveSize || e.getSize() > archiveSize - off) {
+                            long off = raw.count;
+                            if (off > archiveSize || e.getSize() > archiveSize - off) {
                                 throw new DiscImageException(ErrorCode.DATA_STREAM_READ_FAILURE, where() + " claims "
                                         + e.getSize() + " bytes at offset " + off + " of a " + archiveSize
                                         + "-byte archive (truncated or corrupt)");
@@ -843,6 +850,45 @@ public final class ArchiveSource {
         DiscImageException refuse(ErrorCode code, String what) {
             String shown = current == null ? "?" : current.replace("\0", "\\0");
             return new DiscImageException(code, "archive " + archive + ": entry \"" + shown + "\" " + what);
+        }
+    }
+
+    /** Counts the bytes read and skipped (no buffering of its own). */
+    private static final class CountingInputStream extends FilterInputStream {
+        long count;
+
+        CountingInputStream(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = in.read();
+            if (b >= 0) {
+                count++;
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int n = in.read(b, off, len);
+            if (n > 0) {
+                count += n;
+            }
+            return n;
+        }
+
+        @Override
+        public long skip(long n) throws IOException {
+            long k = in.skip(n);
+            count += k;
+            return k;
+        }
+
+        @Override
+        public boolean markSupported() {
+            return false; // a reset would make the count wrong
         }
     }
 

@@ -219,7 +219,12 @@ class ArchiveSourceTest {
     @Test
     void plainTarAndStoredZipEntriesAreSlicesOfTheArchive() throws IOException {
         Directory r = root();
-        ArchiveSource.graft(r, "t", tar("p.tar", false, E.file("a.txt", "in place")), options(new ArrayList<>()));
+        String longName = "long/" + "n".repeat(150) + ".txt";
+        ArchiveSource.graft(r, "t", tar("p.tar", false, E.file("first.txt", "x".repeat(700)), E.file(longName, "pax path"),
+                E.file("a.txt", "in place")), options(new ArrayList<>()));
+        // the offsets count the pax header records of the long name
+        assertEquals("pax path", content(((FileItem) r.item("t/" + longName).orElseThrow()).source()));
+        assertEquals("x".repeat(700), content(((FileItem) r.item("t/first.txt").orElseThrow()).source()));
         FileItem f = (FileItem) r.item("t/a.txt").orElseThrow();
         try (ReadableByteChannel ch = f.source().openChannel()) {
             assertInstanceOf(FileChannel.class, ch, "a FileChannel view, moved with transferTo");
