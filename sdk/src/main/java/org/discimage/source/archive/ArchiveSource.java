@@ -59,9 +59,9 @@ import org.discimage.tree.SymlinkItem;
  *
  * <h2>How the data is read, and what it costs</h2>
  * <ul>
- * <li><b>Uncompressed tar</b> is indexed in place (one pass over the headers, the data skipped by seeking); each file is a
- * range of the archive file and the image writer moves it with {@code transferTo} (zero copy). A
- * sparse tar entry is spooled (its holes must be expanded).</li>
+ * <li><b>Uncompressed tar</b> is indexed in place (one pass over the headers, the data skipped by
+ * seeking); each file is a range of the archive file and the image writer moves it with
+ * {@code transferTo} (zero copy). A sparse tar entry is spooled (its holes must be expanded).</li>
  * <li><b>zip</b>: the central directory is read once; a stored entry is a range of the archive
  * (zero copy), a deflated one is inflated from its range when the image is written (no archive
  * re-open, one {@link Inflater} per read). Other methods (bzip2, deflate64, ...) re-open the zip
