@@ -4,11 +4,15 @@
  */
 module org.discimage {
     requires org.apache.commons.io;
+    requires org.apache.commons.compress;
+    // commons-compress loads xz (for .tar.xz) reflectively; requiring it puts it into the module graph
+    requires org.tukaani.xz;
 
     exports org.discimage;
     exports org.discimage.error;
     exports org.discimage.importer;
     exports org.discimage.media;
     exports org.discimage.source;
+    exports org.discimage.source.archive;
     exports org.discimage.tree;
 }

@@ -48,6 +48,7 @@ public final class FileSystemImage {
     private NamePolicy namePolicy = NamePolicy.MANGLE;
     private VolumeIdentifiers identifiers = VolumeIdentifiers.defaults();
     private long freeMediaBlocks;
+    private org.discimage.source.WorkingDirectory workingDirectory;
     private long sessionStartBlock;
     private String importedVolumeName;
     /** The medium of the last import: a session appended to it inherits the unchanged files' extents. */
@@ -271,6 +272,27 @@ public final class FileSystemImage {
             throw new IllegalArgumentException("negative block count " + blocks);
         }
         this.freeMediaBlocks = blocks;
+    }
+
+    /**
+     * Where streams of unknown length and forward-only archives are spooled (IMAPI2
+     * WorkingDirectory, the folder of its stash files): the one set, else the system's temporary
+     * directory keeping 64 MiB free. Pass it to {@link org.discimage.source.WorkingDirectory#spool}
+     * or {@code ArchiveOptions.withWorkingDirectory}.
+     *
+     * @throws DiscImageException {@code INVALID_WORKING_DIRECTORY} when none is set and the
+     *                            temporary directory is not writable
+     */
+    public org.discimage.source.WorkingDirectory workingDirectory() throws DiscImageException {
+        if (workingDirectory == null) {
+            workingDirectory = org.discimage.source.WorkingDirectory.systemDefault();
+        }
+        return workingDirectory;
+    }
+
+    /** Sets the working directory for spooled data (IMAPI2 put_WorkingDirectory). */
+    public void setWorkingDirectory(org.discimage.source.WorkingDirectory dir) {
+        this.workingDirectory = Objects.requireNonNull(dir, "dir");
     }
 
     /** The first LBA of the session being built (IMAPI2 SessionStartBlock); 0 for a fresh image. */

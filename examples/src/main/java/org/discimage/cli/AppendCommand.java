@@ -16,6 +16,9 @@ import org.discimage.UdfRevision;
 import org.discimage.importer.SessionReader;
 import org.discimage.media.ImageFileMedium;
 import org.discimage.media.SessionInfo;
+import org.discimage.source.Spool;
+import org.discimage.source.WorkingDirectory;
+import org.discimage.source.archive.ArchiveSummary;
 import org.discimage.tree.Directory;
 import org.discimage.tree.UpdateOptions;
 import org.discimage.tree.UpdateSummary;
@@ -76,8 +79,17 @@ final class AppendCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "MEDIA", description = "The image file to grow.")
     Path media;
 
-    @Parameters(index = "1..*", paramLabel = "SOURCE", description = "Files and directories to add.")
+    @Parameters(index = "1..*", paramLabel = "SOURCE",
+            description = "Files and directories to add; IMAGE/PATH=- reads standard input.")
     List<String> sources = new ArrayList<>();
+
+    @Option(names = "--archive", paramLabel = "[IMAGE/PATH=]ARCHIVE", description = "Graft the contents of a tar"
+            + " (.gz/.bz2/.xz), zip, cpio or 7z archive (after the SOURCEs); it replaces what IMAGE/PATH held.")
+    List<String> archives = new ArrayList<>();
+
+    @Option(names = "--working-dir", paramLabel = "DIR",
+            description = "Where standard input and compressed archives are spooled (default: the temporary directory).")
+    Path workingDir;
 
     @Override
     public Integer call() throws IOException {
@@ -103,12 +115,33 @@ final class AppendCommand implements Callable<Integer> {
                 UpdateSummary summary = root.updateTree(strip(update.imagePath), update.local, options);
                 out.println("update /" + strip(update.imagePath) + " from " + update.local + ": " + summary);
             }
+            if (workingDir != null) {
+                image.setWorkingDirectory(WorkingDirectory.of(workingDir));
+            }
             for (String s : sources) {
                 Graft g = Graft.parse(s);
                 replaceTargets(root, g);
-                g.addTo(root);
+                g.addTo(root, g.isStdin() ? image.workingDirectory() : null, System.in);
             }
-            medium.append(image.createResultImage());
+            List<Spool> spools = new ArrayList<>();
+            try {
+                for (String a : archives) {
+                    Graft g = Graft.parse(a);
+                    String base = strip(g.imagePath());
+                    // at the root the archive's names must be new: clashes are refused (DUP_NAME)
+                    if (!base.isEmpty() && root.item(base).isPresent()) {
+                        root.removeTree(base);
+                    }
+                    ArchiveSummary summary = g.addArchiveTo(root, image.workingDirectory(),
+                            line -> out.println("note: " + line));
+                    if (summary.spool() != null) {
+                        spools.add(summary.spool());
+                    }
+                }
+                medium.append(image.createResultImage());
+            } finally {
+                spools.forEach(Spool::close);
+            }
             for (SessionInfo s : medium.sessions()) {
                 out.println("session " + s.number() + ": " + ImportOptionsMixin.describe(s));
             }

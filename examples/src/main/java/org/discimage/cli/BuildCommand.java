@@ -25,6 +25,9 @@ import org.discimage.NamePolicy;
 import org.discimage.ProgressListener;
 import org.discimage.UdfRevision;
 import org.discimage.VolumeIdentifiers;
+import org.discimage.source.Spool;
+import org.discimage.source.WorkingDirectory;
+import org.discimage.source.archive.ArchiveSummary;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -86,17 +89,50 @@ final class BuildCommand implements Callable<Integer> {
             description = "Fail on names a file system cannot hold instead of adapting them.")
     boolean strictNames;
 
-    @Parameters(arity = "1..*", paramLabel = "SOURCE", description = "LOCAL/PATH or IMAGE/PATH=LOCAL/PATH.")
-    List<String> sources;
+    @Parameters(arity = "0..*", paramLabel = "SOURCE",
+            description = "LOCAL/PATH or IMAGE/PATH=LOCAL/PATH; IMAGE/PATH=- reads standard input.")
+    List<String> sources = new ArrayList<>();
+
+    @Option(names = "--archive", paramLabel = "[IMAGE/PATH=]ARCHIVE",
+            description = "Graft the contents of a tar (.gz/.bz2/.xz), zip, cpio or 7z archive (after the SOURCEs).")
+    List<String> archives = new ArrayList<>();
+
+    @Option(names = "--working-dir", paramLabel = "DIR",
+            description = "Where standard input and compressed archives are spooled (default: the temporary directory).")
+    Path workingDir;
 
     @Override
     public Integer call() throws IOException {
+        if (sources.isEmpty() && archives.isEmpty()) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "give at least one SOURCE or --archive");
+        }
         FileSystemImage image = new FileSystemImage(clock());
         configure(image);
-        for (String s : sources) {
-            Graft.parse(s).addTo(image.root());
-        }
         PrintWriter err = spec.commandLine().getErr();
+        if (workingDir != null) {
+            image.setWorkingDirectory(WorkingDirectory.of(workingDir));
+        }
+        for (String s : sources) {
+            Graft g = Graft.parse(s);
+            g.addTo(image.root(), g.isStdin() ? image.workingDirectory() : null, System.in);
+        }
+        // spool files have no name; closing them after the write just frees their space early
+        List<Spool> spools = new ArrayList<>();
+        try {
+            for (String a : archives) {
+                ArchiveSummary summary = Graft.parse(a).addArchiveTo(image.root(), image.workingDirectory(),
+                        line -> err.println("note: " + line));
+                if (summary.spool() != null) {
+                    spools.add(summary.spool());
+                }
+            }
+            return write(image, err);
+        } finally {
+            spools.forEach(Spool::close);
+        }
+    }
+
+    private int write(FileSystemImage image, PrintWriter err) throws IOException {
         long started = System.nanoTime();
         ImageResult result = image.createResultImage();
         ProgressBar bar = System.console() != null ? new ProgressBar(err, System::nanoTime) : null;

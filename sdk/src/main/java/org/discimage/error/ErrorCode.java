@@ -83,7 +83,16 @@ public enum ErrorCode {
     IMPORT_TYPE_COLLISION_DIRECTORY_EXISTS_AS_FILE("IMAPI_E_IMPORT_TYPE_COLLISION_DIRECTORY_EXISTS_AS_FILE",
             0xC0AAB15E),
     /** An on-disc structure is malformed (decode of a record failed). */
-    MALFORMED_STRUCTURE("IMAPI_E_FILE_SYSTEM_READ_CONSISTENCY_ERROR", 0xC0AAB153);
+    MALFORMED_STRUCTURE("IMAPI_E_FILE_SYSTEM_READ_CONSISTENCY_ERROR", 0xC0AAB153),
+    // archive sources and spooled streams (issue 8): IMAPI2's staging ("stash") codes
+    /** The working directory for spooled (staged) data is missing or not a writable directory. */
+    INVALID_WORKING_DIRECTORY("IMAPI_E_INVALID_WORKING_DIRECTORY", 0xC0AAB140),
+    /** The working directory lacks the space to spool (stage) the data. */
+    WORKING_DIRECTORY_SPACE("IMAPI_E_WORKING_DIRECTORY_SPACE", 0xC0AAB141),
+    /** A spool (stash) file could not be created. */
+    STASHFILE_OPEN_FAILURE("IMAPI_E_STASHFILE_OPEN_FAILURE", 0xC0AAB138),
+    /** Writing a spool (stash) file failed. */
+    STASHFILE_WRITE_FAILURE("IMAPI_E_STASHFILE_WRITE_FAILURE", 0xC0AAB13A);
 
     private final String imapiName;
     private final int hresult;

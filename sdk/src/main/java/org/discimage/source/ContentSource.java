@@ -7,6 +7,7 @@ import java.nio.file.Path;
 
 import org.apache.commons.io.function.IOSupplier;
 import org.discimage.error.DiscImageException;
+import org.discimage.error.ErrorCode;
 
 /**
  * Where a file's bytes come from. The size is known up front (the image is planned before a byte is
@@ -59,6 +60,37 @@ public interface ContentSource {
     /** Streams of known length opened on demand, one per read (repeatable). */
     static ContentSource of(IOSupplier<? extends InputStream> opener, long length) {
         return new StreamSource(opener, length, true, "stream");
+    }
+
+    /**
+     * The bytes {@code [offset, offset + length)} of a host file (an entry stored uncompressed in
+     * an archive), delivered as a {@link java.nio.channels.FileChannel} view so the writer moves
+     * them with {@code transferTo}. The file's size is read now and checked again at each read.
+     *
+     * @throws DiscImageException {@code DATA_STREAM_CREATE_FAILURE} when the range is not inside
+     *                            the file
+     */
+    static ContentSource slice(Path file, long offset, long length) throws IOException {
+        long size;
+        try {
+            size = java.nio.file.Files.size(file);
+        } catch (IOException e) {
+            throw new DiscImageException(ErrorCode.DATA_STREAM_CREATE_FAILURE,
+                    "cannot read the size of " + file + ": " + e, e);
+        }
+        if (offset < 0 || length < 0 || offset > size || length > size - offset) {
+            throw new DiscImageException(ErrorCode.DATA_STREAM_CREATE_FAILURE, "bytes " + offset + "+" + length
+                    + " are not inside " + file + " (" + size + " bytes)");
+        }
+        return new FileSliceSource(file, size, null, offset, length, file + "@" + offset + "+" + length);
+    }
+
+    /**
+     * Streams of known length opened on demand, one per read (repeatable), named
+     * {@code description} in messages (an archive entry: "a.zip!/dir/file").
+     */
+    static ContentSource of(IOSupplier<? extends InputStream> opener, long length, String description) {
+        return new StreamSource(opener, length, true, description);
     }
 
     /** {@code length} zero bytes, without any backing storage. */
