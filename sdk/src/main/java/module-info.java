@@ -4,6 +4,7 @@
  */
 module org.discimage {
     requires org.apache.commons.io;
+    requires com.sun.jna;
 
     exports org.discimage;
     exports org.discimage.error;
