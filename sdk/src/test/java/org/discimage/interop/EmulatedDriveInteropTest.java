@@ -1,0 +1,83 @@
+package org.discimage.interop;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Random;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * discimage's MMC commands over its JNA SG_IO binding, through a real Linux kernel (sr, sg, libata, virtio-scsi)
+ * to two MMC implementations that are not ours: qemu's ATAPI drive and qemu's SCSI CD-ROM. The drives answer
+ * INQUIRY, GET CONFIGURATION, READ CAPACITY, READ TOC (LBA and MSF), READ DISC INFORMATION and READ(10)/(12)
+ * the way the decoders expect, the sectors read are the medium file's bytes, refused commands come back as
+ * decoded sense, and the empty drive reports "no medium".
+ */
+class EmulatedDriveInteropTest {
+    private static final int SECTORS = 300;
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void mmcCommandsOverSgIoToQemuDrives() throws Exception {
+        DriveVm vm = DriveVm.require();
+        byte[] medium = new byte[SECTORS * 2048];
+        new Random(7).nextBytes(medium);
+        Path disc = Files.write(tmp.resolve("medium.bin"), medium);
+        String out = vm.run(tmp, disc, DriveProbeMain.class, "/dev/sr0", "/dev/sr1", "/dev/sr2", "/dev/sg0");
+        Map<String, String> r = new LinkedHashMap<>();
+        for (String line : out.split("\n")) {
+            int eq = line.indexOf('=');
+            if (line.startsWith("@") && eq > 0) {
+                r.put(line.substring(1, eq), line.substring(eq + 1).strip());
+            }
+        }
+        assertEquals("ok", r.get("end"), out);
+        // enumeration through sysfs: the kernel's names of the three drives, vendor and model from its INQUIRY
+        assertEquals("OpticalDrive[device=/dev/sr0, vendor=QEMU, model=QEMU DVD-ROM];"
+                + "OpticalDrive[device=/dev/sr1, vendor=QEMU, model=QEMU CD-ROM];"
+                + "OpticalDrive[device=/dev/sr2, vendor=QEMU, model=QEMU CD-ROM]", r.get("drives"), out);
+
+        String sector16 = sha(Arrays.copyOfRange(medium, 16 * 2048, 17 * 2048));
+        String first32 = sha(Arrays.copyOf(medium, 32 * 2048));
+        // sr0 = IDE ATAPI (hw/ide/atapi.c), sr1 = virtio-scsi CD (hw/scsi/scsi-disk.c), sg0 = sr0 via sg
+        for (String dev : new String[] {"/dev/sr0", "/dev/sr1", "/dev/sg0"}) {
+            assertEquals(null, r.get(dev + ".error"), dev + "\n" + out);
+            assertTrue(r.get(dev + ".inquiry").startsWith("5|true|QEMU|QEMU "), dev + " " + r.get(dev + ".inquiry"));
+            assertEquals("GOOD", r.get(dev + ".tur"), dev);
+            // a 600 KiB medium is a CD-ROM (profile 0008h, current) to both; DVD-ROM (0010h) is listed, not current
+            assertEquals("0008", r.get(dev + ".profile"), dev);
+            assertEquals("0010,0008*", r.get(dev + ".profiles"), dev);
+            assertEquals((SECTORS - 1) + "|2048", r.get(dev + ".capacity"), dev);
+            assertEquals("1|1|1:0:true,170:" + SECTORS + ":true", r.get(dev + ".toc"), dev);
+            assertEquals(r.get(dev + ".toc"), r.get(dev + ".tocmsf"), dev + ": MSF addresses convert to the same LBAs");
+            assertEquals("FINALIZED|COMPLETE|1|1|1|false", r.get(dev + ".discinfo"), dev);
+            assertEquals(sector16, r.get(dev + ".read10"), dev);
+            assertEquals(sector16, r.get(dev + ".read12"), dev);
+            assertEquals(first32, r.get(dev + ".read10x32"), dev);
+            assertEquals("5/21/00 FAIL E_IMAPI_UNEXPECTED_RESPONSE_FROM_DEVICE", r.get(dev + ".readbeyond"), dev);
+            assertEquals("GOOD", r.get(dev + ".lock"), dev);
+        }
+        // a read-only medium refuses WRITE(10): the ATAPI drive does not know the opcode, the SCSI CD says
+        // write protected
+        assertEquals("5/20/00 FAIL E_IMAPI_RECORDER_NO_SUCH_FEATURE", r.get("/dev/sr0.write"), out);
+        assertEquals("7/27/00 FAIL E_IMAPI_RECORDER_MEDIA_WRITE_PROTECTED", r.get("/dev/sr1.write"), out);
+        // the empty drive: TEST UNIT READY → 2/3A/xx, "no medium"
+        assertTrue(r.get("/dev/sr2.tur").matches("2/3A/0[0-2] NO_MEDIUM E_IMAPI_RECORDER_MEDIA_NO_MEDIA"),
+                r.get("/dev/sr2.tur"));
+    }
+
+    private static String sha(byte[] b) throws Exception {
+        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(b));
+    }
+}
