@@ -13,6 +13,13 @@ import org.discimage.recorder.mmc.GetConfiguration;
 import org.discimage.recorder.mmc.InquiryData;
 import org.discimage.recorder.mmc.MmcCommand;
 import org.discimage.recorder.mmc.MmcExecutor;
+import org.discimage.recorder.mmc.ModeSense10;
+import org.discimage.recorder.mmc.ReadTrackInformation;
+import org.discimage.recorder.mmc.RequestSense;
+import org.discimage.recorder.mmc.SenseData;
+import org.discimage.recorder.mmc.SetCdSpeed;
+import org.discimage.recorder.mmc.StartStopUnit;
+import org.discimage.recorder.mmc.SynchronizeCache;
 import org.discimage.recorder.mmc.PreventAllowMediumRemoval;
 import org.discimage.recorder.mmc.Read10;
 import org.discimage.recorder.mmc.Read12;
@@ -54,6 +61,20 @@ public final class DriveProbeMain {
 
     private static String failure(ScsiCommandException e) {
         return e.sense().triple() + " " + e.disposition() + " " + e.code().imapiName();
+    }
+
+    /** Executes a command, the data read (if any) discarded: "GOOD" or the decoded failure. */
+    private static String attempt(ScsiTransport t, MmcCommand c) throws Exception {
+        try {
+            if (c.direction() == org.discimage.recorder.transport.DataDirection.FROM_DEVICE) {
+                run(t, c);
+            } else {
+                MmcExecutor.execute(t, c);
+            }
+            return "GOOD";
+        } catch (ScsiCommandException e) {
+            return failure(e);
+        }
     }
 
     /** Probes each device given. */
@@ -104,6 +125,21 @@ public final class DriveProbeMain {
                 MmcExecutor.execute(t, new PreventAllowMediumRemoval(true));
                 MmcExecutor.execute(t, new PreventAllowMediumRemoval(false));
                 p(dev + ".lock", "GOOD");
+                p(dev + ".page05", attempt(t, ModeSense10.writeParameters()));
+                p(dev + ".trackinfo", attempt(t, ReadTrackInformation.track(1)));
+                p(dev + ".cdspeed", attempt(t, new SetCdSpeed(SetCdSpeed.MAXIMUM, SetCdSpeed.MAXIMUM)));
+                p(dev + ".sync", attempt(t, new SynchronizeCache(false)));
+                ByteBuffer sense = run(t, new RequestSense());
+                byte[] raw = new byte[sense.remaining()];
+                sense.get(raw);
+                p(dev + ".requestsense", SenseData.decode(raw).triple());
+                if (dev.equals("/dev/sr1")) {
+                    p(dev + ".eject", attempt(t, StartStopUnit.eject()));
+                    p(dev + ".turEjected", attempt(t, new TestUnitReady()));
+                    p(dev + ".load", attempt(t, StartStopUnit.load()));
+                    p(dev + ".turLoaded", attempt(t, new TestUnitReady()));
+                    p(dev + ".turLoaded2", attempt(t, new TestUnitReady()));
+                }
             } catch (Exception e) {
                 p(dev + ".error", e);
             }
