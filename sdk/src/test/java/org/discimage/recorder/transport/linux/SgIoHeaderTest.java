@@ -88,10 +88,25 @@ class SgIoHeaderTest {
         assertEquals(new SgIoHeader.Reply(2, 18, 0, 8, 100, 7, 1), r);
     }
 
-    /** gcc's offsetof over glibc's {@code <scsi/sg.h>} is the independent witness of the layout. */
+    /**
+     * gcc's offsetof over glibc's {@code <scsi/sg.h>} is the independent witness of the layout: for LP64 and,
+     * through {@code -m32}, ILP32. The program is only compiled to assembly ({@code -S}), where each field's
+     * offset + 1 is the size of an array, so no 32-bit C library is needed (an empty {@code gnu/stubs-32.h}
+     * stands in for the missing multilib header, which only lists unimplemented functions).
+     */
     @Test
-    void gccAgreesOnThisMachine() throws Exception {
-        assumeTrue(System.getProperty("os.name").startsWith("Linux"), "Linux only");
+    void gccAgreesForLp64() throws Exception {
+        assertEquals(offsets(SgIoHeader.forPointerSize(8)), gccLayout(false));
+    }
+
+    @Test
+    void gccAgreesForIlp32() throws Exception {
+        assertEquals(offsets(SgIoHeader.forPointerSize(4)), gccLayout(true));
+    }
+
+    private Map<String, Integer> gccLayout(boolean m32) throws Exception {
+        assumeTrue(System.getProperty("os.name").startsWith("Linux")
+                && "amd64".equals(System.getProperty("os.arch")), "x86_64 Linux only");
         Path gcc = Path.of("/usr/bin/gcc");
         if (!Files.isExecutable(gcc) || !Files.exists(Path.of("/usr/include/scsi/sg.h"))) {
             if ("true".equalsIgnoreCase(System.getenv("CI"))) {
@@ -99,30 +114,31 @@ class SgIoHeaderTest {
             }
             assumeTrue(false, "gcc or <scsi/sg.h> missing");
         }
-        SgIoHeader h = SgIoHeader.forPointerSize(com.sun.jna.Native.POINTER_SIZE);
-        Map<String, Integer> ours = offsets(h);
-        StringBuilder c = new StringBuilder("#include <stdio.h>\n#include <stddef.h>\n#include <scsi/sg.h>\n"
-                + "int main(void){\n");
-        for (String field : ours.keySet()) {
-            if (field.equals("sizeof")) {
-                c.append("printf(\"sizeof=%zu\\n\", sizeof(sg_io_hdr_t));\n");
-            } else {
-                c.append("printf(\"").append(field).append("=%zu\\n\", offsetof(sg_io_hdr_t, ").append(field)
-                        .append("));\n");
-            }
+        StringBuilder c = new StringBuilder("#include <stddef.h>\n#include <scsi/sg.h>\n");
+        for (String field : offsets(SgIoHeader.forPointerSize(8)).keySet()) {
+            c.append("char f_").append(field).append('[').append(field.equals("sizeof") ? "sizeof(sg_io_hdr_t)"
+                    : "offsetof(sg_io_hdr_t, " + field + ")").append(" + 1];\n");
         }
-        c.append("printf(\"SG_IO=%d\\nSG_GET_VERSION_NUM=%d\\n\", SG_IO, SG_GET_VERSION_NUM);\nreturn 0;}\n");
+        c.append("char f_SG_IO[SG_IO + 1];\nchar f_SG_GET_VERSION_NUM[SG_GET_VERSION_NUM + 1];\n");
         Path src = Files.writeString(tmp.resolve("sg.c"), c);
-        Path exe = tmp.resolve("sg");
-        run(List.of(gcc.toString(), "-o", exe.toString(), src.toString()));
+        Path stub = Files.createDirectories(tmp.resolve("stub/gnu"));
+        Files.writeString(stub.resolve("stubs-32.h"), "");
+        Path asm = tmp.resolve(m32 ? "sg32.s" : "sg64.s");
+        List<String> cmd = new java.util.ArrayList<>(List.of(gcc.toString(), "-S", "-o", asm.toString()));
+        if (m32) {
+            cmd.addAll(List.of("-m32", "-I", tmp.resolve("stub").toString(), "-I", "/usr/include/x86_64-linux-gnu"));
+        }
+        cmd.add(src.toString());
+        run(cmd);
         Map<String, Integer> theirs = new LinkedHashMap<>();
-        for (String line : run(List.of(exe.toString())).split("\n")) {
-            String[] kv = line.split("=");
-            theirs.put(kv[0], Integer.parseInt(kv[1].trim()));
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\.size\\s+f_(\\w+),\\s*(\\d+)")
+                .matcher(Files.readString(asm));
+        while (m.find()) {
+            theirs.put(m.group(1), Integer.parseInt(m.group(2)) - 1);
         }
         assertEquals(LinuxSgIoTransport.SG_IO, theirs.remove("SG_IO"));
         assertEquals(LinuxSgIoTransport.SG_GET_VERSION_NUM, theirs.remove("SG_GET_VERSION_NUM"));
-        assertEquals(ours, theirs);
+        return theirs;
     }
 
     private static String run(List<String> command) throws IOException, InterruptedException {
