@@ -48,6 +48,8 @@ public final class LinuxSgIoTransport implements ScsiTransport {
     private final Memory header;
     private final Memory cdbMemory;
     private final Memory senseMemory;
+    /** A view of {@link #header}, made once: no allocation per command beyond the result. */
+    private final ByteBuffer headerView;
     private int fd;
 
     private LinuxSgIoTransport(String device, int fd) {
@@ -57,6 +59,7 @@ public final class LinuxSgIoTransport implements ScsiTransport {
         this.header = new Memory(layout.size);
         this.cdbMemory = new Memory(16);
         this.senseMemory = new Memory(SENSE_MAX);
+        this.headerView = header.getByteBuffer(0, layout.size).order(ByteOrder.nativeOrder());
     }
 
     /**
@@ -134,7 +137,7 @@ public final class LinuxSgIoTransport implements ScsiTransport {
                 case FROM_DEVICE -> SgIoHeader.SG_DXFER_FROM_DEV;
             };
             long millis = Math.min(timeout.toMillis(), Integer.MAX_VALUE);
-            ByteBuffer hdr = header.getByteBuffer(0, layout.size).order(ByteOrder.nativeOrder());
+            ByteBuffer hdr = headerView;
             layout.encodeRequest(hdr, sgDirection, cdb.length, SENSE_MAX, length,
                     Pointer.nativeValue(dataPointer), Pointer.nativeValue(cdbMemory),
                     Pointer.nativeValue(senseMemory), (int) Math.max(1, millis));
