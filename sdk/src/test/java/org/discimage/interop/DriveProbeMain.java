@@ -77,10 +77,80 @@ public final class DriveProbeMain {
         }
     }
 
+    /** The sg device of the first SCSI direct-access device (type 0), from sysfs. */
+    private static String diskSg() throws Exception {
+        try (java.util.stream.Stream<java.nio.file.Path> s = java.nio.file.Files.list(
+                java.nio.file.Path.of("/sys/class/scsi_generic"))) {
+            for (java.nio.file.Path p : s.sorted().toList()) {
+                if (java.nio.file.Files.readString(p.resolve("device/type")).strip().equals("0")) {
+                    return "/dev/" + p.getFileName();
+                }
+            }
+        }
+        throw new IllegalStateException("no SCSI disk");
+    }
+
+    /** A block of {@code blocks} × 2048 bytes whose every byte depends on the seed and its position. */
+    static ByteBuffer pattern(int seed, int blocks) {
+        ByteBuffer b = ByteBuffer.allocateDirect(blocks * 2048);
+        for (int i = 0; i < b.capacity(); i++) {
+            b.put(i, (byte) (i * 31 + seed + (i >>> 11) * 7));
+        }
+        return b;
+    }
+
+    /** WRITE(10)/(12), SYNCHRONIZE CACHE, READ back, MODE SENSE/SELECT on qemu's SCSI disk (2048-byte blocks). */
+    private static void disk() throws Exception {
+        String dev = diskSg();
+        p("disk.device", dev);
+        try (ScsiTransport t = OpticalDrives.open(dev)) {
+            InquiryData inq = MmcExecutor.inquiry(t);
+            p("disk.inquiry", inq.deviceType() + "|" + inq.vendor() + "|" + inq.product());
+            // no sd driver consumed the power-on unit attention: the first TEST UNIT READY reports it
+            p("disk.tur1", attempt(t, new TestUnitReady()));
+            p("disk.tur2", attempt(t, new TestUnitReady()));
+            CapacityData cap = CapacityData.decode(run(t, new ReadCapacity()));
+            p("disk.capacity", cap.lastLba() + "|" + cap.blockLength());
+            ByteBuffer a = pattern(1, 2);
+            MmcExecutor.execute(t, new Write10(5, 2), a, Duration.ofSeconds(30));
+            p("disk.write10", "GOOD|" + a.remaining());
+            ByteBuffer b = pattern(2, 3);
+            MmcExecutor.execute(t, new org.discimage.recorder.mmc.Write12(100, 3, false), b, Duration.ofSeconds(30));
+            p("disk.write12", "GOOD|" + b.remaining());
+            p("disk.sync", attempt(t, new SynchronizeCache(false)));
+            p("disk.read10", run(t, new Read10(5, 2)).equals(pattern(1, 2)));
+            p("disk.read12", run(t, new Read12(100, 3, true)).equals(pattern(2, 3)));
+            try {
+                MmcExecutor.execute(t, new Write10(cap.lastLba() + 1, 1), pattern(3, 1), Duration.ofSeconds(30));
+                p("disk.writebeyond", "GOOD");
+            } catch (ScsiCommandException e) {
+                p("disk.writebeyond", failure(e));
+            }
+            // caching page 08h: read it, send it back unchanged with MODE SELECT(10)
+            ModeSense10 sense08 = new ModeSense10(true, ModeSense10.PageControl.CURRENT, 0x08, 8 + 2 + 0xFF);
+            ByteBuffer reply = run(t, sense08);
+            int pageOffset = 8 + (((reply.get(6) & 0xFF) << 8) | (reply.get(7) & 0xFF));
+            int pageLength = (reply.get(pageOffset + 1) & 0xFF) + 2;
+            byte[] list = new byte[8 + pageLength];
+            reply.position(pageOffset).get(list, 8, pageLength);
+            list[8] &= 0x3F; // PS is reserved in MODE SELECT
+            p("disk.page08", String.format("%02X|%d", list[8], pageLength));
+            p("disk.modeselect", attempt(t, new org.discimage.recorder.mmc.ModeSelect10(list)));
+        }
+    }
+
     /** Probes each device given. */
     public static void main(String[] args) throws Exception {
         p("drives", OpticalDrives.list().stream().map(OpticalDrive::toString).collect(Collectors.joining(";")));
         for (String dev : args) {
+            if (dev.equals("--disk")) {
+                try {
+                    disk();
+                } catch (Exception e) {
+                    p("disk.error", e);
+                }
+                continue;
+            }
             try (ScsiTransport t = OpticalDrives.open(dev)) {
                 InquiryData inq = MmcExecutor.inquiry(t);
                 p(dev + ".inquiry", inq.deviceType() + "|" + inq.removable() + "|" + inq.vendor() + "|" + inq.product());

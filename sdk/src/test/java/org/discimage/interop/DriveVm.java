@@ -91,10 +91,12 @@ final class DriveVm {
 
     /**
      * Boots the VM with three drives — IDE/ATAPI holding {@code medium}, virtio-scsi CD holding {@code medium},
-     * and an empty virtio-scsi CD — and runs {@code mainClass} (from this module's class path) with
-     * {@code args}; returns what it printed between the markers.
+     * and an empty virtio-scsi CD — plus a writable virtio-scsi disk with 2048-byte logical blocks backed by
+     * {@code disk} (qemu's scsi-hd: the only writable SCSI target qemu emulates; reachable through its
+     * /dev/sgN), and runs {@code mainClass} (from this module's class path) with {@code args}; returns what it
+     * printed between the markers.
      */
-    String run(Path work, Path medium, Class<?> mainClass, String... args) throws IOException {
+    String run(Path work, Path medium, Path disk, Class<?> mainClass, String... args) throws IOException {
         Path jre = work.resolve("jre");
         StringWriter jlinkOut = new StringWriter();
         int rc = ToolProvider.findFirst("jlink").orElseThrow().run(new PrintWriter(jlinkOut), new PrintWriter(jlinkOut),
@@ -166,7 +168,10 @@ final class DriveVm {
                 "-drive", "if=none,id=cd0,media=cdrom,readonly=on,format=raw,file=" + disc,
                 "-device", "scsi-cd,drive=cd0,bus=scsi.0",
                 "-drive", "if=none,id=cd1,media=cdrom",
-                "-device", "scsi-cd,drive=cd1,bus=scsi.0"));
+                "-device", "scsi-cd,drive=cd1,bus=scsi.0",
+                "-drive", "if=none,id=hd0,format=raw,cache=writethrough,file="
+                        + disk.toAbsolutePath().toString().replace(",", ",,"),
+                "-device", "scsi-hd,drive=hd0,bus=scsi.0,logical_block_size=2048,physical_block_size=2048"));
         ExternalTools.Result r = ExternalTools.run(Duration.ofSeconds(300), work, cmd);
         String out = r.out().replace("\r", "");
         int from = out.indexOf("@@BEGIN\n");

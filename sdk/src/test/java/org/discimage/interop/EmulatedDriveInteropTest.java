@@ -36,7 +36,13 @@ class EmulatedDriveInteropTest {
         byte[] medium = new byte[SECTORS * 2048];
         new Random(7).nextBytes(medium);
         Path disc = Files.write(tmp.resolve("medium.bin"), medium);
-        String out = vm.run(tmp, disc, DriveProbeMain.class, "/dev/sr0", "/dev/sr1", "/dev/sr2", "/dev/sg0");
+        Path disk = tmp.resolve("disk.bin");
+        try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(disk,
+                java.nio.file.StandardOpenOption.CREATE_NEW, java.nio.file.StandardOpenOption.WRITE)) {
+            ch.write(java.nio.ByteBuffer.wrap(new byte[1]), 1024L * 2048 - 1); // 1024 blocks of zeros
+        }
+        String out = vm.run(tmp, disc, disk, DriveProbeMain.class, "/dev/sr0", "/dev/sr1", "/dev/sr2", "/dev/sg0",
+                "--disk");
         Map<String, String> r = new LinkedHashMap<>();
         for (String line : out.split("\n")) {
             int eq = line.indexOf('=');
@@ -94,6 +100,26 @@ class EmulatedDriveInteropTest {
         assertEquals("7/27/00 FAIL E_IMAPI_RECORDER_MEDIA_WRITE_PROTECTED", r.get("/dev/sr1.write"), out);
         // the empty drive: TEST UNIT READY → 2/3A/xx, "no medium"
         assertEquals("2/3A/00 NO_MEDIUM E_IMAPI_RECORDER_MEDIA_NO_MEDIA", r.get("/dev/sr2.tur"));
+
+        // the write path: qemu's SCSI disk with 2048-byte blocks took WRITE(10) at LBA 5 and WRITE(12) at LBA 100
+        // and the backing file on this side holds exactly those bytes there, nothing elsewhere
+        assertEquals("0|QEMU|QEMU HARDDISK", r.get("disk.inquiry"), out);
+        // SPC: INQUIRY does not report a unit attention, the next command does; the table says re-initialise
+        assertEquals("6/29/00 REINITIALIZE E_IMAPI_UNEXPECTED_RESPONSE_FROM_DEVICE", r.get("disk.tur1"), out);
+        assertEquals("GOOD", r.get("disk.tur2"), out);
+        assertEquals("1023|2048", r.get("disk.capacity"), out);
+        assertEquals("GOOD|0", r.get("disk.write10"), out);
+        assertEquals("GOOD|0", r.get("disk.write12"), out);
+        assertEquals("GOOD", r.get("disk.sync"), out);
+        assertEquals("true", r.get("disk.read10"), out);
+        assertEquals("true", r.get("disk.read12"), out);
+        assertEquals("5/21/00 FAIL E_IMAPI_UNEXPECTED_RESPONSE_FROM_DEVICE", r.get("disk.writebeyond"), out);
+        assertEquals("GOOD", r.get("disk.modeselect"), out + "\n(MODE SELECT(10) of page " + r.get("disk.page08") + ")");
+        byte[] written = Files.readAllBytes(disk);
+        byte[] expected = new byte[1024 * 2048];
+        DriveProbeMain.pattern(1, 2).get(expected, 5 * 2048, 2 * 2048);
+        DriveProbeMain.pattern(2, 3).get(expected, 100 * 2048, 3 * 2048);
+        assertTrue(Arrays.equals(expected, written), "the disk file holds the two writes and zeros elsewhere");
     }
 
     private static String sha(byte[] b) throws Exception {
