@@ -23,6 +23,13 @@ import org.discimage.error.ErrorCode;
  * Sense key + ASC/ASCQ → message, {@link Disposition} and {@link ErrorCode} (formats.md §6.8, after
  * libburn's spc.c/mmc.c and growisofs' reactions). Lookup falls back from the exact triple to key + ASC
  * (any ASCQ) and then to the key alone, so every sense has an entry.
+ *
+ * <p>Seen from qemu's drives through SG_IO (EmulatedDriveInteropTest): the first command after power-on other
+ * than INQUIRY gets 6/29/00 when no driver consumed the unit attention; an empty drive answers TEST UNIT READY
+ * with 2/3A/00, also after an eject; commands a drive lacks give 5/20/00, an unknown mode page 5/24/00 (hence
+ * the command-specific codes of {@link #errorCode}). An ATAPI drive keeps the last sense for a later REQUEST
+ * SENSE while a SCSI target's sense is consumed by the kernel's autosense, so callers must use the sense
+ * returned with the failed command, not ask for it afterwards.
  */
 public final class SenseTable {
     /** Wildcard for ASC or ASCQ. */

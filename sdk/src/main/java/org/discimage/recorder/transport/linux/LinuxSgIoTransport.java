@@ -23,7 +23,9 @@ import org.discimage.recorder.transport.ScsiTransport;
  * <p>The device is opened {@code O_RDWR | O_NONBLOCK}: write-type MMC commands need a descriptor open for
  * writing, and O_NONBLOCK keeps the CD driver from closing the tray or refusing an open without medium.
  * {@link #open} probes the descriptor with {@code SG_GET_VERSION_NUM} so that a path that is not a SCSI
- * device fails at once with the errno (ENOTTY/EINVAL), not on the first command.
+ * device fails at once with the errno (ENOTTY/EINVAL), not on the first command. Found by experiment
+ * (EmulatedDriveInteropTest, kernel 6.1): {@code /dev/srN} answers the probe like {@code /dev/sgN}, and
+ * regular files, {@code /dev/null} and {@code /dev/zero} refuse it and SG_IO with ENOTTY.
  *
  * <p>The header, CDB and sense buffers are native memory allocated once per transport; data is passed
  * in place when the caller's buffer is direct, otherwise through a bounce buffer (callers writing
