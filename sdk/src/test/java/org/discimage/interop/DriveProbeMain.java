@@ -174,6 +174,11 @@ public final class DriveProbeMain {
                             + toc.entries().stream().map(e -> e.track() + ":" + e.lba() + ":" + e.isData())
                                     .collect(Collectors.joining(",")));
                 }
+                org.discimage.recorder.mmc.SessionInfo si = org.discimage.recorder.mmc.SessionInfo.decode(
+                        run(t, ReadTocPmaAtip.sessionInfo()), false);
+                p(dev + ".session", si.firstCompleteSession() + "|" + si.lastCompleteSession() + "|"
+                        + si.lastSessionStart());
+                p(dev + ".performance", attempt(t, org.discimage.recorder.mmc.GetPerformance.writeSpeeds(8)));
                 DiscInformation di = DiscInformation.decode(run(t, new ReadDiscInformation()));
                 p(dev + ".discinfo", di.discStatus() + "|" + di.lastSessionState() + "|" + di.sessions() + "|"
                         + di.firstTrackInLastSession() + "|" + di.lastTrackInLastSession() + "|" + di.erasable());

@@ -70,6 +70,9 @@ class EmulatedDriveInteropTest {
             assertEquals("1|1|1:0:true,170:" + SECTORS + ":true", r.get(dev + ".toc"), dev);
             assertEquals(r.get(dev + ".toc"), r.get(dev + ".tocmsf"), dev + ": MSF addresses convert to the same LBAs");
             assertEquals("FINALIZED|COMPLETE|1|1|1|false", r.get(dev + ".discinfo"), dev);
+            // session information (format 1, with Linux sr's legacy 40h control byte): one session at LBA 0
+            assertEquals("1|1|0", r.get(dev + ".session"), dev);
+            assertEquals("5/20/00 FAIL E_IMAPI_RECORDER_NO_SUCH_FEATURE", r.get(dev + ".performance"), dev);
             assertEquals(sector16, r.get(dev + ".read10"), dev);
             assertEquals(sector16, r.get(dev + ".read12"), dev);
             assertEquals(first32, r.get(dev + ".read10x32"), dev);
