@@ -37,4 +37,21 @@ public record ScsiResult(int status, byte[] sense, int residual, Duration durati
     public boolean hasSense() {
         return sense.length > 0;
     }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof ScsiResult r && r.status == status && r.residual == residual
+                && r.duration.equals(duration) && java.util.Arrays.equals(r.sense, sense);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(status, residual, duration) * 31 + java.util.Arrays.hashCode(sense);
+    }
+
+    @Override
+    public String toString() {
+        return String.format("ScsiResult[status %02Xh, sense %s, residual %d, %d ms]", status,
+                java.util.HexFormat.of().formatHex(sense), residual, duration.toMillis());
+    }
 }
