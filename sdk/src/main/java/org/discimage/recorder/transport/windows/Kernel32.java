@@ -48,7 +48,9 @@ final class Kernel32 {
     Pointer createFile(String path, int access, int share, int disposition) {
         Pointer h = createFile.invokePointer(new Object[] {new WString(path), access, share, null, disposition,
                 0, null});
-        return h == null || Pointer.nativeValue(h) == -1L ? null : h;
+        // INVALID_HANDLE_VALUE is (HANDLE)-1: all ones in 64 bits, or in 32 bits when JNA does not sign-extend
+        long v = Pointer.nativeValue(h);
+        return h == null || v == -1L || (Native.POINTER_SIZE == 4 && v == 0xFFFF_FFFFL) ? null : h;
     }
 
     /** DeviceIoControl with the same block in and out; returns false on failure. */
