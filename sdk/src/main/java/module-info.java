@@ -7,6 +7,7 @@ module org.discimage {
     requires org.apache.commons.compress;
     // commons-compress loads xz (for .tar.xz) reflectively; requiring it puts it into the module graph
     requires org.tukaani.xz;
+    requires com.sun.jna;
 
     exports org.discimage;
     exports org.discimage.error;

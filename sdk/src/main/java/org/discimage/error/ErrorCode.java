@@ -92,7 +92,47 @@ public enum ErrorCode {
     /** A spool (stash) file could not be created. */
     STASHFILE_OPEN_FAILURE("IMAPI_E_STASHFILE_OPEN_FAILURE", 0xC0AAB138),
     /** Writing a spool (stash) file failed. */
-    STASHFILE_WRITE_FAILURE("IMAPI_E_STASHFILE_WRITE_FAILURE", 0xC0AAB13A);
+    STASHFILE_WRITE_FAILURE("IMAPI_E_STASHFILE_WRITE_FAILURE", 0xC0AAB13A),
+
+    // ---- recorder (imapi2error.h, device side) ----
+    /** The drive has no such mode page. */
+    RECORDER_NO_SUCH_MODE_PAGE("E_IMAPI_RECORDER_NO_SUCH_MODE_PAGE", 0xC0AA0201),
+    /** No disc in the drive (sense 2/3A/xx). */
+    RECORDER_MEDIA_NO_MEDIA("E_IMAPI_RECORDER_MEDIA_NO_MEDIA", 0xC0AA0202),
+    /** The disc is incompatible or of an unknown format (sense 5/30/xx). */
+    RECORDER_MEDIA_INCOMPATIBLE("E_IMAPI_RECORDER_MEDIA_INCOMPATIBLE", 0xC0AA0203),
+    /** The disc is upside down. */
+    RECORDER_MEDIA_UPSIDE_DOWN("E_IMAPI_RECORDER_MEDIA_UPSIDE_DOWN", 0xC0AA0204),
+    /** The drive is becoming ready (sense 2/04/01); retry later. */
+    RECORDER_MEDIA_BECOMING_READY("E_IMAPI_RECORDER_MEDIA_BECOMING_READY", 0xC0AA0205),
+    /** A (background) format is in progress (sense 2/04/04). */
+    RECORDER_MEDIA_FORMAT_IN_PROGRESS("E_IMAPI_RECORDER_MEDIA_FORMAT_IN_PROGRESS", 0xC0AA0206),
+    /** The drive is busy with a long operation (sense 2/04/07, 2/04/08). */
+    RECORDER_MEDIA_BUSY("E_IMAPI_RECORDER_MEDIA_BUSY", 0xC0AA0207),
+    /** MODE SELECT parameters were rejected (sense 5/26/00). */
+    RECORDER_INVALID_MODE_PARAMETERS("E_IMAPI_RECORDER_INVALID_MODE_PARAMETERS", 0xC0AA0208),
+    /** The disc is write-protected (sense 7/27/00). */
+    RECORDER_MEDIA_WRITE_PROTECTED("E_IMAPI_RECORDER_MEDIA_WRITE_PROTECTED", 0xC0AA0209),
+    /** The drive does not support the feature. */
+    RECORDER_NO_SUCH_FEATURE("E_IMAPI_RECORDER_NO_SUCH_FEATURE", 0xC0AA020A),
+    /** The feature is supported but not current for the loaded medium. */
+    RECORDER_FEATURE_IS_NOT_CURRENT("E_IMAPI_RECORDER_FEATURE_IS_NOT_CURRENT", 0xC0AA020B),
+    /** The drive lacks GET CONFIGURATION (sense 5/20/00 to opcode 46h; MMC-1). */
+    RECORDER_GET_CONFIGURATION_NOT_SUPPORTED("E_IMAPI_RECORDER_GET_CONFIGURATION_NOT_SUPPORTED", 0xC0AA020C),
+    /** A command timed out. */
+    RECORDER_COMMAND_TIMEOUT("E_IMAPI_RECORDER_COMMAND_TIMEOUT", 0xC0AA020D),
+    /** The drive is exclusively locked by someone else. */
+    RECORDER_LOCKED("E_IMAPI_RECORDER_LOCKED", 0xC0AA0210),
+    /** The medium needs formatting first. */
+    RECORDER_MEDIA_NOT_FORMATTED("E_IMAPI_RECORDER_MEDIA_NOT_FORMATTED", 0xC0AA0212),
+    /** The drive answered with a malformed or unexpected reply (a decoder rejected it). */
+    RECORDER_INVALID_RESPONSE_FROM_DEVICE("E_IMAPI_RECORDER_INVALID_RESPONSE_FROM_DEVICE", 0xC0AA02FF),
+    /** Buffer underrun while writing (sense 3/0C/09). */
+    LOSS_OF_STREAMING("E_IMAPI_LOSS_OF_STREAMING", 0xC0AA0300),
+    /** An unrecoverable drive error (medium, hardware or a refused command). */
+    UNEXPECTED_RESPONSE_FROM_DEVICE("E_IMAPI_UNEXPECTED_RESPONSE_FROM_DEVICE", 0xC0AA0301),
+    /** The OS transport failed: the device cannot be opened or is not a SCSI/MMC device (errno attached). */
+    RECORDER_TRANSPORT_FAILURE("DISCIMAGE_E_RECORDER_TRANSPORT_FAILURE", 0xC0AAB3A0);
 
     private final String imapiName;
     private final int hresult;
