@@ -15,5 +15,6 @@ module org.discimage {
     exports org.discimage.media;
     exports org.discimage.source;
     exports org.discimage.source.archive;
+    exports org.discimage.span;
     exports org.discimage.tree;
 }

@@ -86,6 +86,37 @@ public interface ContentSource {
     }
 
     /**
+     * The bytes {@code [offset, offset + length)} of another source, without a copy: a host file or
+     * a range of one stays a {@link java.nio.channels.FileChannel} view (moved with
+     * {@code transferTo}); any other repeatable source is read from its start, skipping
+     * {@code offset} bytes, at each read. Used to cut a file too large for one disc into parts.
+     *
+     * @throws IllegalArgumentException when the range is not inside {@code whole} or {@code whole}
+     *                                  cannot be read twice
+     */
+    static ContentSource slice(ContentSource whole, long offset, long length) {
+        if (offset < 0 || length < 0 || offset > whole.size() || length > whole.size() - offset) {
+            throw new IllegalArgumentException("bytes " + offset + "+" + length + " are not inside "
+                    + whole.description() + " (" + whole.size() + " bytes)");
+        }
+        String description = whole.description() + "@" + offset + "+" + length;
+        if (whole instanceof PathSource p) {
+            return new FileSliceSource(p.file(), p.size(), null, offset, length, description);
+        }
+        if (whole instanceof FileSliceSource f) {
+            return f.subRange(offset, length, description);
+        }
+        if (!whole.isRepeatable()) {
+            throw new IllegalArgumentException(whole.description() + " can be read only once and cannot be sliced");
+        }
+        return new StreamSource(() -> {
+            InputStream in = java.nio.channels.Channels.newInputStream(whole.openChannel());
+            org.apache.commons.io.IOUtils.skipFully(in, offset);
+            return in;
+        }, length, true, description);
+    }
+
+    /**
      * Streams of known length opened on demand, one per read (repeatable), named
      * {@code description} in messages (an archive entry: "a.zip!/dir/file").
      */

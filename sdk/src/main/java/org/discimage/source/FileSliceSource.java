@@ -34,6 +34,11 @@ final class FileSliceSource implements ContentSource {
         this.description = description;
     }
 
+    /** The bytes {@code [from, from + count)} of this range, as a range of the same file. */
+    FileSliceSource subRange(long from, long count, String description) {
+        return new FileSliceSource(file, fileSize, shared, offset + from, count, description);
+    }
+
     @Override
     public long size() {
         return length;

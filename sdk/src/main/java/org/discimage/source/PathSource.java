@@ -30,6 +30,11 @@ final class PathSource implements ContentSource {
         }
     }
 
+    /** The host file. */
+    Path file() {
+        return file;
+    }
+
     @Override
     public long size() {
         return size;
