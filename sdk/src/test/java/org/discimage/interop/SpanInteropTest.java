@@ -216,6 +216,43 @@ class SpanInteropTest {
         }
     }
 
+    /**
+     * The DVD defaults (the ISO/UDF 1.02 bridge, as {@code chooseImageDefaultsForMediaType(DVDPLUSR)}
+     * gives) read through UDF: udfinfo accepts every disc and 7-Zip's UDF reader extracts exactly the
+     * files the catalog assigns to it, with the catalog itself.
+     */
+    @Test
+    void udfBridgeDiscsReadByUdfinfoAnd7zipHoldWhatTheCatalogSays() throws IOException {
+        ExternalTools.assumeTool("udfinfo", "7z");
+        Path src = smallTree(Files.createDirectories(tmp.resolve("src")));
+        MediaCapacity cap = MediaCapacity.ofBlocks(700);
+        SpanOptions dvd = SpanOptions.of(cap, () -> {
+            FileSystemImage image = new FileSystemImage(CLOCK);
+            image.chooseImageDefaultsForMediaType(org.discimage.PhysicalMediaType.DVDPLUSR);
+            return image;
+        });
+        DiscSet set = SpanPlanner.plan(treeOf(src), dvd);
+        assertTrue(set.discs().size() >= 2, "discs: " + set.discs().size());
+        List<Path> images = write(set, "dvd");
+        for (int i = 0; i < images.size(); i++) {
+            Path img = images.get(i);
+            int disc = i + 1;
+            assertTrue(Files.size(img) <= cap.bytes(), img + " over capacity");
+            ExternalTools.runOk(tmp, "udfinfo", img.toString());
+            Path out = tmp.resolve("udf" + disc);
+            ExternalTools.runOk(tmp, "7z", "x", "-y", "-bd", "-tudf", "-o" + out, img.toString());
+            ReaderListing l = ReaderListing.ofHostTree("7z -tudf", out);
+            assertEquals(set.catalogText(), Files.readString(out.resolve("CATALOG.TSV")), "catalog on disc " + disc);
+            Set<String> files = new TreeSet<>();
+            for (Entry e : l.ofType(Entry.Type.FILE)) {
+                files.add(e.path());
+            }
+            Set<String> assigned = new TreeSet<>(List.of("/CATALOG.TSV"));
+            set.catalog().stream().filter(c -> c.disc() == disc).forEach(c -> assigned.add(c.path()));
+            assertEquals(assigned, files, "7z -tudf on disc " + disc);
+        }
+    }
+
     @Test
     void aCapacityTooSmallForTheFileSystemsIsRefused() {
         DiscImageException e = assertThrows(DiscImageException.class,
