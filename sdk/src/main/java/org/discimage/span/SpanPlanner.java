@@ -62,6 +62,8 @@ public final class SpanPlanner {
     private final long capacity;
     private final Map<Piece, String> hashes = new IdentityHashMap<>();
     private byte[] placeholderCatalog;
+    /** One read buffer for all hashing, allocated on first use. */
+    private ByteBuffer hashBuffer;
 
     private SpanPlanner(Directory root, SpanOptions options) {
         this.root = root;
@@ -368,7 +370,7 @@ public final class SpanPlanner {
         return out;
     }
 
-    private static String sha256(Piece p) throws IOException {
+    private String sha256(Piece p) throws IOException {
         if (!p.content().isRepeatable()) {
             throw new DiscImageException(ErrorCode.INVALID_PARAM, p.path() + " comes from " + p.content().description()
                     + ", which can be read only once: it cannot be hashed for the catalog and written too");
@@ -379,7 +381,10 @@ public final class SpanPlanner {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java platform has SHA-256", e);
         }
-        ByteBuffer buf = ByteBuffer.allocate(1 << 20);
+        if (hashBuffer == null) {
+            hashBuffer = ByteBuffer.allocate(1 << 20);
+        }
+        ByteBuffer buf = hashBuffer.clear();
         long total = 0;
         try (ReadableByteChannel ch = p.content().openChannel()) {
             int n;
