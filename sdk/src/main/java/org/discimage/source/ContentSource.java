@@ -112,7 +112,9 @@ public interface ContentSource {
         return new StreamSource(() -> {
             InputStream in = java.nio.channels.Channels.newInputStream(whole.openChannel());
             org.apache.commons.io.IOUtils.skipFully(in, offset);
-            return in;
+            // the bytes after the range belong to the next part: stop there, do not fail on them
+            return org.apache.commons.io.input.BoundedInputStream.builder().setInputStream(in)
+                    .setMaxCount(length).get();
         }, length, true, description);
     }
 
