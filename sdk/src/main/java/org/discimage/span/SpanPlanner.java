@@ -38,9 +38,11 @@ import org.discimage.tree.Item;
  * <p><b>Guarantees.</b> No disc's image is larger than the capacity (measured, not estimated; no
  * safety margin is needed). Every file lies on exactly one disc, or its parts on one disc each.
  * A directory's files share a disc whenever the group fits a disc by itself and first-fit found room
- * for it; it is spilled only when it does not fit an empty disc. First-fit-decreasing is not optimal
- * (it may use up to 11/9 of the fewest discs plus a few, Johnson 1973) but is deterministic: groups
- * are ordered by estimate then path, so the same tree and options give the same set.
+ * for it; it is spilled only when it does not fit an empty disc. First-fit-decreasing is not optimal:
+ * its bound of 11/9 of the fewest bins plus 6/9 (Dósa 2007) holds for the estimates, not for the
+ * measured sizes, and groups kept whole cost room; with many files per disc the discs come out about
+ * 99% full (100,000 files of up to 400 kB on DVDs: 5 discs, the lower bound, planned in 2.5 s). It is
+ * deterministic: groups are ordered by estimate then path, so the same tree and options give the same set.
  *
  * <p><b>Large files.</b> A file that does not fit an empty disc fails the plan with IMAGE_TOO_BIG,
  * unless {@link SpanOptions#split()} is on: then it is cut into parts of the room of an empty disc,
