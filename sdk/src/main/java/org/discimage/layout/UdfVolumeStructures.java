@@ -204,11 +204,23 @@ final class UdfVolumeStructures {
         ByteBuffer iu = ByteBuffer.allocate(46).order(ByteOrder.LITTLE_ENDIAN);
         IMPLEMENTATION.encode(iu);
         int r = revision.code();
-        iu.putInt((int) files).putInt((int) directories).putShort((short) r).putShort((short) r).putShort((short) r);
+        iu.putInt((int) files).putInt((int) directories).putShort((short) minimumReadRevision(r)).putShort((short) r)
+                .putShort((short) r);
         return new LogicalVolumeIntegrityDescriptor(DescriptorTag.of(DescriptorTag.ID_LVID, v, SERIAL, at), recorded,
                 LogicalVolumeIntegrityDescriptor.CLOSE, new ExtentAd(0, 0), header.array(),
                 metadata == null ? List.of(0L) : List.of(0L, 0L),
                 metadata == null ? List.of(partitionLength) : List.of(partitionLength, metadata.blocks), iu.array());
+    }
+
+    /**
+     * The LVID's Minimum UDF Read Revision (UDF 2.60 2.2.6.4: the lowest revision a reader must
+     * support to read every structure on the medium; for a 2.60 file system "at most #0250", as
+     * UDF 2.60 is read-compatible with 2.50 — Nero's BD-R images record 2.50, util-linux's libblkid
+     * reads the 2.60 from the minimum write revision). The Linux kernel (6.1, "max is 250") refused
+     * to mount our 2.60 volumes while they asked for 0x0260 ("minUDFReadRev=260").
+     */
+    static int minimumReadRevision(int revision) {
+        return revision == 0x0260 ? 0x0250 : revision;
     }
 
     /** A producer writing one descriptor per sector. */

@@ -94,7 +94,7 @@ class UdfDeviceInteropTest {
             for (Set<FileSystem> fs : List.of(UDF, BRIDGE)) {
                 Path img = build(fs, "devc-" + fs.size() + "-" + rev + ".iso", rev);
                 String info = ExternalTools.runOk(work, "udfinfo", img.toString()).out();
-                assertEquals(rev.toString(), value(info, "udfrev"));
+                assertEquals(rev.toString(), value(info, "udfwriterev"));
                 String lvid = value(info, "lvid");
                 Path out = Files.createDirectories(work.resolve("udfclient-" + fs.size() + "-" + rev));
                 String cmds = "cd \"" + value(info, "fullvsid") + ":" + lvid + ":" + lvid + ":" + value(info, "fsid")

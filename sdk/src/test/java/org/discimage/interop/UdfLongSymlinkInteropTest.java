@@ -93,7 +93,7 @@ class UdfLongSymlinkInteropTest {
             for (Set<FileSystem> fs : List.of(UDF, BRIDGE)) {
                 Path img = build(fs, "linksc-" + fs.size() + "-" + rev + ".iso", rev);
                 String info = ExternalTools.runOk(work, "udfinfo", img.toString()).out();
-                assertEquals(rev.toString(), value(info, "udfrev"));
+                assertEquals(rev.toString(), value(info, "udfwriterev"));
                 String lvid = value(info, "lvid");
                 Path out = Files.createDirectories(work.resolve("udfclient-" + fs.size() + "-" + rev));
                 String cmds = "cd \"" + value(info, "fullvsid") + ":" + lvid + ":" + lvid + ":" + value(info, "fsid")
