@@ -71,13 +71,14 @@ public final class BasicImage {
         out.printf("%s: %d sectors (%d bytes)%n", output, result.totalSectors(), result.sizeInBytes());
 
         // Progress arrives at least once per file and every few megabytes, on the writing thread:
-        // keep it quick. Here one line per 10 % step; a GUI would update a bar.
+        // keep it quick. It names the extent about to be written (a file's path, or metadata such as
+        // "Joliet directories"), and "" once all is written. Here one line per 10 % step.
         int[] lastStep = {-1};
         result.setProgressListener((item, written, total) -> {
             int step = (int) (written * 10 / Math.max(1, total));
             if (step != lastStep[0]) {
                 lastStep[0] = step;
-                out.printf("progress %3d%% %s%n", step * 10, item);
+                out.printf("progress %3d%% %s%n", step * 10, item.isEmpty() ? "(done)" : item);
             }
         });
         long start = System.nanoTime();

@@ -38,7 +38,7 @@ class BasicImageTest {
         assertEquals(0, r.exitCode(), r.toString());
         assertTrue(r.out().contains(img + ": " + Files.size(img) / 2048 + " sectors (" + Files.size(img) + " bytes)"),
                 r.toString());
-        assertTrue(r.out().contains("progress 100%"), r.toString());
+        assertTrue(r.out().contains("progress 100% (done)\n"), r.toString());
         assertTrue(r.out().contains("written in "), r.toString());
 
         Set<String> expected = new TreeSet<>(Set.of("/Documents", "/Documents/Reports 2026",

@@ -57,6 +57,14 @@ class BluRayUdfImageTest {
         Tools.run("7z", "x", "-tudf", "-y", "-o" + out, img.toString());
         assertEquals("beach\n", Files.readString(out.resolve("Movies/2026/holiday.txt")));
         assertEquals(200_000, Files.size(out.resolve("big.bin")));
+
+        // ListAndExtractSessions takes a UDF-only image (no ISO 9660 session chain) as one session at 0
+        Tools.Run list = Tools.example(s -> ListAndExtractSessions.run(new String[] {img.toString(), "1",
+                tmp.resolve("extracted").toString()}, s[0], s[1]));
+        assertEquals(0, list.exitCode(), list.toString());
+        assertTrue(list.out().startsWith("session 1: start 0, " + Files.size(img) / 2048
+                + " sectors, volume (no ISO 9660 session chain), file systems [UDF]\n"), list.toString());
+        assertEquals("beach\n", Files.readString(tmp.resolve("extracted/Movies/2026/holiday.txt")));
     }
 
     @Test
