@@ -65,6 +65,8 @@ public final class NightlyBackup {
             FileSystemImage image = new FileSystemImage(clock);
             // Joliet is left out on purpose: Linux mounts an older session (mount -o sbsector=N) with
             // Rock Ridge only when the session has no Joliet (see README, "Appending sessions").
+            // A file that already holds UDF must keep it in every session (the append is refused with
+            // IMAPI_E_FILE_SYSTEM_CHANGE_NOT_ALLOWED): add FileSystem.UDF here for such a file.
             image.setFileSystems(FileSystem.ISO9660, FileSystem.ROCK_RIDGE);
             // Imports the newest session's tree (nothing is copied: imported files point at their
             // extents on the medium) and sets the session start to the next writable block.
