@@ -45,6 +45,7 @@ public final class FileSystemImage {
     private IsoLevel isoLevel = IsoLevel.LEVEL_3;
     private UdfRevision udfRevision = UdfRevision.R2_01;
     private boolean redundantUdfMetadata = true;
+    private boolean udfEmbeddedData;
     private NamePolicy namePolicy = NamePolicy.MANGLE;
     private VolumeIdentifiers identifiers = VolumeIdentifiers.defaults();
     private long freeMediaBlocks;
@@ -216,6 +217,23 @@ public final class FileSystemImage {
      */
     public void setCreateRedundantUdfMetadataFiles(boolean redundant) {
         this.redundantUdfMetadata = redundant;
+    }
+
+    /** Whether a UDF-only image embeds small files' data in their File Entries; default false. */
+    public boolean udfEmbeddedData() {
+        return udfEmbeddedData;
+    }
+
+    /**
+     * Sets whether a UDF-only image records the data of files and directories small enough to fit
+     * in their (Extended) File Entry inside it (ECMA-167 4/14.6.8 allocation type 3, UDF 2.60
+     * 2.3.10): up to 1872 bytes with File Entries, 1832 with EFEs, a block saved per such item.
+     * udfinfo, udfclient, 7-Zip and the Linux kernel read it (UdfEmbeddedInteropTest). Off by
+     * default, as IMAPI2 and mkudffs write every file to its own blocks. A bridge ignores it: its
+     * ISO 9660 records need the data in sectors they can point at.
+     */
+    public void setUdfEmbeddedData(boolean embed) {
+        this.udfEmbeddedData = embed;
     }
 
     /** The ISO 9660 interchange level (IMAPI2 ISO9660InterchangeLevel); default level 3. */
@@ -492,7 +510,7 @@ public final class FileSystemImage {
                 ? UdfBridgePlanner.planAppended(request, redundantUdfMetadata, importedMedium, importedUdfPartitionStart)
                 : appending ? IsoImagePlanner.planAppended(request, importedMedium)
                 : !fileSystems.contains(FileSystem.UDF) ? IsoImagePlanner.plan(request)
-                : fileSystems.size() == 1 ? UdfImagePlanner.plan(request, redundantUdfMetadata)
+                : fileSystems.size() == 1 ? UdfImagePlanner.plan(request, redundantUdfMetadata, udfEmbeddedData)
                 : UdfBridgePlanner.plan(request, redundantUdfMetadata);
         if ((freeMediaBlocks > 0 || multisession != null) && layout.totalSectors() > freeMediaBlocks) {
             throw new DiscImageException(ErrorCode.IMAGE_TOO_BIG, "the image needs " + layout.totalSectors()

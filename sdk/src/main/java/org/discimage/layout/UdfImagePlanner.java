@@ -129,8 +129,19 @@ public final class UdfImagePlanner {
      * names the metadata file's blocks (UDF 2.60 2.2.10); earlier revisions ignore it.
      */
     public static Layout plan(PlanRequest request, boolean redundantMetadata) throws DiscImageException {
+        return plan(request, redundantMetadata, false);
+    }
+
+    /**
+     * As {@link #plan(PlanRequest, boolean)}, with the data of files and directories that fit in
+     * their entry's allocation descriptor area embedded there when {@code embed} (see
+     * {@link #planEmbedded}).
+     */
+    public static Layout plan(PlanRequest request, boolean redundantMetadata, boolean embed)
+            throws DiscImageException {
         UdfImagePlanner p = new UdfImagePlanner(request);
         p.redundantMetadata = redundantMetadata;
+        p.embed = embed;
         return p.run();
     }
 

@@ -95,6 +95,53 @@ class UdfEmbeddedInteropTest {
         }
     }
 
+    /**
+     * The public switch (FileSystemImage.setUdfEmbeddedData) at 2.01 and 2.60: a smaller image that
+     * udfinfo, udfclient, 7-Zip, our importer and the Linux kernel's udf driver read in full.
+     */
+    @Test
+    void publicSwitchEmbedsAndEveryReaderIncludingTheKernelReadsIt() throws IOException {
+        ExternalTools.assumeTool("udfclient", "udfinfo", "7z");
+        LinuxKernelVm vm = LinuxKernelVm.require();
+        Path src = work.resolve("src");
+        Map<String, byte[]> host = hostTree(src);
+        List<Path> images = new java.util.ArrayList<>();
+        for (UdfRevision rev : List.of(UdfRevision.R2_01, UdfRevision.R2_60)) {
+            long[] sizes = new long[2];
+            Path img = null;
+            for (boolean embed : new boolean[] {false, true}) {
+                FileSystemImage image = SdkImages.image(src, EnumSet.of(FileSystem.UDF), IsoLevel.LEVEL_3);
+                image.setUdfRevision(rev);
+                image.setUdfEmbeddedData(embed);
+                img = work.resolve("switch-" + rev + (embed ? "-embedded" : "") + ".img");
+                image.createResultImage().writeTo(img);
+                sizes[embed ? 1 : 0] = Files.size(img);
+            }
+            assertTrue(sizes[1] < sizes[0], rev + ": embedded " + sizes[1] + " bytes, plain " + sizes[0]);
+            importer(img, host, rev.code() >= 0x0250 ? 2048 - 216 : 2048 - 176);
+            udfclient(img, host, rev);
+            sevenZip(img, host, rev);
+            images.add(img);
+        }
+        StringBuilder script = new StringBuilder();
+        for (Path img : images) {
+            script.append("echo '@@MOUNT ").append(img.getFileName()).append("'\n")
+                    .append("if mount -t udf -o loop,ro /img/").append(img.getFileName())
+                    .append(" /mnt; then cd /mnt; find . -type f -exec sha256sum {} \\; ; cd /; umount /mnt; ")
+                    .append("else echo @@FAILED; dmesg | tail -3; fi\n");
+        }
+        String out = vm.run(work, images, script.toString());
+        String[] parts = out.split("@@MOUNT ");
+        assertEquals(images.size() + 1, parts.length, out);
+        for (int i = 1; i < parts.length; i++) {
+            assertTrue(!parts[i].contains("@@FAILED"), parts[i]);
+            for (Map.Entry<String, byte[]> f : host.entrySet()) {
+                String line = ReaderListing.sha256(f.getValue()) + "  ." + f.getKey();
+                assertTrue(parts[i].contains(line + "\n"), "kernel: no " + line + " in\n" + parts[i]);
+            }
+        }
+    }
+
     private static void importer(Path img, Map<String, byte[]> host, int room) throws IOException {
         try (SectorReader sectors = ImageFileSectorReader.open(img)) {
             SessionReader session = SessionReader.open(sectors, 0);
