@@ -99,6 +99,8 @@ public final class UdfImagePlanner {
     private final List<UdfNode> nodes = new ArrayList<>();
     private final List<UdfNode> files = new ArrayList<>();
     private int directories;
+    /** The first name of each file met by {@link #collect}, to find hard links. */
+    private final HardLinks<UdfNode> firstNames = new HardLinks<>();
     /** Bytes per data extent; smaller (whole blocks) only in tests, to get AED chains from small files. */
     long maxExtent = UdfAllocation.MAX_EXTENT;
     /** Whether small files and directories are embedded in their File Entries (UDF-only images). */
@@ -235,7 +237,12 @@ public final class UdfImagePlanner {
         return metadata;
     }
 
-    /** The volume structures of a partition of {@code partitionLength} blocks. */
+    /**
+     * The volume structures of a partition of {@code partitionLength} blocks. The LVID's number of
+     * files (ECMA-167 3/10.10 implementation use, UDF 2.60 2.2.6.4 "the current number of files")
+     * counts File Entries, not FIDs: a file with hard links counts once, as the Linux kernel counts
+     * it (numFiles grows in udf_new_inode, not in udf_link) and as statfs's inode count wants it.
+     */
     UdfVolumeStructures volume(long partitionLength) {
         return new UdfVolumeStructures(request, revision, label(), request.sessionStart(),
                 partitionStart(), metadata == null ? origin() : 0, partitionLength, nodes.size() - directories, directories,
@@ -343,7 +350,19 @@ public final class UdfImagePlanner {
             directories++;
             List<UdfNode> children = new ArrayList<>();
             for (Item item : ((Directory) d.item).children()) {
-                UdfNode n = new UdfNode(item, d, identifier(item), nextId++);
+                byte[] identifier = identifier(item);
+                UdfNode n = new UdfNode(item, d, identifier, nextId);
+                UdfNode first = item instanceof FileItem f ? firstNames.firstName(f, n) : null;
+                if (first != null) {
+                    // a hard link: a FID naming the first name's File Entry, with its unique ID
+                    // (UDF 2.60 3.2.1.1: the FID's UDF Unique ID is that of the entry it names)
+                    UdfNode link = new UdfNode(item, d, identifier, first.uniqueId);
+                    link.linkTarget = first;
+                    first.links = Math.max(1, first.links) + 1;
+                    children.add(link);
+                    continue;
+                }
+                nextId++;
                 children.add(n);
                 if (item instanceof Directory) {
                     d.subdirectories++;
@@ -366,8 +385,8 @@ public final class UdfImagePlanner {
             for (UdfNode c : d.children) {
                 if (c.isDirectory()) {
                     subdirs.add(c);
-                } else {
-                    nodes.add(c);
+                } else if (c.linkTarget == null) {
+                    nodes.add(c); // one File Entry per file, not per name
                 }
             }
             for (int i = subdirs.size() - 1; i >= 0; i--) {

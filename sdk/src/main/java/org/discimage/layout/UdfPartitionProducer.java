@@ -154,7 +154,8 @@ final class UdfPartitionProducer implements SectorProducer {
         for (UdfNode c : d.children) {
             int characteristics = (c.isDirectory() ? FileIdentifierDescriptor.DIRECTORY : 0)
                     | (c.item.isHidden() ? FileIdentifierDescriptor.HIDDEN : 0);
-            fid(b, d, characteristics, c, c.identifier);
+            // a hard link's FID names its file's one entry, with that entry's unique ID (UDF 2.60 3.2.1.1)
+            fid(b, d, characteristics, c.linkTarget == null ? c : c.linkTarget, c.identifier);
         }
         return b.array();
     }
@@ -222,8 +223,9 @@ final class UdfPartitionProducer implements SectorProducer {
         int flags = adType | ((mode & 04000) != 0 ? IcbTag.FLAG_SETUID : 0) | ((mode & 02000) != 0 ? IcbTag.FLAG_SETGID : 0)
                 | ((mode & 01000) != 0 ? IcbTag.FLAG_STICKY : 0);
         IcbTag tag = new IcbTag(0, 4, 0, 1, type, new LogicalBlockAddress(0, 0), flags);
-        // ECMA-167 4/14.9.6: the FIDs naming the entry (its parent's, and each subdirectory's parent FID)
-        int links = 1 + n.subdirectories;
+        // ECMA-167 4/14.9.6: the FIDs naming the entry (its parent's, and each subdirectory's parent
+        // FID; for a file with hard links every name's FID)
+        int links = n.isDirectory() ? 1 + n.subdirectories : Math.max(1, n.links);
         long uid = Integer.toUnsignedLong(item.uid());
         long gid = Integer.toUnsignedLong(item.gid());
         Timestamp modified = Timestamp.of(item.lastModified());
