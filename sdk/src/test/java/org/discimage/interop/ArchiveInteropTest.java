@@ -198,8 +198,8 @@ class ArchiveInteropTest {
 
     /**
      * Duplicates and hard links as isoinfo reads them: a later entry's content wins, a tar hard
-     * link is a second name with the same content (recorded as a file of its own: two extents,
-     * link count 1), a character device is recorded with its numbers (RRIP PN).
+     * link is a second name sharing the content source, so a link of one file (one extent, PX link
+     * count 2), a character device is recorded with its numbers (RRIP PN).
      */
     @Test
     void duplicatesHardLinksAndDevicesAsIsoinfoSeesThem() throws IOException {
@@ -232,6 +232,16 @@ class ArchiveInteropTest {
         String listing = ExternalTools.runOk(null, "isoinfo", "-R", "-l", "-i", iso.toString()).out();
         assertTrue(listing.lines().anyMatch(l -> l.startsWith("c") && l.contains("null")), listing);
         assertEquals(1, listing.lines().filter(l -> l.trim().endsWith(" a.txt")).count(), listing);
+        java.util.regex.Pattern entry = java.util.regex.Pattern.compile(
+                "(?m)^-\\S{9}\\s+(\\d+)\\s.*\\[\\s*(\\d+) \\d\\d\\]\\s+(hard|f\\.txt)\\s*$");
+        java.util.Map<String, String> links = new java.util.HashMap<>();
+        java.util.regex.Matcher m = entry.matcher(listing);
+        while (m.find()) {
+            links.put(m.group(3), m.group(1) + " @" + m.group(2));
+        }
+        assertEquals(2, links.size(), listing);
+        assertTrue(links.get("hard").startsWith("2 @"), listing);
+        assertEquals(links.get("f.txt"), links.get("hard"), "one extent, link count 2: " + listing);
     }
 
     /**
