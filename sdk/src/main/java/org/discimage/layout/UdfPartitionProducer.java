@@ -154,8 +154,7 @@ final class UdfPartitionProducer implements SectorProducer {
         for (UdfNode c : d.children) {
             int characteristics = (c.isDirectory() ? FileIdentifierDescriptor.DIRECTORY : 0)
                     | (c.item.isHidden() ? FileIdentifierDescriptor.HIDDEN : 0);
-            // a hard link's FID names its file's one entry, with that entry's unique ID (UDF 2.60 3.2.1.1)
-            fid(b, d, characteristics, c.linkTarget == null ? c : c.linkTarget, c.identifier);
+            fid(b, d, characteristics, c, c.identifier);
         }
         return b.array();
     }
@@ -168,12 +167,14 @@ final class UdfPartitionProducer implements SectorProducer {
 
     /**
      * The long_ad of an item's File Entry, in the partition of the file structures (the metadata
-     * partition for 2.50+); its implementation use holds the UDF unique ID (UDF 2.60 2.3.4.3).
+     * partition for 2.50+); its implementation use holds the UDF unique ID (UDF 2.60 2.3.4.3). A hard
+     * link's FID points at its file's one entry (the first name's) with a unique ID of its own.
      */
     private LongAllocationDescriptor icb(UdfNode n) {
         byte[] use = new byte[6];
         ByteBuffer.wrap(use).order(ByteOrder.LITTLE_ENDIAN).putInt(2, (int) n.uniqueId);
-        return new LongAllocationDescriptor(0, SECTOR, new LogicalBlockAddress(n.icb, format.structurePartition()), use);
+        long entry = (n.linkTarget == null ? n : n.linkTarget).icb;
+        return new LongAllocationDescriptor(0, SECTOR, new LogicalBlockAddress(entry, format.structurePartition()), use);
     }
 
     /**
