@@ -13,7 +13,8 @@ import org.discimage.source.ContentSource;
  * serial number, RRIP 1.12 4.1.1; in UDF one File Entry whose File Link Count counts the FIDs naming
  * it, ECMA-167 4/14.9.6). {@link Directory#addHardLink} makes such a name; {@link Directory#addTree}
  * gives host names of one inode one source; {@link #setSource} with a fresh source unlinks a name.
- * Mode, owner and times are recorded once per file, so the first name (in tree order) decides them.
+ * UDF records mode, owner and times once per file, so there the first name (in tree order) decides
+ * them; {@link Directory#addHardLink} copies the target's.
  */
 public final class FileItem extends Item {
     private ContentSource source;
