@@ -334,6 +334,70 @@ class TreeHardLinkInteropTest {
     }
 
     /**
+     * {@code Directory.addHardLink} in a 2.01 bridge, read by pycdlib on both sides: Rock Ridge PX
+     * (nlink 2, one serial) and UDF (pycdlib follows each FID to a File Entry: the same entry, File
+     * Link Count 2; the FIDs' UDF unique IDs, in their long_ad implementation use, differ: the first
+     * name's is the entry's, the link's one of its own, UDF 2.60 3.2.1.1).
+     */
+    @Test
+    void addHardLinkIsOneFileOnBothSidesOfTheBridge() throws IOException {
+        FileSystemImage image = new FileSystemImage(CLOCK);
+        image.setFileSystems(BRIDGE);
+        image.setUdfRevision(UdfRevision.R2_01);
+        byte[] content = "linked by the API\n".repeat(400).getBytes(StandardCharsets.US_ASCII);
+        FileItem one = image.root().addFile("one.txt", content);
+        one.setMode(0640);
+        image.root().addHardLink("dir/two.txt", one);
+        image.root().addFile("other.txt", content.clone());
+        Path img = work.resolve("api.iso");
+        image.createResultImage().writeTo(img);
+
+        Path script = work.resolve("udf.py");
+        Files.writeString(script, String.join("\n",
+                "import sys, pycdlib",
+                "iso = pycdlib.PyCdlib()",
+                "iso.open(sys.argv[1])",
+                "for p in ['/one.txt', '/dir/two.txt', '/other.txt']:",
+                "    px = iso.get_record(rr_path=p).rock_ridge.dr_entries.px_record",
+                "    fe = iso.get_record(udf_path=p)",
+                "    print('RR', p, px.posix_file_links, px.posix_serial_number)",
+                "    print('UDF', p, fe.file_link_count, fe.extent_location(), fe.unique_id, fe.alloc_descs[0].log_block_num)",
+                "for d in ['/', '/dir']:",
+                "    for fid in iso.get_record(udf_path=d).fi_descs:",
+                "        if not fid.isparent:",
+                "            print('FID', fid.fi.decode('utf-8', 'replace'), int.from_bytes(fid.icb.impl_use[2:6], 'little'))",
+                ""));
+        String out = ExternalTools.runOk(null, "/usr/bin/python3", script.toString(), img.toString()).out();
+        Map<String, String[]> rows = new HashMap<>();
+        for (String line : out.split("\n")) {
+            String[] f = line.trim().split(" ");
+            rows.put(f[0] + " " + f[1], f);
+        }
+        String[] rr1 = rows.get("RR /one.txt");
+        String[] rr2 = rows.get("RR /dir/two.txt");
+        assertEquals("2", rr1[2], out);
+        assertEquals("2", rr2[2], out);
+        assertEquals(rr1[3], rr2[3], "one serial number: " + out);
+        assertEquals("1", rows.get("RR /other.txt")[2], out);
+        String[] u1 = rows.get("UDF /one.txt");
+        String[] u2 = rows.get("UDF /dir/two.txt");
+        assertEquals("2", u1[2], "File Link Count: " + out);
+        assertEquals(u1[3], u2[3], "one File Entry: " + out);
+        assertEquals(u1[5], u2[5], "one data extent: " + out);
+        assertEquals("1", rows.get("UDF /other.txt")[2], out);
+        assertNotEquals(u1[3], rows.get("UDF /other.txt")[3], out);
+        String fid1 = rows.get("FID one.txt")[2];
+        String fid2 = rows.get("FID two.txt")[2];
+        assertEquals(u1[4], fid1, "the first name's FID carries the entry's unique ID: " + out);
+        assertNotEquals(fid1, fid2, "the link's FID has a unique ID of its own: " + out);
+        assertNotEquals(rows.get("FID other.txt")[2], fid2, out);
+        Path x = Files.createDirectories(work.resolve("x7"));
+        ExternalTools.runOk(Duration.ofSeconds(120), work, List.of("7z", "x", "-y", "-bd", "-tudf", "-o" + x,
+                img.toString()));
+        assertArrayEquals(content, Files.readAllBytes(x.resolve("dir/two.txt")), "7z -tudf");
+    }
+
+    /**
      * The kernel: udf (both revisions and the bridge) shows one inode number and link count 3 for
      * the three names; isofs (Rock Ridge) the link count 3 from PX (its inode numbers come from
      * the directory record's place, not from PX st_ino, so they differ).
