@@ -180,7 +180,8 @@ public final class Directory extends Item {
      * instance (see {@link FileItem}), with the target's mode, owner and times. The image records
      * the data once; both names count in the link count.
      *
-     * @throws DiscImageException {@code INVALID_PATH} for a bad path, as {@link #addFile}
+     * @throws DiscImageException {@code DUP_NAME} when the name exists, {@code NOT_DIR} when a parent
+     *                            on the path is not a directory (as {@link #addFile})
      */
     public FileItem addHardLink(String relativePath, FileItem target) throws DiscImageException {
         java.util.Objects.requireNonNull(target, "target");
