@@ -230,6 +230,41 @@ class TreeHardLinkInteropTest {
         assertEquals(x.get("a.bin"), x.get("sub/c.bin"), "one inode: " + x);
     }
 
+    /**
+     * An imported tree written to a new image (not appended): the names the medium recorded as
+     * links of one extent (PX nlink 3, UDF File Link Count 3) stay one file, written once, in
+     * each namespace of the new image, whichever file system is imported.
+     */
+    @ParameterizedTest
+    @EnumSource(value = FileSystem.class, names = {"ROCK_RIDGE", "UDF"})
+    void anImportedGroupIsWrittenOnceIntoANewImage(FileSystem from) throws IOException {
+        ExternalTools.assumeTool("isoinfo", "udfinfo");
+        Path first = build(fixture("src", true), BRIDGE, UdfRevision.R2_01, "first.iso");
+        Path copy = work.resolve("copy.iso");
+        long plain;
+        try (SectorReader sectors = ImageFileSectorReader.open(first)) {
+            FileSystemImage image = new FileSystemImage(CLOCK);
+            image.importSpecificFileSystem(sectors, 0, from, org.discimage.importer.ImportOptions.strict());
+            image.setFileSystems(BRIDGE);
+            image.setUdfRevision(UdfRevision.R2_01);
+            image.setVolumeName("LINKS");
+            assertTrue(image.root().item("b.bin").orElseThrow() instanceof FileItem);
+            image.createResultImage().writeTo(copy);
+        }
+        assertEquals(Files.size(first), Files.size(copy), "the data once, as in the first image");
+        assertIsoLinks(copy);
+        String info = ExternalTools.runOk(work, "udfinfo", copy.toString()).out();
+        assertEquals("4", value(info, "numfiles"), info);
+        try (SectorReader sectors = ImageFileSectorReader.open(copy)) {
+            Map<String, ImportedEntry> e = byPath(SessionReader.open(sectors, 0).readTree(FileSystem.UDF));
+            assertEquals(3, e.get("/sub/c.bin").linkCount());
+            assertEquals(e.get("/a.bin").extents(), e.get("/sub/c.bin").extents());
+        }
+        Path x = work.resolve("x-import-" + from);
+        ExternalTools.runOk(null, "xorriso", "-osirrox", "on", "-indev", copy.toString(), "-extract", "/", x.toString());
+        assertContent(x, "xorriso");
+    }
+
     private static Map<String, ImportedEntry> byPath(List<ImportedEntry> entries) {
         Map<String, ImportedEntry> m = new HashMap<>();
         entries.forEach(e -> m.put(e.path(), e));
