@@ -103,8 +103,8 @@ public final class UdfImagePlanner {
     private long linkNames;
     /** The LVID's next unique ID (UDF 2.60 3.2.1.1): one past the last given to an entry or FID. */
     private long nextUniqueId = FIRST_UNIQUE_ID;
-    /** The first name of each file met by {@link #collect}, to find hard links. */
-    private final HardLinks<UdfNode> firstNames = new HardLinks<>();
+    /** The first name of each file met by {@link #collect}, to find hard links; dropped after it. */
+    private HardLinks<UdfNode> firstNames = new HardLinks<>();
     /** Bytes per data extent; smaller (whole blocks) only in tests, to get AED chains from small files. */
     long maxExtent = UdfAllocation.MAX_EXTENT;
     /** Whether small files and directories are embedded in their File Entries (UDF-only images). */
@@ -398,6 +398,7 @@ public final class UdfImagePlanner {
             }
         }
         nextUniqueId = nextId;
+        firstNames = null;
     }
 
     /** The file identifier: OSTA compressed Unicode of at most 255 bytes (ECMA-167 4/14.4.5). */

@@ -341,6 +341,8 @@ class TreeHardLinkInteropTest {
         Path plain = build(src, BRIDGE, rev, "bridge-plain-" + rev + ".iso");
         Path copies = build(fixture("copies", false), BRIDGE, rev, "bridge-copies-" + rev + ".iso");
         assertEquals(saved(rev), Files.size(copies) - Files.size(plain), "two copies of the data and two entries saved");
+        assertArrayEquals(Files.readAllBytes(plain), Files.readAllBytes(build(src, BRIDGE, rev, "again-" + rev + ".iso")),
+                "deterministic");
         assertIsoLinks(plain);
         checkUdf(plain, "bridge-" + rev);
         // the same tree as the first session of an image file, to append to
