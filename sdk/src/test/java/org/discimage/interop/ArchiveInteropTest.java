@@ -246,8 +246,8 @@ class ArchiveInteropTest {
 
     /**
      * Hard links as GNU tar and GNU cpio (newc: the data only with the last name) write them: both
-     * names read back with the content through isoinfo. And the same archive, options and clock
-     * give a byte-identical image.
+     * names read back with the content through isoinfo, as links of one file (one extent, link
+     * count 2). And the same archive, options and clock give a byte-identical image.
      */
     @Test
     void hardLinksFromTheRealToolsAndDeterminism() throws IOException {
@@ -266,6 +266,16 @@ class ArchiveInteropTest {
                 assertEquals("shared content\n", ExternalTools.runOk(null, "isoinfo", "-R", "-i", iso.toString(),
                         "-x", name).out(), archive + " " + name);
             }
+            // both names are links of one file: one extent, PX link count 2 (isoinfo -R -l)
+            String listing = ExternalTools.runOk(null, "isoinfo", "-R", "-l", "-i", iso.toString()).out();
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile(
+                    "(?m)^-\\S{9}\\s+(\\d+)\\s.*\\[\\s*(\\d+) \\d\\d\\]\\s+(one|two)\\.txt\\s*$").matcher(listing);
+            java.util.Set<String> seen = new java.util.HashSet<>();
+            while (m.find()) {
+                seen.add(m.group(1) + " @" + m.group(2));
+            }
+            assertEquals(1, seen.size(), archive + ": " + listing);
+            assertTrue(seen.iterator().next().startsWith("2 @"), archive + ": " + listing);
             byte[] first = Files.readAllBytes(iso);
             Path again = image(archive, new ArrayList<>());
             assertTrue(java.util.Arrays.equals(first, Files.readAllBytes(again)), "same input, same image: " + archive);
