@@ -250,8 +250,8 @@ public final class UdfImagePlanner {
      */
     UdfVolumeStructures volume(long partitionLength) {
         return new UdfVolumeStructures(request, revision, label(), request.sessionStart(),
-                partitionStart(), metadata == null ? origin() : 0, partitionLength, nodes.size() - directories + linkNames, directories,
-                nextUniqueId, metadata);
+                partitionStart(), metadata == null ? origin() : 0, partitionLength,
+                nodes.size() - directories + linkNames, directories, nextUniqueId, metadata);
     }
 
     /** The producer of the partition's metadata blocks (FSD, File Entries, FIDs). */

@@ -233,9 +233,10 @@ public final class Directory extends Item {
      * Mirrors a host directory tree (IMAPI2 AddTree) with include/exclude filters; Commons IO's
      * file filters fit ({@code FileFilterUtils.suffixFileFilter(".txt")},
      * {@code new WildcardFileFilter(...)}, {@code notFileFilter(...)}). Symbolic links are recorded
-     * as links, never followed; host names of one regular file (same device and inode) become hard
-     * links sharing one source ({@link FileItem}). On a clash with an existing item the source wins (a directory is
-     * merged). The walk completes before the tree is touched, so a failure leaves it unchanged.
+     * as links, never followed; host names of one regular file (same device and inode) met in one
+     * call become hard links sharing one source ({@link FileItem}). On a clash with an existing item
+     * the source wins (a directory is merged). The walk completes before the tree is touched, so a
+     * failure leaves it unchanged.
      *
      * @param fileFilter accepts the files and symbolic links to add
      * @param dirFilter  accepts the directories to descend into (rejected ones are left out whole)
