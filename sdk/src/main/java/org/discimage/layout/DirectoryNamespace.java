@@ -66,7 +66,7 @@ abstract class DirectoryNamespace {
         int flags = 0;
         if (n.item instanceof org.discimage.tree.FileItem f && f.size() > 0) {
             long offset = section * IsoNamespace.MAX_SECTION;
-            extent = n.dataLba + offset / SectorProducer.SECTOR_SIZE;
+            extent = (n.linkTarget == null ? n : n.linkTarget).dataLba + offset / SectorProducer.SECTOR_SIZE;
             length = Math.min(IsoNamespace.MAX_SECTION, f.size() - offset);
             flags = section + 1 < fileSections(n) ? org.discimage.iso9660.DirectoryRecord.FLAG_MULTI_EXTENT : 0;
         }

@@ -9,9 +9,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 import org.discimage.FileSystem;
 import org.discimage.error.DiscImageException;
@@ -69,8 +67,10 @@ public final class IsoImagePlanner {
     private long inheritedFiles;
     /** The inherited files, for the bridge (UDF File Entries point at the same extents). */
     private final List<PlanNode> inheritedNodes = new ArrayList<>();
-    /** Inherited files recorded as hard links, by the first LBA of their shared extent. */
-    private Map<Long, List<PlanNode>> linkGroups;
+    /** The first name of each file met so far; dropped once the tree is walked. */
+    private HardLinks<PlanNode> firstNames = new HardLinks<>();
+    /** The second and further names of hard-linked files. */
+    private final List<PlanNode> linkedNames = new ArrayList<>();
 
     private IsoImagePlanner(PlanRequest request, LayoutAssembler.Bridge bridge) {
         this(request, bridge, null);
@@ -163,12 +163,13 @@ public final class IsoImagePlanner {
                     checkSize(f);
                     if (f.size() == 0) {
                         needsEmptyBlock = true;
+                        hardLink(f, n);
                     } else if (inherits(f, n)) {
                         inheritedFiles++;
                         inheritedNodes.add(n);
                         hardLink(f, n);
-                    } else {
-                        files.add(n);
+                    } else if (!hardLink(f, n)) {
+                        files.add(n); // a further name of a file met before shares its data
                     }
                 } else {
                     needsEmptyBlock = true;
@@ -226,36 +227,31 @@ public final class IsoImagePlanner {
     }
 
     /**
-     * An inherited file the medium recorded with a link count above 1 joins the group of names
-     * that share its extent: they keep one PX serial number (RRIP 1.12 4.1.1 st_ino, which
-     * {@code xorriso -hardlinks on} compares) and get the group's size in the new tree as their
-     * link count, so a removed name lowers it. Only such files are grouped: two names sharing an
-     * extent without a recorded count are not taken for links.
+     * Groups the names of one file (hard links, {@link HardLinks}): a further name joins its first
+     * name: one PX serial number (RRIP 1.12 4.1.1 st_ino, which {@code xorriso -hardlinks on}
+     * compares), the first name's extent (ECMA-119 lets several directory records point at one
+     * extent), and as link count the number of names in the new tree, so a removed name lowers it.
+     * An inherited file's names all keep the old extent anyway.
+     *
+     * @return whether {@code n} is a further name, whose data is not placed again
      */
-    private void hardLink(FileItem f, PlanNode n) {
-        if (((ImportedSource) f.source()).linkCount() < 2) {
-            return;
+    private boolean hardLink(FileItem f, PlanNode n) {
+        PlanNode first = firstNames.firstName(f, n);
+        if (first == null) {
+            return false;
         }
-        if (linkGroups == null) {
-            linkGroups = new HashMap<>();
-        }
-        List<PlanNode> group = linkGroups.computeIfAbsent(n.dataLba, k -> new ArrayList<>(2));
-        if (!group.isEmpty()) {
-            n.inode = group.get(0).inode;
-        }
-        group.add(n);
+        n.linkTarget = first;
+        n.inode = first.inode;
+        first.links = Math.max(1, first.links) + 1;
+        linkedNames.add(n);
+        return true;
     }
 
     private void countHardLinks() {
-        if (linkGroups == null) {
-            return;
+        for (PlanNode n : linkedNames) {
+            n.links = n.linkTarget.links;
         }
-        for (List<PlanNode> group : linkGroups.values()) {
-            for (PlanNode n : group) {
-                n.links = group.size();
-            }
-        }
-        linkGroups = null;
+        firstNames = null;
     }
 
     /** The number of files inherited by the last plan (for tests and diagnostics). */

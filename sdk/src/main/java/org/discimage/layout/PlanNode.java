@@ -18,8 +18,14 @@ final class PlanNode {
     long dataLba;
     /** Rock Ridge PX serial number (file serial / inode); hard links share one. */
     long inode;
-    /** Rock Ridge PX link count of a file inherited as one of several hard links; 0 means 1. */
+    /** Rock Ridge PX link count of a file with several names (hard links); 0 means 1. */
     int links;
+    /**
+     * For the second and further names of a hard-linked file: its first name in tree order, whose
+     * data extent this name's directory records point at (ECMA-119 lets several records share one
+     * extent); null otherwise.
+     */
+    PlanNode linkTarget;
     /**
      * Offsets of this record's Rock Ridge continuation areas inside the continuation region, or
      * null when its System Use fits in the record. For a relocated directory this is for its

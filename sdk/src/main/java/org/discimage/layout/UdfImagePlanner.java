@@ -99,6 +99,12 @@ public final class UdfImagePlanner {
     private final List<UdfNode> nodes = new ArrayList<>();
     private final List<UdfNode> files = new ArrayList<>();
     private int directories;
+    /** The FIDs naming a file's entry beyond its first name (hard links). */
+    private long linkNames;
+    /** The LVID's next unique ID (UDF 2.60 3.2.1.1): one past the last given to an entry or FID. */
+    private long nextUniqueId = FIRST_UNIQUE_ID;
+    /** The first name of each file met by {@link #collect}, to find hard links; dropped after it. */
+    private HardLinks<UdfNode> firstNames = new HardLinks<>();
     /** Bytes per data extent; smaller (whole blocks) only in tests, to get AED chains from small files. */
     long maxExtent = UdfAllocation.MAX_EXTENT;
     /** Whether small files and directories are embedded in their File Entries (UDF-only images). */
@@ -246,11 +252,17 @@ public final class UdfImagePlanner {
         return metadata;
     }
 
-    /** The volume structures of a partition of {@code partitionLength} blocks. */
+    /**
+     * The volume structures of a partition of {@code partitionLength} blocks. The LVID's number of
+     * files (UDF 2.60 2.2.6.4, in the LVID implementation use of ECMA-167 3/10.10.8) counts the
+     * names (FIDs) of files, so a file with three hard links counts three: the reading of the Linux
+     * udf driver since it counts in directory operations (udf_add_fid_counter, called by udf_link
+     * as well; before, it counted in udf_new_inode). udfinfo prints the field and checks nothing.
+     */
     UdfVolumeStructures volume(long partitionLength) {
         return new UdfVolumeStructures(request, revision, label(), request.sessionStart(),
-                partitionStart(), metadata == null ? origin() : 0, partitionLength, nodes.size() - directories, directories,
-                FIRST_UNIQUE_ID + nodes.size() - 1, metadata);
+                partitionStart(), metadata == null ? origin() : 0, partitionLength,
+                nodes.size() - directories + linkNames, directories, nextUniqueId, metadata);
     }
 
     /** The producer of the partition's metadata blocks (FSD, File Entries, FIDs). */
@@ -355,6 +367,17 @@ public final class UdfImagePlanner {
             List<UdfNode> children = new ArrayList<>();
             for (Item item : ((Directory) d.item).children()) {
                 UdfNode n = new UdfNode(item, d, identifier(item), nextId++);
+                UdfNode first = item instanceof FileItem f ? firstNames.firstName(f, n) : null;
+                if (first != null) {
+                    // a hard link: a FID naming the first name's File Entry. It has a unique ID of its
+                    // own, as UDF 2.60 3.2.1.1 wants for "another FID created for an existing file"
+                    // and as Linux's udf_link gives it (lvid_get_unique_id); the entry keeps the first's
+                    n.linkTarget = first;
+                    first.links = Math.max(1, first.links) + 1;
+                    linkNames++;
+                    children.add(n);
+                    continue;
+                }
                 children.add(n);
                 if (item instanceof Directory) {
                     d.subdirectories++;
@@ -377,14 +400,16 @@ public final class UdfImagePlanner {
             for (UdfNode c : d.children) {
                 if (c.isDirectory()) {
                     subdirs.add(c);
-                } else {
-                    nodes.add(c);
+                } else if (c.linkTarget == null) {
+                    nodes.add(c); // one File Entry per file, not per name
                 }
             }
             for (int i = subdirs.size() - 1; i >= 0; i--) {
                 stack.push(subdirs.get(i));
             }
         }
+        nextUniqueId = nextId;
+        firstNames = null;
     }
 
     /** The file identifier: OSTA compressed Unicode of at most 255 bytes (ECMA-167 4/14.4.5). */

@@ -38,6 +38,13 @@ final class UdfNode {
     byte[] linkData;
     /** Whether {@link #linkData} does not fit in the entry and lies in blocks of its own. */
     boolean linkInBlocks;
+    /**
+     * For the second and further names of a hard-linked file: its first name, whose File Entry this
+     * name's FID points at; such a name has no entry or data of its own. Null otherwise.
+     */
+    UdfNode linkTarget;
+    /** A file's names (FIDs naming its File Entry, ECMA-167 4/14.9.6); 0 means 1. */
+    int links;
 
     UdfNode(Item item, UdfNode parent, byte[] identifier, long uniqueId) {
         this.item = item;

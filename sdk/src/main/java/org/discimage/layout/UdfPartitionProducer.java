@@ -167,12 +167,14 @@ final class UdfPartitionProducer implements SectorProducer {
 
     /**
      * The long_ad of an item's File Entry, in the partition of the file structures (the metadata
-     * partition for 2.50+); its implementation use holds the UDF unique ID (UDF 2.60 2.3.4.3).
+     * partition for 2.50+); its implementation use holds the UDF unique ID (UDF 2.60 2.3.4.3). A hard
+     * link's FID points at its file's one entry (the first name's) with a unique ID of its own.
      */
     private LongAllocationDescriptor icb(UdfNode n) {
         byte[] use = new byte[6];
         ByteBuffer.wrap(use).order(ByteOrder.LITTLE_ENDIAN).putInt(2, (int) n.uniqueId);
-        return new LongAllocationDescriptor(0, SECTOR, new LogicalBlockAddress(n.icb, format.structurePartition()), use);
+        long entry = (n.linkTarget == null ? n : n.linkTarget).icb;
+        return new LongAllocationDescriptor(0, SECTOR, new LogicalBlockAddress(entry, format.structurePartition()), use);
     }
 
     /**
@@ -222,8 +224,9 @@ final class UdfPartitionProducer implements SectorProducer {
         int flags = adType | ((mode & 04000) != 0 ? IcbTag.FLAG_SETUID : 0) | ((mode & 02000) != 0 ? IcbTag.FLAG_SETGID : 0)
                 | ((mode & 01000) != 0 ? IcbTag.FLAG_STICKY : 0);
         IcbTag tag = new IcbTag(0, 4, 0, 1, type, new LogicalBlockAddress(0, 0), flags);
-        // ECMA-167 4/14.9.6: the FIDs naming the entry (its parent's, and each subdirectory's parent FID)
-        int links = 1 + n.subdirectories;
+        // ECMA-167 4/14.9.6: the FIDs naming the entry (its parent's, and each subdirectory's parent
+        // FID; for a file with hard links every name's FID)
+        int links = n.isDirectory() ? 1 + n.subdirectories : Math.max(1, n.links);
         long uid = Integer.toUnsignedLong(item.uid());
         long gid = Integer.toUnsignedLong(item.gid());
         Timestamp modified = Timestamp.of(item.lastModified());

@@ -175,6 +175,25 @@ public final class Directory extends Item {
         return f;
     }
 
+    /**
+     * Adds a hard link: a new name for {@code target}'s file, sharing its {@link ContentSource}
+     * instance (see {@link FileItem}), with the target's mode, owner and times. The image records
+     * the data once; both names count in the link count.
+     *
+     * @throws DiscImageException {@code DUP_NAME} when the name exists, {@code NOT_DIR} when a parent
+     *                            on the path is not a directory (as {@link #addFile})
+     */
+    public FileItem addHardLink(String relativePath, FileItem target) throws DiscImageException {
+        java.util.Objects.requireNonNull(target, "target");
+        Placement p = place(relativePath);
+        FileItem f = new FileItem(p.name, target.source(), now());
+        f.setMode(target.mode());
+        f.setOwner(target.uid(), target.gid());
+        f.setTimes(target.lastModified(), target.lastAccessed(), target.attributesChanged());
+        p.dir.attach(f, relativePath);
+        return f;
+    }
+
     /** Adds a symbolic link with the given target. */
     public SymlinkItem addSymlink(String relativePath, String target) throws DiscImageException {
         Placement p = place(relativePath);
@@ -214,8 +233,10 @@ public final class Directory extends Item {
      * Mirrors a host directory tree (IMAPI2 AddTree) with include/exclude filters; Commons IO's
      * file filters fit ({@code FileFilterUtils.suffixFileFilter(".txt")},
      * {@code new WildcardFileFilter(...)}, {@code notFileFilter(...)}). Symbolic links are recorded
-     * as links, never followed. On a clash with an existing item the source wins (a directory is
-     * merged). The walk completes before the tree is touched, so a failure leaves it unchanged.
+     * as links, never followed; host names of one regular file (same device and inode) met in one
+     * call become hard links sharing one source ({@link FileItem}). On a clash with an existing item
+     * the source wins (a directory is merged). The walk completes before the tree is touched, so a
+     * failure leaves it unchanged.
      *
      * @param fileFilter accepts the files and symbolic links to add
      * @param dirFilter  accepts the directories to descend into (rejected ones are left out whole)

@@ -12,6 +12,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.Map;
 
 import org.apache.commons.io.filefilter.IOFileFilter;
@@ -21,15 +22,20 @@ import org.discimage.source.ContentSource;
 
 /**
  * Walks a host directory into a (staged) directory of the tree: iterative, so a deep host tree
- * cannot overflow the stack; symbolic links are recorded, never followed.
+ * cannot overflow the stack; symbolic links are recorded, never followed. Host names of one regular
+ * file (same {@link BasicFileAttributes#fileKey() file key}, i.e. device and inode, link count above
+ * 1) met in one walk get one {@link ContentSource} instance: hard links of one file in the tree
+ * ({@link FileItem}). Only such files are remembered, so the map stays small.
  */
 final class TreeWalker {
     private static final LinkOption[] NOFOLLOW = {LinkOption.NOFOLLOW_LINKS};
-    private static final String UNIX_ATTRS = "unix:mode,uid,gid,lastModifiedTime,ctime,size";
+    private static final String UNIX_ATTRS = "unix:mode,uid,gid,lastModifiedTime,ctime,size,nlink";
 
     private final IOFileFilter fileFilter;
     private final IOFileFilter dirFilter;
     private boolean unixView = true;
+    /** The source of each multiply linked host file met so far, by file key (dev + inode). */
+    private final Map<Object, ContentSource> linked = new HashMap<>();
 
     TreeWalker(IOFileFilter fileFilter, IOFileFilter dirFilter) {
         this.fileFilter = fileFilter;
@@ -102,7 +108,13 @@ final class TreeWalker {
             node = device(child, name, a);
         }
         if (node != null) {
-            applyAttributes(node, child);
+            int links = applyAttributes(node, child);
+            if (node instanceof FileItem f && links > 1 && a.fileKey() != null) {
+                ContentSource first = linked.putIfAbsent(a.fileKey(), f.source());
+                if (first != null) {
+                    f.restoreSource(first); // detached node: no journal entry
+                }
+            }
         }
         return node;
     }
@@ -145,8 +157,10 @@ final class TreeWalker {
      * reads every source and so moves it (relatime updates it on the first read after a write),
      * and two builds of the same tree with the same clock would differ. The access time slots
      * (RRIP TF access, ECMA-167 4/14.9.12) get the modification time instead.
+     *
+     * @return the host's link count (st_nlink), or 1 where the unix view is missing
      */
-    private void applyAttributes(Item item, Path p) throws DiscImageException {
+    private int applyAttributes(Item item, Path p) throws DiscImageException {
         try {
             if (unixView) {
                 try {
@@ -155,7 +169,7 @@ final class TreeWalker {
                     item.setOwner((Integer) m.get("uid"), (Integer) m.get("gid"));
                     Instant modified = time(m.get("lastModifiedTime"));
                     item.setTimes(modified, modified, time(m.get("ctime")));
-                    return;
+                    return (Integer) m.get("nlink");
                 } catch (UnsupportedOperationException e) {
                     unixView = false;
                 }
@@ -163,6 +177,7 @@ final class TreeWalker {
             BasicFileAttributes a = Files.readAttributes(p, BasicFileAttributes.class, NOFOLLOW);
             Instant m = a.lastModifiedTime().toInstant();
             item.setTimes(m, m, m);
+            return 1;
         } catch (IOException e) {
             throw new DiscImageException(ErrorCode.DATA_STREAM_CREATE_FAILURE,
                     "cannot read the attributes of " + p + ": " + e, e);

@@ -198,8 +198,8 @@ class ArchiveInteropTest {
 
     /**
      * Duplicates and hard links as isoinfo reads them: a later entry's content wins, a tar hard
-     * link is a second name with the same content (recorded as a file of its own: two extents,
-     * link count 1), a character device is recorded with its numbers (RRIP PN).
+     * link is a second name sharing the content source, so a link of one file (one extent, PX link
+     * count 2), a character device is recorded with its numbers (RRIP PN).
      */
     @Test
     void duplicatesHardLinksAndDevicesAsIsoinfoSeesThem() throws IOException {
@@ -232,12 +232,22 @@ class ArchiveInteropTest {
         String listing = ExternalTools.runOk(null, "isoinfo", "-R", "-l", "-i", iso.toString()).out();
         assertTrue(listing.lines().anyMatch(l -> l.startsWith("c") && l.contains("null")), listing);
         assertEquals(1, listing.lines().filter(l -> l.trim().endsWith(" a.txt")).count(), listing);
+        java.util.regex.Pattern entry = java.util.regex.Pattern.compile(
+                "(?m)^-\\S{9}\\s+(\\d+)\\s.*\\[\\s*(\\d+) \\d\\d\\]\\s+(hard|f\\.txt)\\s*$");
+        java.util.Map<String, String> links = new java.util.HashMap<>();
+        java.util.regex.Matcher m = entry.matcher(listing);
+        while (m.find()) {
+            links.put(m.group(3), m.group(1) + " @" + m.group(2));
+        }
+        assertEquals(2, links.size(), listing);
+        assertTrue(links.get("hard").startsWith("2 @"), listing);
+        assertEquals(links.get("f.txt"), links.get("hard"), "one extent, link count 2: " + listing);
     }
 
     /**
      * Hard links as GNU tar and GNU cpio (newc: the data only with the last name) write them: both
-     * names read back with the content through isoinfo. And the same archive, options and clock
-     * give a byte-identical image.
+     * names read back with the content through isoinfo, as links of one file (one extent, link
+     * count 2). And the same archive, options and clock give a byte-identical image.
      */
     @Test
     void hardLinksFromTheRealToolsAndDeterminism() throws IOException {
@@ -256,6 +266,16 @@ class ArchiveInteropTest {
                 assertEquals("shared content\n", ExternalTools.runOk(null, "isoinfo", "-R", "-i", iso.toString(),
                         "-x", name).out(), archive + " " + name);
             }
+            // both names are links of one file: one extent, PX link count 2 (isoinfo -R -l)
+            String listing = ExternalTools.runOk(null, "isoinfo", "-R", "-l", "-i", iso.toString()).out();
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile(
+                    "(?m)^-\\S{9}\\s+(\\d+)\\s.*\\[\\s*(\\d+) \\d\\d\\]\\s+(one|two)\\.txt\\s*$").matcher(listing);
+            java.util.Set<String> seen = new java.util.HashSet<>();
+            while (m.find()) {
+                seen.add(m.group(1) + " @" + m.group(2));
+            }
+            assertEquals(1, seen.size(), archive + ": " + listing);
+            assertTrue(seen.iterator().next().startsWith("2 @"), archive + ": " + listing);
             byte[] first = Files.readAllBytes(iso);
             Path again = image(archive, new ArrayList<>());
             assertTrue(java.util.Arrays.equals(first, Files.readAllBytes(again)), "same input, same image: " + archive);

@@ -50,6 +50,44 @@ class DirectoryTest {
     }
 
     @Test
+    void hardLinkSharesTheSourceAndCopiesTheAttributes() throws Exception {
+        Directory root = Directory.newRoot(CLOCK);
+        FileItem a = root.addFile("a.txt", new byte[] {1, 2});
+        a.setMode(0600);
+        a.setOwner(7, 8);
+        FileItem b = root.addHardLink("d/b.txt", a);
+        assertTrue(a.source() == b.source(), "one ContentSource instance: a hard link");
+        assertEquals("/d/b.txt", b.path());
+        assertEquals(0600, b.mode());
+        assertEquals(7, b.uid());
+        assertEquals(8, b.gid());
+        assertEquals(a.lastModified(), b.lastModified());
+        assertEquals(ErrorCode.DUP_NAME, assertThrows(DiscImageException.class, () -> root.addHardLink("a.txt", b)).code());
+        assertEquals(ErrorCode.NOT_DIR, assertThrows(DiscImageException.class, () -> root.addHardLink("a.txt/c", b)).code());
+        // a fresh source unlinks the name
+        b.setSource(org.discimage.source.ContentSource.of(new byte[] {1, 2}));
+        assertFalse(a.source() == b.source());
+    }
+
+    @Test
+    void addTreeLinksOnlyTheNamesOfOneInode() throws Exception {
+        Path src = Files.createDirectories(tmp.resolve("src/sub"));
+        Files.writeString(src.resolveSibling("a"), "x");
+        Files.createLink(src.resolve("b"), src.resolveSibling("a"));
+        Files.writeString(src.resolveSibling("c"), "x");
+        Directory root = Directory.newRoot(CLOCK);
+        root.addTree(src.getParent(), false);
+        FileItem a = (FileItem) root.item("a").orElseThrow();
+        assertTrue(a.source() == ((FileItem) root.item("sub/b").orElseThrow()).source());
+        assertFalse(a.source() == ((FileItem) root.item("c").orElseThrow()).source(), "same content, other inode");
+        // a second walk is a walk of its own: its names are not links of the first walk's
+        root.addTree(src.getParent(), true);
+        assertFalse(a.source() == ((FileItem) root.item("src/a").orElseThrow()).source());
+        assertTrue(((FileItem) root.item("src/a").orElseThrow()).source()
+                == ((FileItem) root.item("src/sub/b").orElseThrow()).source());
+    }
+
+    @Test
     void invalidNamesAreCallerMistakes() {
         Directory root = Directory.newRoot(CLOCK);
         assertThrows(IllegalArgumentException.class, () -> root.addFile("a/../b", new byte[0]));

@@ -96,10 +96,12 @@ import org.discimage.tree.SymlinkItem;
  * <h2>Attributes</h2>
  * Mode bits (07777), uid/gid, modification and (where recorded) access and change times are set on
  * each item; a time the archive lacks is the modification time. Implicit parent directories get
- * the tree clock's time. A tar hard link becomes a second file with the same content source: the
- * image records two names with their own extents (the data is written twice), not a shared inode.
- * cpio hard links (newc: only the last name carries the data) get the data on every name. Devices
- * become device nodes (Rock Ridge only); fifos and sockets are left out with a diagnostic.
+ * the tree clock's time. A tar hard link becomes a second file with the same content source
+ * instance, which the tree takes for a hard link ({@link org.discimage.tree.FileItem}): the image
+ * records the data once, and both names as links of one file. cpio hard links (newc: only the last
+ * name carries the data) give every name that data's source, so they are links of one file as
+ * well. Devices become device nodes (Rock Ridge only); fifos and sockets are left out with a
+ * diagnostic.
  *
  * <p>A graft that fails leaves the tree as it was (what it added, the graft point included if it
  * created it, is taken out again; its spool is deleted), except for the attributes a directory
