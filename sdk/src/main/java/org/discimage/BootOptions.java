@@ -173,12 +173,23 @@ public final class BootOptions {
     }
 
     /**
-     * The number of 512-byte virtual sectors the BIOS loads (El Torito 1.0 2.5 Sector Count): the one
-     * set, else 4 with no emulation and 1 with emulation (as mkisofs records; the BIOS then reads
-     * the emulated medium itself).
+     * The number of 512-byte virtual sectors the firmware loads (El Torito 1.0 2.5 Sector Count): the
+     * one set, else with emulation 1 (as mkisofs records; the BIOS then reads the emulated medium
+     * itself), for a no-emulation EFI image its whole size (as xorriso records: UEFI firmware loads
+     * the image, a FAT file system, by this count; at most FFFFh), otherwise 4 (mkisofs's and
+     * xorriso's boot-load-size default: one CD sector).
      */
     public int sectorCount() {
-        return sectorCount >= 0 ? sectorCount : emulation == Emulation.NONE ? DEFAULT_NO_EMULATION_SECTORS : 1;
+        if (sectorCount >= 0) {
+            return sectorCount;
+        }
+        if (emulation != Emulation.NONE) {
+            return 1;
+        }
+        if (platform == Platform.EFI) {
+            return (int) Math.min(0xFFFF, Math.max(1, (imageSize() + 511) / 512));
+        }
+        return DEFAULT_NO_EMULATION_SECTORS;
     }
 
     /**

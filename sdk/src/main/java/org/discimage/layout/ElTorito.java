@@ -177,6 +177,7 @@ final class ElTorito {
             left--;
             b.put((byte) (left == 0 ? 0x91 : 0x90)).put((byte) s.getKey().id()).putShort((short) s.getValue().size());
             b.put(idString(entries.get(s.getValue().get(0)).manufacturer()));
+            b.position(b.position() + 4); // a section header's id string is 28 bytes (4..31), the validation entry's 24
             for (int i : s.getValue()) {
                 entry(b, i, true);
             }
