@@ -66,6 +66,27 @@ class ElToritoInteropTest {
         return list;
     }
 
+    /**
+     * pycdlib's parse of the catalog: "validation PLATFORM", "initial INDICATOR MEDIA SEGMENT COUNT
+     * RBA", per section "section HEADER PLATFORM ENTRIES" and its "entry ..." lines (decimal).
+     */
+    private List<String> pycdlibCatalog(Path img) throws IOException {
+        Path script = work.resolve("catalog.py");
+        Files.writeString(script, String.join("\n",
+                "import sys, pycdlib",
+                "p = pycdlib.PyCdlib()",
+                "p.open(sys.argv[1])",
+                "bc = p.eltorito_boot_catalog",
+                "def e(x): return '%d %d %d %d %d' % (x.boot_indicator, x.boot_media_type, x.load_segment, x.sector_count, x.load_rba)",
+                "print('validation %d' % bc.validation_entry.platform_id)",
+                "print('initial ' + e(bc.initial_entry))",
+                "for s in bc.sections:",
+                "    print('section %d %d %d' % (s.header_indicator, s.platform_id, s.num_section_entries))",
+                "    for x in s.section_entries: print('entry ' + e(x))",
+                "p.close()", ""));
+        return ExternalTools.runOk(null, ExternalTools.PYTHON, script.toString(), img.toString()).out().lines().toList();
+    }
+
     private static byte[] random(int size, long seed) {
         byte[] b = new byte[size];
         new Random(seed).nextBytes(b);
@@ -123,7 +144,7 @@ class ElToritoInteropTest {
     /** A BIOS no-emulation entry with a boot-info table, then a UEFI entry: BIOS + UEFI on one disc. */
     @Test
     void biosAndUefiOnOneDisc() throws IOException {
-        ExternalTools.assumeTool("xorriso", "isoinfo", "7z");
+        ExternalTools.assumeTool("xorriso", "isoinfo", "7z", "pycdlib");
         byte[] bios = random(3000, 1);
         byte[] efi = random(40_000, 2);
         BootOptions b = BootOptions.of(ContentSource.of(bios)).setBootInfoTable(true).setManufacturer("DISCIMAGE");
@@ -134,6 +155,8 @@ class ElToritoInteropTest {
         assertEquals(2, r.size(), r.toString());
         assertEquals(new Reported("BIOS", "none", 0x07C0, 0, 4, r.get(0).lba()), r.get(0));
         assertEquals(new Reported("UEFI", "none", 0x07C0, 0, (40_000 + 511) / 512, r.get(1).lba()), r.get(1));
+        assertEquals(List.of("validation 0", "initial 136 0 1984 4 " + r.get(0).lba(), "section 145 239 1",
+                "entry 136 0 1984 79 " + r.get(1).lba()), pycdlibCatalog(img));
         long cat = catalogFromXorriso(img);
         String d = isoinfoBoot(img, cat);
         assertTrue(d.contains("ID 'DISCIMAGE'"), d);
@@ -163,7 +186,7 @@ class ElToritoInteropTest {
     /** A 1.44 MB floppy as the default entry, a hard-disk image (one MBR partition) in a section. */
     @Test
     void floppyAndHardDisk() throws IOException {
-        ExternalTools.assumeTool("xorriso", "isoinfo", "7z");
+        ExternalTools.assumeTool("xorriso", "isoinfo", "7z", "pycdlib");
         byte[] floppy = random(1_474_560, 3);
         byte[] hdd = new byte[64 * 1024];
         hdd[446] = (byte) 0x80;          // active
@@ -181,6 +204,9 @@ class ElToritoInteropTest {
         assertEquals(2, r.size(), r.toString());
         assertEquals(new Reported("BIOS", "fd1.4", 0x07C0, 0, 1, r.get(0).lba()), r.get(0));
         assertEquals(new Reported("BIOS", "hd", 0x1000, 0x06, 1, r.get(1).lba()), r.get(1));
+        // one section for the second x86 entry, 91h: the last one
+        assertEquals(List.of("validation 0", "initial 136 2 1984 1 " + r.get(0).lba(), "section 145 0 1",
+                "entry 136 4 4096 1 " + r.get(1).lba()), pycdlibCatalog(img));
         assertArrayEquals(floppy, Readers.readExtent(img, r.get(0).lba(), floppy.length));
         assertArrayEquals(hdd, Readers.readExtent(img, r.get(1).lba(), hdd.length));
         String d = isoinfoBoot(img, catalogFromXorriso(img));
