@@ -215,6 +215,31 @@ class ElToritoInteropTest {
     }
 
     /**
+     * The ISO/UDF bridge with a boot entry: the UDF volume recognition sequence still follows the
+     * ISO descriptor set (now ending at 19): udfinfo finds the closed UDF volume and 7-Zip extracts
+     * it, xorriso reports the boot entry, isoinfo the boot record.
+     */
+    @Test
+    void bridgeStaysReadable() throws IOException {
+        ExternalTools.assumeTool("xorriso", "isoinfo", "udfinfo", "7z");
+        byte[] bios = random(2048, 4);
+        Path img = SdkImages.build(tree(), work.resolve("bridge.iso"), java.util.Set.of(org.discimage.FileSystem.ISO9660,
+                org.discimage.FileSystem.JOLIET, org.discimage.FileSystem.UDF), IsoLevel.LEVEL_3,
+                image -> image.setBootImageOptions(List.of(BootOptions.of(ContentSource.of(bios)).setBootInfoTable(true))));
+        List<Reported> r = xorrisoEntries(img);
+        assertEquals(List.of(new Reported("BIOS", "none", 0x07C0, 0, 4, r.get(0).lba())), r);
+        String d = ExternalTools.runOk(null, "isoinfo", "-d", "-i", img.toString()).out();
+        assertTrue(d.contains("El Torito VD version 1 found, boot catalog is in sector " + catalogFromXorriso(img)), d);
+        String u = ExternalTools.runOk(work, "udfinfo", img.toString()).out();
+        assertTrue(u.contains("integrity=closed"), u);
+        assertTrue(u.contains("blocks=" + Files.size(img) / 2048), u);
+        Path z = work.resolve("z-bridge");
+        ExternalTools.runOk(null, "7z", "x", "-y", "-tudf", "-o" + z, img.toString());
+        assertArrayEquals(random(5000, 7), Files.readAllBytes(z.resolve("dir/data.bin")));
+        assertEquals(16, le32(Readers.readExtent(img, r.get(0).lba(), 2048), 8), "bi_pvd");
+    }
+
+    /**
      * A 2048-byte no-emulation boot sector (machine code below) printed "DISCIMAGE BOOT OK" on
      * qemu's serial port when booted from the image as a CD-ROM (SeaBIOS, El Torito). Its boot-info
      * table is on: the code jumps over bytes 8..63.
