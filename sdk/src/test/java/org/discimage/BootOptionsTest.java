@@ -107,6 +107,18 @@ class BootOptionsTest {
         assertEquals((byte) 255, a[19 * 2048], "terminator at 19");
     }
 
+    /** The importer passes over the boot record at 17 and reads the tree of a bootable image. */
+    @Test
+    void bootableImageImports(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp) throws IOException {
+        java.nio.file.Path iso = java.nio.file.Files.write(tmp.resolve("boot.iso"), build());
+        try (org.discimage.importer.SectorReader sectors = org.discimage.importer.ImageFileSectorReader.open(iso)) {
+            FileSystemImage image = new FileSystemImage(CLOCK);
+            assertEquals(FileSystem.ROCK_RIDGE, image.importFileSystem(sectors, 0));
+            assertTrue(image.root().item("a.txt").isPresent());
+            assertEquals(1, image.root().children().size(), "boot image and catalog are hidden");
+        }
+    }
+
     private static byte[] build() throws IOException {
         FileSystemImage image = new FileSystemImage(CLOCK);
         image.root().addFile("a.txt", ContentSource.of("hello".getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
