@@ -19,8 +19,11 @@ import org.discimage.source.ContentSource;
  * A mismatch between emulation and size is refused when the entry is given to
  * {@link FileSystemImage#setBootImageOptions} ({@code IMAPI_E_BOOT_EMULATION_IMAGE_SIZE_MISMATCH}).
  *
- * <p>The boot image is written once, as a hidden extent: it is not an item of the tree (add it to
- * the tree as well to make it visible; it is then recorded twice). The boot catalog is hidden too.
+ * <p>The boot image is hidden by default, as with IMAPI2: it is written once as an extent no
+ * directory record names. To make it visible, add the same {@link ContentSource} object to the
+ * tree as a file (e.g. {@code /boot/boot.img}): the entry then points at that file's data, written
+ * once. An image with a boot-info table is always a hidden copy, since the table changes its bytes
+ * (the file in the tree keeps the source's). The boot catalog is always hidden.
  */
 public final class BootOptions {
     /** El Torito 1.0 2.5 / 2.6: the default load segment, 07C0h (a catalog value of 0 means the same). */

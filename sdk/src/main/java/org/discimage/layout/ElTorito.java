@@ -15,11 +15,13 @@ import org.discimage.BootOptions.Emulation;
 import org.discimage.error.DiscImageException;
 import org.discimage.error.ErrorCode;
 import org.discimage.source.ContentSource;
+import org.discimage.tree.FileItem;
 
 /**
  * The El Torito structures of a bootable image (El Torito 1.0, "Bootable CD-ROM Format
  * Specification", 1995): the Boot Record Volume Descriptor, the one-sector boot catalog and the
- * boot images, written as hidden extents (no directory record names them).
+ * boot images, written as hidden extents (no directory record names them) unless the tree holds
+ * the same source as a file (see {@link #place}).
  *
  * <p>Catalog (El Torito 1.0 2.0, 32-byte entries): the validation entry (header id 1, the first
  * entry's platform, its manufacturer id, a checksum making the sixteen 16-bit words sum to 0,
@@ -42,6 +44,8 @@ final class ElTorito {
     private final int[] systemTypes;
     private long catalogLba;
     private final long[] imageLbas;
+    /** The file of the tree each entry's image is written as, or null for a hidden copy. */
+    private final PlanNode[] shared;
 
     /**
      * Reads what the catalog needs from the entries (a hard-disk image's MBR).
@@ -53,6 +57,7 @@ final class ElTorito {
         this.entries = List.copyOf(entries);
         this.systemTypes = new int[entries.size()];
         this.imageLbas = new long[entries.size()];
+        this.shared = new PlanNode[entries.size()];
         for (int i = 0; i < entries.size(); i++) {
             if (entries.get(i).emulation() == Emulation.HARD_DISK) {
                 systemTypes[i] = partitionType(entries.get(i), i);
@@ -103,12 +108,35 @@ final class ElTorito {
         return type;
     }
 
-    /** Places the catalog and the boot images from {@code next}; returns the LBA after them. */
-    long place(long next) {
+    /**
+     * Places the catalog and the boot images from {@code next}; returns the LBA after them. A boot
+     * image whose source is also the content of a file of the tree ({@code files}, the same
+     * {@code ContentSource} object) and that gets no boot-info table is not written again: its entry
+     * points at that file's data (as mkisofs -b names a file of the tree), so readers also find it
+     * by path.
+     */
+    long place(long next, List<PlanNode> files) {
+        java.util.IdentityHashMap<ContentSource, Integer> wanted = new java.util.IdentityHashMap<>();
+        for (int i = entries.size() - 1; i >= 0; i--) {
+            if (!entries.get(i).bootInfoTable()) {
+                wanted.put(entries.get(i).bootImage(), i);
+            }
+        }
+        java.util.IdentityHashMap<ContentSource, PlanNode> inTree = new java.util.IdentityHashMap<>();
+        for (PlanNode f : files) {
+            ContentSource src = ((FileItem) f.item).source();
+            if (wanted.containsKey(src)) {
+                inTree.putIfAbsent(src, f);
+            }
+        }
         catalogLba = next++;
         for (int i = 0; i < entries.size(); i++) {
-            imageLbas[i] = next;
-            next += (entries.get(i).imageSize() + SECTOR - 1) / SECTOR;
+            BootOptions o = entries.get(i);
+            shared[i] = o.bootInfoTable() ? null : inTree.get(o.bootImage());
+            if (shared[i] == null) {
+                imageLbas[i] = next;
+                next += (o.imageSize() + SECTOR - 1) / SECTOR;
+            }
         }
         return next;
     }
@@ -123,10 +151,18 @@ final class ElTorito {
      * boot-info tables.
      */
     void addExtents(List<PlannedExtent> out, long pvdLba) {
+        for (int i = 0; i < entries.size(); i++) {
+            if (shared[i] != null) {
+                imageLbas[i] = shared[i].dataLba; // placed with the file data by now
+            }
+        }
         byte[] catalog = catalog();
         out.add(new MetadataExtent(catalogLba, 1, "El Torito boot catalog", () -> dst -> dst.put(catalog)));
         for (int i = 0; i < entries.size(); i++) {
             BootOptions o = entries.get(i);
+            if (shared[i] != null) {
+                continue;
+            }
             long sectors = (o.imageSize() + SECTOR - 1) / SECTOR;
             String what = "El Torito boot image " + i + " (" + o.bootImage().description() + ")";
             if (o.bootInfoTable()) {

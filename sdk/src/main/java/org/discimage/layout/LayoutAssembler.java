@@ -109,7 +109,7 @@ final class LayoutAssembler {
             next = bridge.afterDescriptors(next, bridged);
         }
         if (boot != null) {
-            next = boot.place(next);
+            next = boot.place(next, files);
         }
 
         Function<PlanDir, byte[]> isoId = d -> d.parent == null && d.isoParent == null ? new byte[] {0}

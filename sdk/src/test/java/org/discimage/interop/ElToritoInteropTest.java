@@ -195,10 +195,18 @@ class ElToritoInteropTest {
         hdd[446 + 12] = 127;             // 127 sectors
         hdd[510] = 0x55;
         hdd[511] = (byte) 0xAA;
-        BootOptions f = BootOptions.of(ContentSource.of(floppy));
+        ContentSource floppySource = ContentSource.of(floppy);
+        BootOptions f = BootOptions.of(floppySource);
         assertEquals(Emulation.FLOPPY_1_44, f.emulation(), "AssignBootImage switches by size");
         BootOptions h = BootOptions.of(ContentSource.of(hdd)).setEmulation(Emulation.HARD_DISK).setLoadSegment(0x1000);
-        Path img = build("floppy-hdd.iso", List.of(f, h));
+        // the floppy is also a file of the tree (the same source): written once, visible by path
+        Path img = SdkImages.build(tree(), work.resolve("floppy-hdd.iso"), SdkImages.ALL, IsoLevel.LEVEL_3, image -> {
+            image.root().addFile("boot/floppy.img", floppySource);
+            image.setBootImageOptions(List.of(f, h));
+        });
+        String plain = ExternalTools.runOk(null, "xorriso", "-indev", img.toString(), "-report_el_torito", "plain").out();
+        assertTrue(plain.matches("(?s).*El Torito img path :\\s+1\\s+/boot/floppy\\.img\\n.*"), plain);
+        assertTrue(Files.size(img) < 2 * floppy.length, "the floppy is written once: " + Files.size(img));
 
         List<Reported> r = xorrisoEntries(img);
         assertEquals(2, r.size(), r.toString());
