@@ -183,7 +183,10 @@ class ElToritoInteropTest {
         treesRead(img);
     }
 
-    /** A 1.44 MB floppy as the default entry, a hard-disk image (one MBR partition) in a section. */
+    /**
+     * A 1.44 MB floppy as the default entry, then in one x86 section a hard-disk image (one MBR
+     * partition) and 1.2 and 2.88 MB floppies.
+     */
     @Test
     void floppyAndHardDisk() throws IOException {
         ExternalTools.assumeTool("xorriso", "isoinfo", "7z", "pycdlib");
@@ -202,19 +205,24 @@ class ElToritoInteropTest {
         // the floppy is also a file of the tree (the same source): written once, visible by path
         Path img = SdkImages.build(tree(), work.resolve("floppy-hdd.iso"), SdkImages.ALL, IsoLevel.LEVEL_3, image -> {
             image.root().addFile("boot/floppy.img", floppySource);
-            image.setBootImageOptions(List.of(f, h));
+            image.setBootImageOptions(List.of(f, h, BootOptions.of(ContentSource.of(new byte[1_228_800])),
+                    BootOptions.of(ContentSource.of(new byte[2_949_120]))));
         });
         String plain = ExternalTools.runOk(null, "xorriso", "-indev", img.toString(), "-report_el_torito", "plain").out();
         assertTrue(plain.matches("(?s).*El Torito img path :\\s+1\\s+/boot/floppy\\.img\\n.*"), plain);
-        assertTrue(Files.size(img) < 2 * floppy.length, "the floppy is written once: " + Files.size(img));
+        assertTrue(Files.size(img) < floppy.length + 1_228_800 + 2_949_120 + hdd.length + 200_000,
+                "the 1.44 MB floppy is written once: " + Files.size(img));
 
         List<Reported> r = xorrisoEntries(img);
-        assertEquals(2, r.size(), r.toString());
+        assertEquals(4, r.size(), r.toString());
+        assertEquals(new Reported("BIOS", "fd1.2", 0x07C0, 0, 1, r.get(2).lba()), r.get(2));
+        assertEquals(new Reported("BIOS", "fd2.8", 0x07C0, 0, 1, r.get(3).lba()), r.get(3));
         assertEquals(new Reported("BIOS", "fd1.4", 0x07C0, 0, 1, r.get(0).lba()), r.get(0));
         assertEquals(new Reported("BIOS", "hd", 0x1000, 0x06, 1, r.get(1).lba()), r.get(1));
-        // one section for the second x86 entry, 91h: the last one
-        assertEquals(List.of("validation 0", "initial 136 2 1984 1 " + r.get(0).lba(), "section 145 0 1",
-                "entry 136 4 4096 1 " + r.get(1).lba()), pycdlibCatalog(img));
+        // one section for the other x86 entries, 91h: the last one
+        assertEquals(List.of("validation 0", "initial 136 2 1984 1 " + r.get(0).lba(), "section 145 0 3",
+                "entry 136 4 4096 1 " + r.get(1).lba(), "entry 136 1 1984 1 " + r.get(2).lba(),
+                "entry 136 3 1984 1 " + r.get(3).lba()), pycdlibCatalog(img));
         assertArrayEquals(floppy, Readers.readExtent(img, r.get(0).lba(), floppy.length));
         assertArrayEquals(hdd, Readers.readExtent(img, r.get(1).lba(), hdd.length));
         String d = isoinfoBoot(img, catalogFromXorriso(img));
