@@ -202,7 +202,7 @@ final class ElTorito {
             sum += b.getShort(i) & 0xFFFF;
         }
         b.putShort(28, (short) (-sum & 0xFFFF));
-        entry(b, 0, false);
+        entry(b, 0);
         // sections, El Torito 1.0 2.3: one per platform of the other entries
         Map<BootOptions.Platform, List<Integer>> sections = new LinkedHashMap<>();
         for (int i = 1; i < entries.size(); i++) {
@@ -215,7 +215,7 @@ final class ElTorito {
             b.put(idString(entries.get(s.getValue().get(0)).manufacturer()));
             b.position(b.position() + 4); // a section header's id string is 28 bytes (4..31), the validation entry's 24
             for (int i : s.getValue()) {
-                entry(b, i, true);
+                entry(b, i);
             }
         }
         return b.array();
@@ -223,10 +223,10 @@ final class ElTorito {
 
     /**
      * An initial/default entry (El Torito 1.0 2.2) or a section entry (2.4): bootable 88h, media
-     * type, load segment, system type, sector count, load RBA; a section entry's selection
-     * criteria type 0 (none).
+     * type, load segment, system type, sector count, load RBA; the same 12 bytes open a section
+     * entry, whose selection criteria type (byte 12) is 0, none; the rest is zero.
      */
-    private void entry(ByteBuffer b, int i, boolean section) {
+    private void entry(ByteBuffer b, int i) {
         BootOptions o = entries.get(i);
         b.put((byte) 0x88).put((byte) o.emulation().mediaType()).putShort((short) o.loadSegment());
         b.put((byte) systemTypes[i]).put((byte) 0).putShort((short) o.sectorCount()).putInt((int) imageLbas[i]);
