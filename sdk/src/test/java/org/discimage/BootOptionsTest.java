@@ -119,6 +119,17 @@ class BootOptionsTest {
         }
     }
 
+    /** A boot image (buffered to patch its boot-info table) that shrank after planning is not written. */
+    @Test
+    void shrunkBootImageIsRefusedWhenWritten(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp) throws IOException {
+        java.nio.file.Path boot = java.nio.file.Files.write(tmp.resolve("boot.bin"), new byte[4000]);
+        FileSystemImage image = new FileSystemImage(CLOCK);
+        image.setBootImageOptions(List.of(BootOptions.of(boot).setBootInfoTable(true)));
+        ImageResult result = image.createResultImage();
+        java.nio.file.Files.write(boot, new byte[3000]);
+        refused(ErrorCode.DATA_STREAM_INCONSISTENCY, "boot.bin", () -> result.writeTo(new ByteArrayOutputStream()));
+    }
+
     private static byte[] build() throws IOException {
         FileSystemImage image = new FileSystemImage(CLOCK);
         image.root().addFile("a.txt", ContentSource.of("hello".getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
