@@ -62,6 +62,7 @@ public final class FileSystemImage {
     private long importedUdfPartitionStart = -1;
     private List<Multisession> multisessionInterfaces = List.of();
     private MultisessionSelection multisession;
+    private List<BootOptions> bootImages = List.of();
 
     /** An empty image whose times come from the system clock (UTC). */
     public FileSystemImage() {
@@ -498,10 +499,64 @@ public final class FileSystemImage {
         }
     }
 
+    /** The maximum number of El Torito boot entries (IMAPI2 BootImageOptionsArray). */
+    public static final int MAX_BOOT_ENTRIES = 32;
+
+    /**
+     * Makes the image bootable (IMAPI2 {@code put_BootImageOptionsArray}): the first entry is the
+     * catalog's initial/default entry, the others go into one section per platform (El Torito 1.0
+     * 2.3), the last section header 91h. The entries are referenced, not copied (as IMAPI2), and
+     * checked again when the image is planned. An empty list makes the image non-bootable.
+     *
+     * @throws DiscImageException {@code INVALID_PARAM} for more than 32 entries; an entry's
+     *                            {@code BOOT_IMAGE_DATA} or {@code BOOT_EMULATION_IMAGE_SIZE_MISMATCH}
+     *                            (see {@link BootOptions})
+     */
+    public void setBootImageOptions(List<BootOptions> entries) throws DiscImageException {
+        List<BootOptions> copy = List.copyOf(entries);
+        validateBoot(copy);
+        this.bootImages = copy;
+    }
+
+    /** The El Torito boot entries (IMAPI2 {@code BootImageOptionsArray}); empty when not bootable. */
+    public List<BootOptions> bootImageOptions() {
+        return bootImages;
+    }
+
+    private static void validateBoot(List<BootOptions> entries) throws DiscImageException {
+        if (entries.size() > MAX_BOOT_ENTRIES) {
+            throw new DiscImageException(ErrorCode.INVALID_PARAM, entries.size() + " boot entries given; a disc holds"
+                    + " at most " + MAX_BOOT_ENTRIES + " (IMAPI2 BootImageOptionsArray)");
+        }
+        for (int i = 0; i < entries.size(); i++) {
+            entries.get(i).validate(i);
+        }
+    }
+
+    /**
+     * A boot record goes only into the first session (IMAPI2: IMAPI_E_BOOT_OBJECT_CONFLICT) and
+     * needs the ISO 9660 volume descriptor set it is part of (El Torito 1.0 2.0).
+     */
+    private void checkBoot() throws DiscImageException {
+        if (bootImages.isEmpty()) {
+            return;
+        }
+        validateBoot(bootImages);
+        if (sessionStartBlock > 0) {
+            throw new DiscImageException(ErrorCode.BOOT_OBJECT_CONFLICT, "a boot image is allowed only in the first"
+                    + " session, not in the one appended at LBA " + sessionStartBlock);
+        }
+        if (!fileSystems.contains(FileSystem.ISO9660)) {
+            throw new DiscImageException(ErrorCode.BOOT_OBJECT_CONFLICT, "an El Torito boot record is an ISO 9660"
+                    + " volume descriptor; the file systems " + fileSystems + " hold none");
+        }
+    }
+
     private Layout plan() throws DiscImageException {
         Instant created = clock.instant();
+        checkBoot();
         PlanRequest request = new PlanRequest(root, fileSystems, isoLevel, namePolicy, identifiers, created,
-                sessionStartBlock, udfRevision);
+                sessionStartBlock, udfRevision, bootImages);
         boolean appending = importedMedium != null && sessionStartBlock > 0;
         if (appending) {
             checkAppendedFileSystems();

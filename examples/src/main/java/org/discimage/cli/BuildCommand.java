@@ -101,6 +101,10 @@ final class BuildCommand implements Callable<Integer> {
             description = "Where standard input and compressed archives are spooled (default: the temporary directory).")
     Path workingDir;
 
+    @Option(names = "--boot", paramLabel = "IMAGE[,platform=x86|efi][,emulation=none|floppy|hdd][,load-segment=N][,sectors=N][,info-table][,id=TEXT]",
+            description = "Make the image bootable (El Torito): a boot image, repeatable; the first is the default entry.")
+    List<String> boot = new ArrayList<>();
+
     @Override
     public Integer call() throws IOException {
         if (sources.isEmpty() && archives.isEmpty()) {
@@ -108,6 +112,15 @@ final class BuildCommand implements Callable<Integer> {
         }
         FileSystemImage image = new FileSystemImage(clock());
         configure(image);
+        List<org.discimage.BootOptions> entries = new ArrayList<>();
+        for (String b : boot) {
+            try {
+                entries.add(BootSpec.parse(b));
+            } catch (CommandLine.TypeConversionException e) {
+                throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+            }
+        }
+        image.setBootImageOptions(entries);
         PrintWriter err = spec.commandLine().getErr();
         if (workingDir != null) {
             image.setWorkingDirectory(WorkingDirectory.of(workingDir));

@@ -84,6 +84,13 @@ public enum ErrorCode {
             0xC0AAB15E),
     /** An on-disc structure is malformed (decode of a record failed). */
     MALFORMED_STRUCTURE("IMAPI_E_FILE_SYSTEM_READ_CONSISTENCY_ERROR", 0xC0AAB153),
+    // El Torito (issue 8): IMAPI2's boot codes (imapi2fserror.h)
+    /** A boot image could not be added (empty, unreadable, too small for the boot-info table, no MBR for hard-disk emulation). */
+    BOOT_IMAGE_DATA("IMAPI_E_BOOT_IMAGE_DATA", 0xC0AAB148),
+    /** A boot image is allowed only in the first session (and only with ISO 9660). */
+    BOOT_OBJECT_CONFLICT("IMAPI_E_BOOT_OBJECT_CONFLICT", 0xC0AAB149),
+    /** The emulation type does not fit the boot image's size. */
+    BOOT_EMULATION_IMAGE_SIZE_MISMATCH("IMAPI_E_BOOT_EMULATION_IMAGE_SIZE_MISMATCH", 0xC0AAB14A),
     // archive sources and spooled streams (issue 8): IMAPI2's staging ("stash") codes
     /** The working directory for spooled (staged) data is missing or not a writable directory. */
     INVALID_WORKING_DIRECTORY("IMAPI_E_INVALID_WORKING_DIRECTORY", 0xC0AAB140),

@@ -101,11 +101,15 @@ final class LayoutAssembler {
         extents.add(new ZeroExtent(next, SYSTEM_AREA, "system area"));
         next += SYSTEM_AREA;
         long vdLba = next;
-        int descriptors = joliet ? 3 : 2;
+        ElTorito boot = request.bootImages().isEmpty() ? null : new ElTorito(request.bootImages());
+        int descriptors = (joliet ? 3 : 2) + (boot == null ? 0 : 1);
         next += descriptors;
         List<PlannedExtent> bridged = new ArrayList<>();
         if (bridge != null) {
             next = bridge.afterDescriptors(next, bridged);
+        }
+        if (boot != null) {
+            next = boot.place(next, files);
         }
 
         Function<PlanDir, byte[]> isoId = d -> d.parent == null && d.isoParent == null ? new byte[] {0}
@@ -158,8 +162,11 @@ final class LayoutAssembler {
         PrimaryVolumeDescriptor pvd = primary(total, isoTableSize, isoL, isoM);
         SupplementaryVolumeDescriptor svd = joliet ? jolietSvd(total, jolTableSize, jolL, jolM) : null;
         extents.add(new MetadataExtent(vdLba, descriptors, "volume descriptors",
-                () -> new DescriptorProducer(pvd, svd)));
+                () -> new DescriptorProducer(pvd, boot, svd)));
         extents.addAll(bridged);
+        if (boot != null) {
+            boot.addExtents(extents, vdLba);
+        }
         addTable(isoL, isoTableSectors, "ISO 9660 path table (L)", isoDirs, ByteOrder.LITTLE_ENDIAN, isoId,
                 d -> d.isoLba, d -> d.isoParent == null ? 1 : d.isoParent.isoNumber);
         addTable(isoM, isoTableSectors, "ISO 9660 path table (M)", isoDirs, ByteOrder.BIG_ENDIAN, isoId,
@@ -251,23 +258,32 @@ final class LayoutAssembler {
         return s.substring(0, end);
     }
 
-    /** The volume descriptor set: PVD, the Joliet SVD, the terminator (ECMA-119 6.7.1). */
+    /**
+     * The volume descriptor set (ECMA-119 6.7.1): PVD, the El Torito boot record, the Joliet SVD,
+     * the terminator. The boot record follows the PVD, as mkisofs and xorriso write it (PVD 16,
+     * boot record 17, SVD 18); El Torito 1.0 2.0 asks for it at sector 17.
+     */
     private static final class DescriptorProducer implements SectorProducer {
         private final PrimaryVolumeDescriptor pvd;
+        private final ElTorito boot;
         private final SupplementaryVolumeDescriptor svd;
         private int index;
 
-        DescriptorProducer(PrimaryVolumeDescriptor pvd, SupplementaryVolumeDescriptor svd) {
+        DescriptorProducer(PrimaryVolumeDescriptor pvd, ElTorito boot, SupplementaryVolumeDescriptor svd) {
             this.pvd = pvd;
+            this.boot = boot;
             this.svd = svd;
         }
 
         @Override
         public void next(ByteBuffer dst) {
             int start = dst.position();
-            if (index == 0) {
+            int i = boot == null && index > 0 ? index + 1 : index; // index as if a boot record were there
+            if (i == 0) {
                 pvd.encode(dst);
-            } else if (index == 1 && svd != null) {
+            } else if (i == 1) {
+                boot.encodeBootRecord(dst);
+            } else if (i == 2 && svd != null) {
                 svd.encode(dst);
             } else {
                 new VolumeDescriptorSetTerminator().encode(dst);
