@@ -26,8 +26,10 @@ import org.discimage.source.ContentSource;
  * <p>Both images are also files of the tree, {@code /boot/boot.img} and {@code /boot/efi.img}. What
  * that costs differs: the EFI image is written once (its catalog entry points at the file's data),
  * the BIOS image twice, because the boot-info table changes bytes 8..63 of the copy the catalog
- * names, and the file keeps the source's bytes (see {@link BootOptions}). For isolinux that is the
- * usual 24 to 40 KiB.
+ * names, and the file keeps the source's bytes (see {@link BootOptions}): the image grows by one
+ * more copy, ceil(size / 2048) sectors (20 for a 40,000-byte loader). Leave the file out if that
+ * matters; a loader that reads itself through the boot-info table does not need it. A FOLDER that
+ * already holds {@code boot/boot.img} (or {@code boot/efi.img}) is refused ({@code IMAPI_E_DUP_NAME}).
  *
  * <p>Run: {@code java -cp examples/target/discimage.jar org.discimage.examples.RescueImage BOOT.img
  * FOLDER OUT.iso [--efi EFI.img]} (set {@code SOURCE_DATE_EPOCH} for a byte-identical image). Prints

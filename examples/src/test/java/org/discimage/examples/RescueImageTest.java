@@ -211,6 +211,15 @@ class RescueImageTest {
         assertTrue(r.err().startsWith("RescueImage: ") && r.err().contains("IMAPI_E_BOOT_IMAGE_DATA"), r.toString());
         assertTrue(r.err().contains("too few for a boot-info table"), r.toString());
 
+        // the folder already holds /boot/boot.img: the example does not overwrite it
+        Files.createDirectories(in.resolve("boot"));
+        Files.writeString(in.resolve("boot/boot.img"), "old loader\n");
+        Path boot = bios();
+        r = Tools.example(s -> RescueImage.run(new String[] {boot.toString(), in.toString(),
+                tmp.resolve("y.iso").toString()}, s[0], s[1]));
+        assertEquals(1, r.exitCode(), r.toString());
+        assertTrue(r.err().contains("boot/boot.img") && r.err().contains("IMAPI_E_DUP_NAME"), r.toString());
+
         assertEquals(2, Tools.example(s -> RescueImage.run(new String[] {"a", "b"}, s[0], s[1])).exitCode());
         assertEquals(2, Tools.example(s -> RescueImage.run(new String[] {"a", "b", "c", "--bios", "d"}, s[0], s[1]))
                 .exitCode());
