@@ -200,6 +200,92 @@ class RescueImageTest {
                 + Files.readString(tmp.resolve("qemu.log"), StandardCharsets.ISO_8859_1));
     }
 
+    /**
+     * A 64 KiB FAT12 volume (128 sectors of 512 bytes: boot sector, two one-sector FATs, a
+     * one-sector root directory of 16 entries, then 124 one-sector clusters) holding one file,
+     * STARTUP.NSH in cluster 2: the UEFI Shell runs it from the first file system it maps. Written
+     * by hand because no mkfs.vfat/mtools is installed; the fields are those of the FAT
+     * specification's BPB (Microsoft FAT32 File System Specification 1.03, section 3).
+     */
+    static byte[] fatWithStartupScript(String script) {
+        byte[] body = script.getBytes(StandardCharsets.US_ASCII);
+        assertTrue(body.length <= 512, "one cluster");
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(128 * 512).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        b.put(0, new byte[] {(byte) 0xEB, 0x3C, (byte) 0x90}).put(3, "MSWIN4.1".getBytes(StandardCharsets.US_ASCII));
+        b.putShort(11, (short) 512).put(13, (byte) 1).putShort(14, (short) 1).put(16, (byte) 2);
+        b.putShort(17, (short) 16).putShort(19, (short) 128).put(21, (byte) 0xF8).putShort(22, (short) 1);
+        b.putShort(24, (short) 32).putShort(26, (short) 2).put(36, (byte) 0x80).put(38, (byte) 0x29);
+        b.putInt(39, 0x12345678).put(43, "RESCUE EFI FAT12   ".getBytes(StandardCharsets.US_ASCII));
+        b.put(510, (byte) 0x55).put(511, (byte) 0xAA);
+        for (int fat = 1; fat <= 2; fat++) {
+            // FAT12: entries 0 and 1 (media F8h, end of chain), entry 2 = FFFh (the file's one cluster)
+            b.put(fat * 512, new byte[] {(byte) 0xF8, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF, 0x0F});
+        }
+        int dir = 3 * 512;
+        b.put(dir, "STARTUP NSH".getBytes(StandardCharsets.US_ASCII)).put(dir + 11, (byte) 0x20);
+        b.putShort(dir + 26, (short) 2).putInt(dir + 28, body.length);
+        b.put(4 * 512, body);   // cluster 2: the first data sector, after the root directory
+        return b.array();
+    }
+
+    /**
+     * The UEFI entry as firmware sees it: OVMF (EDK II, qemu) maps each El Torito entry as a block
+     * device (CDROM(0x0) the BIOS one, CDROM(0x1) the UEFI one), finds the FAT volume in the UEFI
+     * one, and its shell runs STARTUP.NSH from it, which prints on the console (the serial port).
+     */
+    @Test
+    void efiEntryIsReadByOvmf() throws Exception {
+        Tools.require("qemu-system-x86_64");
+        Path code = Path.of("/usr/share/OVMF/OVMF_CODE_4M.fd");
+        Path vars = Path.of("/usr/share/OVMF/OVMF_VARS_4M.fd");
+        if (!Files.isReadable(code) || !Files.isReadable(vars)) {
+            org.junit.jupiter.api.Assertions.assertNotEquals("true", System.getenv("CI"), "OVMF is not installed");
+            org.junit.jupiter.api.Assumptions.assumeTrue(false, "OVMF is not installed");
+        }
+        Path in = folder();
+        Path boot = bios();
+        // "@" keeps the line itself off the console, so only echo's output holds the string
+        Path efi = Files.write(tmp.resolve("efi.img"), fatWithStartupScript("@echo -off\r\necho DISCIMAGE EFI \"OK\"\r\nreset -s\r\n"));
+        Path img = tmp.resolve("efi.iso");
+        Tools.Run r = Tools.example(s -> RescueImage.run(new String[] {boot.toString(), in.toString(), img.toString(),
+                "--efi", efi.toString()}, s[0], s[1]));
+        assertEquals(0, r.exitCode(), r.toString());
+
+        Path varsCopy = Files.copy(vars, tmp.resolve("vars.fd"));
+        Path serial = tmp.resolve("ovmf.txt");
+        List<String> cmd = List.of("qemu-system-x86_64", "-nographic", "-monitor", "none", "-m", "256", "-net", "none",
+                "-drive", "if=pflash,format=raw,readonly=on,file=" + code,
+                "-drive", "if=pflash,format=raw,file=" + varsCopy,
+                "-cdrom", img.toString(), "-no-reboot", "-serial", "file:" + serial);
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true)
+                .redirectOutput(tmp.resolve("qemu-efi.log").toFile()).start();
+        long started = System.nanoTime();
+        String out = "";
+        try {
+            // the shell waits 5 s before running startup.nsh; "reset -s" then ends qemu (-no-reboot)
+            while (System.nanoTime() - started < Duration.ofSeconds(120).toNanos() && p.isAlive()) {
+                out = Files.exists(serial) ? Files.readString(serial, StandardCharsets.ISO_8859_1) : "";
+                if (out.contains("DISCIMAGE EFI OK")) {
+                    break;
+                }
+                Thread.sleep(500);
+            }
+            out = Files.exists(serial) ? Files.readString(serial, StandardCharsets.ISO_8859_1) : "";
+        } finally {
+            p.destroyForcibly();
+            p.waitFor();
+        }
+        System.out.printf("RescueImage under OVMF: startup.nsh output after %d ms%n", (System.nanoTime() - started) / 1_000_000);
+        // OVMF 2022.11 (Debian): "FS0: Alias(s):CD0c1:;BLK2:" over ".../Ata(0x0)/CDROM(0x1)", and
+        // BLK1 ".../CDROM(0x0)" for the BIOS entry, which holds no file system; the shell colours
+        // its mapping table with ANSI escape sequences, taken out first
+        out = out.replaceAll("\u001B\\[[0-9;]*[A-Za-z]", "");
+        assertTrue(Pattern.compile("FS0: Alias\\(s\\):[^\\n]*\\n\\s*\\S*/CDROM\\(0x1\\)").matcher(out).find(),
+                "the UEFI entry as the first file system: " + out);
+        assertTrue(out.contains("/CDROM(0x0)"), "the BIOS entry as a block device: " + out);
+        assertTrue(out.contains("DISCIMAGE EFI OK"), "startup.nsh from the UEFI entry's FAT: " + out);
+    }
+
     @Test
     void badInputExitsOneWithTheErrorCode() throws Exception {
         Path in = folder();
