@@ -3,6 +3,7 @@ package org.discimage.examples;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -58,7 +59,7 @@ public final class RescueImage {
             return 2;
         }
         try {
-            build(Path.of(args[0]), efi, Path.of(args[1]), Path.of(args[2]), out);
+            build(Path.of(args[0]), efi, Path.of(args[1]), Path.of(args[2]), BasicImage.clock(), out);
             return 0;
         } catch (DiscImageException e) {
             // "... [IMAPI_E_BOOT_IMAGE_DATA (0xC0AAB1..)]" and the like: the message names the entry and file
@@ -72,10 +73,12 @@ public final class RescueImage {
 
     /**
      * Builds the bootable image of {@code folder} into {@code output}: {@code bios} as the initial
-     * entry, {@code efi} (or null) as a UEFI entry; prints the catalog to {@code out}.
+     * entry, {@code efi} (or null) as a UEFI entry, time stamps from {@code clock}; prints the
+     * catalog to {@code out}. The same inputs and clock give the same bytes.
      */
-    public static ImageResult build(Path bios, Path efi, Path folder, Path output, PrintStream out) throws IOException {
-        FileSystemImage image = new FileSystemImage(BasicImage.clock());
+    public static ImageResult build(Path bios, Path efi, Path folder, Path output, Clock clock, PrintStream out)
+            throws IOException {
+        FileSystemImage image = new FileSystemImage(clock);
         image.setFileSystems(FileSystem.ISO9660, FileSystem.JOLIET, FileSystem.ROCK_RIDGE);
         image.setIsoLevel(IsoLevel.LEVEL_3);
         image.setVolumeName("RESCUE");

@@ -287,6 +287,19 @@ class RescueImageTest {
     }
 
     @Test
+    void sameInputsAndClockGiveTheSameBytes() throws Exception {
+        Path in = folder();
+        Path boot = bios();
+        Path efi = Files.write(tmp.resolve("efi.img"), fatWithStartupScript("echo hi\r\n"));
+        java.time.Clock clock = java.time.Clock.fixed(java.time.Instant.ofEpochSecond(1_700_000_000L),
+                java.time.ZoneOffset.UTC);
+        java.io.PrintStream quiet = new java.io.PrintStream(new java.io.ByteArrayOutputStream());
+        RescueImage.build(boot, efi, in, tmp.resolve("a.iso"), clock, quiet);
+        RescueImage.build(boot, efi, in, tmp.resolve("b.iso"), clock, quiet);
+        assertArrayEquals(Files.readAllBytes(tmp.resolve("a.iso")), Files.readAllBytes(tmp.resolve("b.iso")));
+    }
+
+    @Test
     void badInputExitsOneWithTheErrorCode() throws Exception {
         Path in = folder();
         // a boot image too small for the boot-info table (bytes 8..63)
