@@ -1,0 +1,213 @@
+package org.discimage.recorder.emulated;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.discimage.error.ErrorCode;
+import org.discimage.media.SequentialImageMedium.Profile;
+import org.discimage.recorder.mmc.CapacityData;
+import org.discimage.recorder.mmc.CloseTrackSession;
+import org.discimage.recorder.mmc.CloseTrackSession.CloseFunction;
+import org.discimage.recorder.mmc.Configuration;
+import org.discimage.recorder.mmc.DiscInformation;
+import org.discimage.recorder.mmc.Disposition;
+import org.discimage.recorder.mmc.GetConfiguration;
+import org.discimage.recorder.mmc.MmcCommand;
+import org.discimage.recorder.mmc.MmcExecutor;
+import org.discimage.recorder.mmc.Read10;
+import org.discimage.recorder.mmc.Read12;
+import org.discimage.recorder.mmc.ReadCapacity;
+import org.discimage.recorder.mmc.ReadDiscInformation;
+import org.discimage.recorder.mmc.ReadTocPmaAtip;
+import org.discimage.recorder.mmc.ReadTrackInformation;
+import org.discimage.recorder.mmc.ScsiCommandException;
+import org.discimage.recorder.mmc.TestUnitReady;
+import org.discimage.recorder.mmc.TrackInformation;
+import org.discimage.recorder.mmc.Write10;
+import org.discimage.recorder.mmc.Write12;
+import org.discimage.recorder.transport.DataDirection;
+import org.discimage.recorder.transport.ScsiResult;
+import org.discimage.recorder.transport.ScsiStatus;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The emulated drive's answers to the error cases, through {@link MmcExecutor} and the sense table: each
+ * CHECK CONDITION carries the triple of formats.md §6.8 and maps to the {@link Disposition} and
+ * {@link ErrorCode} a driver acts on; reads return what was written; the open session is lost when the drive
+ * is closed before CLOSE SESSION.
+ */
+class EmulatedDriveTest {
+    @TempDir
+    Path work;
+
+    private static ByteBuffer fetch(EmulatedDrive d, MmcCommand c) throws IOException {
+        ByteBuffer b = ByteBuffer.allocate(c.transferLength());
+        MmcExecutor.execute(d, c, b, c.defaultTimeout());
+        return b.flip();
+    }
+
+    private static ScsiCommandException refused(EmulatedDrive d, MmcCommand c, ByteBuffer data, String triple,
+            Disposition disposition, ErrorCode code) {
+        ScsiCommandException e = assertThrows(ScsiCommandException.class, () -> {
+            if (data == null) {
+                MmcExecutor.execute(d, c);
+            } else {
+                MmcExecutor.execute(d, c, data, c.defaultTimeout());
+            }
+        }, c.name());
+        assertEquals(triple, e.sense().triple(), e.getMessage());
+        assertEquals(disposition, e.disposition(), e.getMessage());
+        assertEquals(code, e.code(), e.getMessage());
+        return e;
+    }
+
+    private static ByteBuffer blocks(int n, int seed) {
+        byte[] b = new byte[n * 2048];
+        for (int i = 0; i < b.length; i++) {
+            b[i] = (byte) (i * 31 + seed);
+        }
+        return ByteBuffer.wrap(b);
+    }
+
+    private static void write(EmulatedDrive d, long lba, ByteBuffer data) throws IOException {
+        Write10 w = new Write10(lba, data.remaining() / 2048);
+        MmcExecutor.execute(d, w, data, w.defaultTimeout());
+    }
+
+    private static long nwa(EmulatedDrive d) throws IOException {
+        return TrackInformation.decode(fetch(d, ReadTrackInformation.track(ReadTrackInformation.INVISIBLE_TRACK)))
+                .nextWritableAddress().orElseThrow();
+    }
+
+    @Test
+    void emptyTrayAnswersNoMediumButStillIdentifiesItself() throws IOException {
+        try (EmulatedDrive d = EmulatedDrive.empty(Profile.DVD_PLUS_R)) {
+            refused(d, new TestUnitReady(), null, "2/3A/00", Disposition.NO_MEDIUM, ErrorCode.RECORDER_MEDIA_NO_MEDIA);
+            refused(d, new ReadDiscInformation(DiscInformation.LENGTH), ByteBuffer.allocate(DiscInformation.LENGTH),
+                    "2/3A/00", Disposition.NO_MEDIUM, ErrorCode.RECORDER_MEDIA_NO_MEDIA);
+            assertEquals("EMULATED DVD+R", MmcExecutor.inquiry(d).product().strip());
+            Configuration c = Configuration.decode(fetch(d,
+                    new GetConfiguration(GetConfiguration.RequestType.ALL, 0, 64)));
+            assertEquals(0, c.currentProfile(), "no medium: no current profile");
+            assertTrue(c.profiles().stream().noneMatch(Configuration.ProfileEntry::current));
+            assertEquals(4, c.profiles().size());
+        }
+    }
+
+    @Test
+    void writesOnlyAtTheNwaAndReadsBackWhatWasWritten() throws IOException {
+        Path img = work.resolve("cd.img");
+        try (EmulatedDrive d = EmulatedDrive.load(img, Profile.CD_R)) {
+            MmcExecutor.execute(d, new TestUnitReady());
+            assertEquals(0, nwa(d));
+            refused(d, new Write10(5, 1), blocks(1, 0), "5/21/02", Disposition.REREAD_NWA,
+                    ErrorCode.UNEXPECTED_RESPONSE_FROM_DEVICE);
+            write(d, 0, blocks(20, 1));
+            assertEquals(20, nwa(d));
+            refused(d, new Write10(0, 1), blocks(1, 0), "5/21/02", Disposition.REREAD_NWA,
+                    ErrorCode.UNEXPECTED_RESPONSE_FROM_DEVICE);
+            Write12 w12 = new Write12(20, 2, false);
+            MmcExecutor.execute(d, w12, blocks(2, 2), w12.defaultTimeout());
+            DiscInformation writing = DiscInformation.decode(fetch(d, new ReadDiscInformation(DiscInformation.LENGTH)));
+            assertEquals(DiscInformation.SessionState.INCOMPLETE, writing.lastSessionState());
+            assertEquals(DiscInformation.DiscStatus.APPENDABLE, writing.discStatus());
+            ByteBuffer got = fetch(d, new Read10(3, 4));
+            ByteBuffer want = blocks(20, 1).position(3 * 2048).limit(7 * 2048);
+            assertEquals(want, got, "READ(10) returns the written blocks");
+            assertEquals(blocks(2, 2), fetch(d, new Read12(20, 2, false)));
+            refused(d, new Read10(22, 1), ByteBuffer.allocate(2048), "5/21/00", Disposition.FAIL,
+                    ErrorCode.UNEXPECTED_RESPONSE_FROM_DEVICE);
+            assertEquals(21, CapacityData.decode(fetch(d, new ReadCapacity())).lastLba());
+            // an unknown opcode (READ BUFFER CAPACITY, 5Ch, not emulated)
+            byte[] cdb = new byte[10];
+            cdb[0] = 0x5C;
+            ScsiResult r = d.execute(cdb, DataDirection.FROM_DEVICE, ByteBuffer.allocate(12), Duration.ofSeconds(1));
+            assertEquals(ScsiStatus.CHECK_CONDITION, r.status());
+            assertEquals(0x20, r.sense()[12]);
+        }
+        // closed before CLOSE SESSION: nothing recorded, the next drive sees a blank disc
+        try (EmulatedDrive d = EmulatedDrive.load(img, Profile.CD_R)) {
+            DiscInformation di = DiscInformation.decode(fetch(d, new ReadDiscInformation(DiscInformation.LENGTH)));
+            assertEquals(DiscInformation.DiscStatus.BLANK, di.discStatus());
+            assertEquals(0, nwa(d));
+            refused(d, new ReadTocPmaAtip(ReadTocPmaAtip.Format.TOC, false, 1, 804), ByteBuffer.allocate(804),
+                    "5/24/00", Disposition.FAIL, ErrorCode.UNEXPECTED_RESPONSE_FROM_DEVICE);
+            refused(d, new CloseTrackSession(false, CloseFunction.CLOSE_SESSION, 0), null, "5/2C/00",
+                    Disposition.FAIL, ErrorCode.UNEXPECTED_RESPONSE_FROM_DEVICE);
+        }
+    }
+
+    @Test
+    void aReadInTheGapAfterASessionIsAMediumError() throws IOException {
+        try (EmulatedDrive d = EmulatedDrive.load(work.resolve("cd.img"), Profile.CD_R)) {
+            write(d, 0, blocks(10, 3));
+            MmcExecutor.execute(d, new CloseTrackSession(false, CloseFunction.CLOSE_SESSION, 0));
+            long next = nwa(d);
+            assertEquals(300 + 11_400, next, "a 300-block minimum track, then the first session's gap");
+            write(d, next, blocks(1, 4));
+            // block 300 lies in the lead-out/lead-in gap: no user data there
+            refused(d, new Read10(300, 1), ByteBuffer.allocate(2048), "3/11/00", Disposition.MEDIUM_ERROR,
+                    ErrorCode.UNEXPECTED_RESPONSE_FROM_DEVICE);
+            assertEquals(blocks(1, 4), fetch(d, new Read10(next, 1)));
+            assertEquals(ByteBuffer.allocate(2048), fetch(d, new Read10(299, 1)), "the track's padding is zeros");
+        }
+    }
+
+    @Test
+    void writePastTheCapacityIsEndOfUserArea() throws IOException {
+        try (EmulatedDrive d = EmulatedDrive.load(work.resolve("small.img"), Profile.DVD_MINUS_R, 64, false)) {
+            write(d, 0, blocks(48, 5));
+            ScsiCommandException e = refused(d, new Write10(48, 32), blocks(32, 6), "5/63/00", Disposition.FAIL,
+                    ErrorCode.IMAGE_TOO_BIG);
+            assertTrue(e.getMessage().contains("WRITE"), e.getMessage());
+            assertEquals(48, nwa(d), "nothing of the refused WRITE was taken");
+            write(d, 48, blocks(16, 7));
+            TrackInformation t = TrackInformation.decode(fetch(d, ReadTrackInformation.track(0xFF)));
+            assertEquals(0, t.freeBlocks());
+        }
+    }
+
+    @Test
+    void aFinalizedDiscRefusesWritesAndHasNoInvisibleTrack() throws IOException {
+        Path img = work.resolve("bd.img");
+        try (EmulatedDrive d = EmulatedDrive.load(img, Profile.BD_R)) {
+            write(d, 0, blocks(32, 8));
+            MmcExecutor.execute(d, new CloseTrackSession(false, CloseFunction.CLOSE_TRACK, 1));
+            MmcExecutor.execute(d, new CloseTrackSession(false, CloseFunction.FINALIZE_DISC, 0));
+        }
+        try (EmulatedDrive d = EmulatedDrive.load(img, Profile.BD_R)) {
+            DiscInformation di = DiscInformation.decode(fetch(d, new ReadDiscInformation(DiscInformation.LENGTH)));
+            assertEquals(DiscInformation.DiscStatus.FINALIZED, di.discStatus());
+            assertEquals(DiscInformation.SessionState.COMPLETE, di.lastSessionState());
+            assertEquals(1, di.sessions());
+            refused(d, new Write10(32, 32), blocks(32, 0), "5/21/02", Disposition.REREAD_NWA,
+                    ErrorCode.UNEXPECTED_RESPONSE_FROM_DEVICE);
+            refused(d, ReadTrackInformation.track(0xFF), ByteBuffer.allocate(48), "5/24/00", Disposition.FAIL,
+                    ErrorCode.UNEXPECTED_RESPONSE_FROM_DEVICE);
+            TrackInformation t1 = TrackInformation.decode(fetch(d, ReadTrackInformation.track(1)));
+            assertFalse(t1.nextWritableAddress().isPresent());
+            assertEquals(32, t1.trackSize());
+            assertArrayEquals(blocks(32, 8).array(), fetch(d, new Read10(0, 32)).array());
+        }
+    }
+
+    @Test
+    void aWriteProtectedDiscRefusesWritesWithDataProtect() throws IOException {
+        Path img = work.resolve("dvd.img");
+        try (EmulatedDrive d = EmulatedDrive.load(img, Profile.DVD_PLUS_R, Profile.DVD_PLUS_R.capacity(), true)) {
+            refused(d, new Write10(0, 16), blocks(16, 0), "7/27/00", Disposition.FAIL,
+                    ErrorCode.RECORDER_MEDIA_WRITE_PROTECTED);
+            refused(d, new CloseTrackSession(false, CloseFunction.CLOSE_SESSION, 0), null, "7/27/00",
+                    Disposition.FAIL, ErrorCode.RECORDER_MEDIA_WRITE_PROTECTED);
+            assertEquals(0, nwa(d), "the refused WRITE took nothing");
+        }
+    }
+}
