@@ -6,7 +6,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.NavigableSet;
 import java.util.Objects;
+import java.util.SplittableRandom;
+import java.util.TreeSet;
 
 import org.discimage.error.DiscImageException;
 import org.discimage.error.ErrorCode;
@@ -45,6 +48,8 @@ import org.discimage.recorder.transport.ScsiTransport;
  * data) [unconfirmed: what a real drive answers there was not measured];</li>
  * <li>unknown opcode 5/20/00, bad CDB field 5/24/00, CLOSE SESSION with nothing written 5/2C/00.</li>
  * </ul>
+ * Injected faults: a medium error at an LBA ({@link #injectMediumError}, {@link #injectSeededMediumError}) and
+ * a power loss mid-track ({@link #injectPowerLoss}).
  *
  * <p>Not thread-safe, as every transport. One session holds one track (TAO/incremental, as
  * {@link SequentialImageMedium} models it), so CLOSE TRACK alone leaves the session open and CLOSE
@@ -65,6 +70,11 @@ public final class EmulatedDrive implements ScsiTransport {
     private final boolean writeProtected;
     private SequentialImageMedium.SessionWriter writer;
     private boolean open = true;
+    /** Blocks that fail to read (3/11/00) and to write (3/0C/00): injected faults, not persisted. */
+    private final NavigableSet<Long> mediumErrors = new TreeSet<>();
+    /** Blocks the drive still writes before it loses power; -1 without that fault. */
+    private long powerLossAfter = -1;
+    private boolean powerLost;
 
     private EmulatedDrive(Path image, SequentialImageMedium.Profile profile, SequentialImageMedium medium,
             boolean writeProtected) {
@@ -98,6 +108,43 @@ public final class EmulatedDrive implements ScsiTransport {
     /** A drive of {@code profile}'s kind with an empty tray: medium commands answer 2/3A/00. */
     public static EmulatedDrive empty(SequentialImageMedium.Profile profile) {
         return new EmulatedDrive(null, Objects.requireNonNull(profile, "profile"), null, false);
+    }
+
+    /**
+     * Injects a medium error at {@code lba}: a READ covering it answers 3/11/00 "unrecovered read error", a
+     * WRITE covering it 3/0C/00 "write error" and writes nothing (formats.md §6.8: fatal for the session).
+     * Faults live in this drive object only; the disc file is unaffected.
+     */
+    public void injectMediumError(long lba) {
+        if (lba < 0) {
+            throw new IllegalArgumentException("LBA " + lba);
+        }
+        mediumErrors.add(lba);
+    }
+
+    /**
+     * Injects a medium error at an LBA drawn from {@code seed} in [{@code from}, {@code to}): the same seed
+     * gives the same LBA on every run (SplittableRandom is specified to be deterministic for a seed).
+     *
+     * @return the LBA chosen
+     */
+    public long injectSeededMediumError(long seed, long from, long to) {
+        long lba = new SplittableRandom(seed).nextLong(from, to);
+        injectMediumError(lba);
+        return lba;
+    }
+
+    /**
+     * Injects a power loss mid-track: the drive writes {@code blocks} more blocks, then the WRITE that
+     * reaches past them has written only those and the drive is gone: it and every later command fail with
+     * {@link ErrorCode#RECORDER_TRANSPORT_FAILURE}, as the OS reports a vanished device. The open session is
+     * never closed, so the disc keeps the state of its last CLOSE SESSION (the TOC file is not touched).
+     */
+    public void injectPowerLoss(long blocks) {
+        if (blocks < 0) {
+            throw new IllegalArgumentException("blocks " + blocks);
+        }
+        powerLossAfter = blocks;
     }
 
     /** The disc in the drive, or {@code null} with an empty tray (for tests and dumps). */
@@ -140,6 +187,9 @@ public final class EmulatedDrive implements ScsiTransport {
         ScsiTransport.checkArguments(cdb, direction, data, timeout);
         if (!open) {
             throw new DiscImageException(ErrorCode.RECORDER_TRANSPORT_FAILURE, device() + " is closed");
+        }
+        if (powerLost) {
+            throw powerLoss();
         }
         int op = cdb[0] & 0xFF;
         try {
@@ -405,7 +455,7 @@ public final class EmulatedDrive implements ScsiTransport {
         if (end - 1 > lastRecorded()) {
             return check(5, 0x21, 0x00, data);
         }
-        if (!readable(lba, end)) {
+        if (!readable(lba, end) || hitsMediumError(lba, end)) {
             return check(3, 0x11, 0x00, data);
         }
         ByteBuffer dst = data.duplicate();
@@ -455,14 +505,37 @@ public final class EmulatedDrive implements ScsiTransport {
         if (lba + blocks > medium.capacity()) {
             return check(5, 0x63, 0x00, data);
         }
+        if (hitsMediumError(lba, lba + blocks)) {
+            return check(3, 0x0C, 0x00, data);
+        }
         if (writer == null) {
             writer = medium.openSession();
         }
+        long taken = powerLossAfter >= 0 ? Math.min(blocks, powerLossAfter) : blocks;
         ByteBuffer src = data.duplicate();
-        src.limit(src.position() + (int) (blocks * BLOCK));
+        src.limit(src.position() + (int) (taken * BLOCK));
         writer.write(lba, src);
         data.position(src.position());
+        if (powerLossAfter >= 0) {
+            powerLossAfter -= taken;
+            if (taken < blocks) {
+                powerLost = true;
+                writer.close(); // the session is never closed: nothing reaches the TOC
+                writer = null;
+                throw powerLoss();
+            }
+        }
         return good(data.remaining());
+    }
+
+    private boolean hitsMediumError(long lba, long end) {
+        Long first = mediumErrors.ceiling(lba);
+        return first != null && first < end;
+    }
+
+    private DiscImageException powerLoss() {
+        return new DiscImageException(ErrorCode.RECORDER_TRANSPORT_FAILURE, device()
+                + " lost power (injected fault): the device is gone");
     }
 
     /**

@@ -210,4 +210,55 @@ class EmulatedDriveTest {
             assertEquals(0, nwa(d), "the refused WRITE took nothing");
         }
     }
+
+    @Test
+    void anInjectedMediumErrorFailsReadsAndWritesCoveringItsBlock() throws IOException {
+        try (EmulatedDrive d = EmulatedDrive.load(work.resolve("dvd.img"), Profile.DVD_MINUS_R)) {
+            write(d, 0, blocks(16, 1));
+            long bad = d.injectSeededMediumError(42, 0, 16);
+            assertEquals(bad, new java.util.SplittableRandom(42).nextLong(0, 16), "the seed picks the LBA");
+            refused(d, new Read10(0, 16), ByteBuffer.allocate(16 * 2048), "3/11/00", Disposition.MEDIUM_ERROR,
+                    ErrorCode.UNEXPECTED_RESPONSE_FROM_DEVICE);
+            if (bad > 0) {
+                fetch(d, new Read10(0, (int) bad)); // the blocks before it still read
+            }
+            d.injectMediumError(20);
+            refused(d, new Write10(16, 16), blocks(16, 2), "3/0C/00", Disposition.MEDIUM_ERROR,
+                    ErrorCode.UNEXPECTED_RESPONSE_FROM_DEVICE);
+            assertEquals(16, nwa(d), "the failed WRITE took nothing");
+        }
+    }
+
+    @Test
+    void aPowerLossMidTrackLeavesTheDiscAsItsLastCloseSession() throws IOException {
+        Path img = work.resolve("cd.img");
+        try (EmulatedDrive d = EmulatedDrive.load(img, Profile.CD_R)) {
+            write(d, 0, blocks(10, 1));
+            MmcExecutor.execute(d, new CloseTrackSession(false, CloseFunction.CLOSE_SESSION, 0));
+        }
+        byte[] toc = java.nio.file.Files.readAllBytes(org.discimage.media.SequentialImageMedium.tocOf(img));
+        long next;
+        try (EmulatedDrive d = EmulatedDrive.load(img, Profile.CD_R)) {
+            next = nwa(d);
+            d.injectPowerLoss(24);
+            write(d, next, blocks(16, 2));
+            org.discimage.error.DiscImageException e = assertThrows(org.discimage.error.DiscImageException.class,
+                    () -> write(d, next + 16, blocks(16, 3)));
+            assertEquals(ErrorCode.RECORDER_TRANSPORT_FAILURE, e.code(), e.getMessage());
+            assertFalse(e instanceof ScsiCommandException, "no sense: the device is gone");
+            assertEquals(ErrorCode.RECORDER_TRANSPORT_FAILURE, assertThrows(
+                    org.discimage.error.DiscImageException.class, () -> MmcExecutor.execute(d, new TestUnitReady()))
+                    .code(), "a dead drive accepts no further command");
+        }
+        assertArrayEquals(toc, java.nio.file.Files.readAllBytes(org.discimage.media.SequentialImageMedium.tocOf(img)),
+                "the interrupted session never reached the TOC");
+        try (EmulatedDrive d = EmulatedDrive.load(img, Profile.CD_R)) {
+            DiscInformation di = DiscInformation.decode(fetch(d, new ReadDiscInformation(DiscInformation.LENGTH)));
+            assertEquals(DiscInformation.DiscStatus.APPENDABLE, di.discStatus());
+            assertEquals(1, di.completeSessions());
+            assertEquals(next, nwa(d), "the NWA is that of the last closed session");
+            refused(d, new Read10(next, 1), ByteBuffer.allocate(2048), "5/21/00", Disposition.FAIL,
+                    ErrorCode.UNEXPECTED_RESPONSE_FROM_DEVICE);
+        }
+    }
 }
