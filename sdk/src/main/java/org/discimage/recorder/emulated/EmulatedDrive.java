@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.NavigableSet;
 import java.util.Objects;
@@ -49,7 +51,8 @@ import org.discimage.recorder.transport.ScsiTransport;
  * <li>unknown opcode 5/20/00, bad CDB field 5/24/00, CLOSE SESSION with nothing written 5/2C/00.</li>
  * </ul>
  * Injected faults: a medium error at an LBA ({@link #injectMediumError}, {@link #injectSeededMediumError}) and
- * a power loss mid-track ({@link #injectPowerLoss}).
+ * a power loss mid-track ({@link #injectPowerLoss}); a simulated write speed and buffer counting underruns
+ * ({@link #simulateRecording}).
  *
  * <p>Not thread-safe, as every transport. One session holds one track (TAO/incremental, as
  * {@link SequentialImageMedium} models it), so CLOSE TRACK alone leaves the session open and CLOSE
@@ -75,6 +78,13 @@ public final class EmulatedDrive implements ScsiTransport {
     /** Blocks the drive still writes before it loses power; -1 without that fault. */
     private long powerLossAfter = -1;
     private boolean powerLost;
+    /** The simulated recording: clock, speed and buffer; {@code null} clock when not simulated. */
+    private Clock clock;
+    private long bytesPerSecond;
+    private long bufferBytes;
+    private long bufferFill;
+    private Instant lastFill;
+    private long underruns;
 
     private EmulatedDrive(Path image, SequentialImageMedium.Profile profile, SequentialImageMedium medium,
             boolean writeProtected) {
@@ -145,6 +155,51 @@ public final class EmulatedDrive implements ScsiTransport {
             throw new IllegalArgumentException("blocks " + blocks);
         }
         powerLossAfter = blocks;
+    }
+
+    /**
+     * Simulates recording at {@code bytesPerSecond} through a drive buffer of {@code bufferBytes}, time read
+     * from {@code clock} (a fixed or stepped clock keeps it deterministic). The buffer drains at the write speed
+     * between commands; a WRITE that does not fit answers 2/04/08 "long write in progress", which tells the host
+     * to re-send it after a pause (formats.md §6.8, growisofs' reaction); a WRITE arriving after the buffer ran
+     * dry while a session is being written counts as a buffer underrun (a drive with BURN-Proof and the like
+     * resumes; {@link #underruns()} counts them). SYNCHRONIZE CACHE and CLOSE TRACK/SESSION flush the buffer.
+     */
+    public void simulateRecording(Clock clock, long bytesPerSecond, long bufferBytes) {
+        if (bytesPerSecond <= 0 || bufferBytes < BLOCK) {
+            throw new IllegalArgumentException("speed " + bytesPerSecond + " B/s, buffer " + bufferBytes + " bytes");
+        }
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.bytesPerSecond = bytesPerSecond;
+        this.bufferBytes = bufferBytes;
+        this.bufferFill = 0;
+        this.lastFill = clock.instant();
+    }
+
+    /** Buffer underruns counted by the simulated recording since {@link #simulateRecording}. */
+    public long underruns() {
+        return underruns;
+    }
+
+    /** Bytes in the simulated drive buffer as of the last command. */
+    public long bufferFill() {
+        return bufferFill;
+    }
+
+    /**
+     * Drains the simulated buffer by the bytes written since the last command; counts an underrun when it ran
+     * dry while the session was being written.
+     */
+    private void drain() {
+        Instant now = clock.instant();
+        long micros = Math.max(0, Duration.between(lastFill, now).toNanos() / 1000);
+        long drained = micros >= Long.MAX_VALUE / bytesPerSecond ? Long.MAX_VALUE
+                : micros * bytesPerSecond / 1_000_000;
+        if (bufferFill > 0 && drained > bufferFill && writing()) {
+            underruns++;
+        }
+        bufferFill = Math.max(0, bufferFill - drained);
+        lastFill = now;
     }
 
     /** The disc in the drive, or {@code null} with an empty tray (for tests and dumps). */
@@ -224,7 +279,8 @@ public final class EmulatedDrive implements ScsiTransport {
                     return write(u32(cdb, 2), u16(cdb, 7), direction, data);
                 case 0xAA: // WRITE(12)
                     return write(u32(cdb, 2), u32(cdb, 6), direction, data);
-                case 0x35: // SYNCHRONIZE CACHE: writes go straight to the file; nothing is cached
+                case 0x35: // SYNCHRONIZE CACHE: writes go straight to the file; the simulated buffer empties
+                    flush();
                     return good(0);
                 case 0x5B: // CLOSE TRACK/SESSION
                     return closeTrackSession(cdb[2] & 7, data);
@@ -508,6 +564,13 @@ public final class EmulatedDrive implements ScsiTransport {
         if (hitsMediumError(lba, lba + blocks)) {
             return check(3, 0x0C, 0x00, data);
         }
+        if (clock != null) {
+            drain();
+            if (bufferFill > 0 && bufferFill + blocks * BLOCK > bufferBytes) {
+                return check(2, 0x04, 0x08, data); // long write in progress: buffer full, re-send later
+            }
+            bufferFill += blocks * BLOCK;
+        }
         if (writer == null) {
             writer = medium.openSession();
         }
@@ -526,6 +589,14 @@ public final class EmulatedDrive implements ScsiTransport {
             }
         }
         return good(data.remaining());
+    }
+
+    /** The host waits for the buffer to be written: it empties without an underrun. */
+    private void flush() {
+        if (clock != null) {
+            bufferFill = 0;
+            lastFill = clock.instant();
+        }
     }
 
     private boolean hitsMediumError(long lba, long end) {
@@ -548,6 +619,7 @@ public final class EmulatedDrive implements ScsiTransport {
         if (writeProtected) {
             return check(7, 0x27, 0x00, data);
         }
+        flush();
         switch (function) {
             case 1:
                 return writing() ? good(0) : check(5, 0x2C, 0x00, data);

@@ -261,4 +261,56 @@ class EmulatedDriveTest {
                     ErrorCode.UNEXPECTED_RESPONSE_FROM_DEVICE);
         }
     }
+
+    /** A clock the test steps by hand. */
+    private static final class SteppedClock extends java.time.Clock {
+        private java.time.Instant now = java.time.Instant.parse("2026-11-23T12:00:00Z");
+
+        void advance(Duration d) {
+            now = now.plus(d);
+        }
+
+        @Override
+        public java.time.ZoneId getZone() {
+            return java.time.ZoneOffset.UTC;
+        }
+
+        @Override
+        public java.time.Clock withZone(java.time.ZoneId zone) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public java.time.Instant instant() {
+            return now;
+        }
+    }
+
+    @Test
+    void theSimulatedBufferFillsAsksToWaitAndCountsUnderruns() throws IOException {
+        SteppedClock clock = new SteppedClock();
+        try (EmulatedDrive d = EmulatedDrive.load(work.resolve("dvd.img"), Profile.DVD_PLUS_R)) {
+            d.simulateRecording(clock, 1000 * 2048, 64 * 2048); // 1000 blocks/s, a 64-block buffer
+            write(d, 0, blocks(32, 1));
+            write(d, 32, blocks(32, 2));
+            assertEquals(64 * 2048, d.bufferFill());
+            refused(d, new Write10(64, 16), blocks(16, 3), "2/04/08", Disposition.WAIT_LONG_WRITE_IN_PROGRESS,
+                    ErrorCode.RECORDER_MEDIA_BUSY);
+            assertEquals(64, nwa(d), "the WRITE refused for a full buffer took nothing");
+            clock.advance(Duration.ofMillis(10)); // 10 blocks written to the disc
+            write(d, 64, blocks(10, 4));
+            assertEquals(64 * 2048, d.bufferFill());
+            assertEquals(0, d.underruns());
+            clock.advance(Duration.ofMillis(200)); // the host stalls: 64 blocks drain in 64 ms
+            write(d, 74, blocks(16, 5));
+            assertEquals(1, d.underruns(), "the buffer ran dry mid-track");
+            assertEquals(16 * 2048, d.bufferFill());
+            MmcExecutor.execute(d, new org.discimage.recorder.mmc.SynchronizeCache(false));
+            assertEquals(0, d.bufferFill());
+            clock.advance(Duration.ofSeconds(1));
+            MmcExecutor.execute(d, new CloseTrackSession(false, CloseFunction.CLOSE_SESSION, 0));
+            assertEquals(1, d.underruns(), "waiting for SYNCHRONIZE CACHE and CLOSE is no underrun");
+            assertEquals(blocks(16, 5), fetch(d, new Read10(74, 16)));
+        }
+    }
 }
