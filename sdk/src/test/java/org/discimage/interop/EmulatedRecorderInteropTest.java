@@ -95,7 +95,7 @@ class EmulatedRecorderInteropTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = Profile.class, names = {"CD_R", "DVD_PLUS_R", "BD_R"})
+    @EnumSource(value = Profile.class, names = {"CD_R", "DVD_MINUS_R", "DVD_PLUS_R", "BD_R"})
     void twoSessionsWrittenThroughMmcAndReadByXorrisoAndIsoinfo(Profile profile) throws IOException {
         ExternalTools.assumeTool("xorriso", "isoinfo");
         Path img = work.resolve("disc.img");

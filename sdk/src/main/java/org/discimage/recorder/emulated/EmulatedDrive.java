@@ -384,8 +384,12 @@ public final class EmulatedDrive implements ScsiTransport {
         r[10] = (byte) (lastTrack >>> 8);
         r[11] = (byte) (lastTrack >>> 8);
         r[8] = 0x00; // disc type: CD-DA or CD-ROM (data) / not applicable on DVD and BD
-        put32(r, 16, 0xFFFFFFFFL); // last session lead-in start: not given
-        put32(r, 20, profile == SequentialImageMedium.Profile.CD_R ? msf(medium.capacity()) : medium.capacity());
+        // last session lead-in start: on an appendable CD the next session's lead-in, which precedes its
+        // program area at the NWA by lead-in 4500 + pre-gap 150 blocks (formats.md 6.6's gap breakdown);
+        // FF:FF:FF on a blank or finalized CD (no ATIP lead-in is modelled); 0 on DVD/BD [unconfirmed]
+        boolean cd = profile == SequentialImageMedium.Profile.CD_R;
+        put32(r, 16, !cd ? 0 : complete || closedTracks == 0 ? 0x00FFFFFFL : msf(medium.nextWritableAddress() - 4650));
+        put32(r, 20, cd ? msf(medium.capacity()) : medium.capacity());
         return r;
     }
 

@@ -152,6 +152,14 @@ class EmulatedDriveTest {
             MmcExecutor.execute(d, new CloseTrackSession(false, CloseFunction.CLOSE_SESSION, 0));
             long next = nwa(d);
             assertEquals(300 + 11_400, next, "a 300-block minimum track, then the first session's gap");
+            DiscInformation di = DiscInformation.decode(fetch(d, new ReadDiscInformation(DiscInformation.LENGTH)));
+            assertEquals(next - 4650, DiscInformation.msfToLba(di.lastSessionLeadInStart()),
+                    "the next lead-in: 4500 + 150 blocks before the NWA");
+            assertEquals(Profile.CD_R.capacity(), DiscInformation.msfToLba(di.lastPossibleLeadOutStart()));
+            org.discimage.recorder.mmc.Toc msf = org.discimage.recorder.mmc.Toc.decode(fetch(d,
+                    new ReadTocPmaAtip(ReadTocPmaAtip.Format.TOC, true, 1, 4 + 8 * 100)), true);
+            assertEquals(0, msf.entries().get(0).lba(), "track 1 at 00:02:00");
+            assertEquals(300, msf.entries().get(1).lba(), "lead-out behind the 300-block track");
             write(d, next, blocks(1, 4));
             // block 300 lies in the lead-out/lead-in gap: no user data there
             refused(d, new Read10(300, 1), ByteBuffer.allocate(2048), "3/11/00", Disposition.MEDIUM_ERROR,
