@@ -39,7 +39,8 @@ import org.discimage.recorder.transport.ScsiTransport;
  * <li>WRITE on a closed (complete) disc: 5/21/02 as well, because a complete disc has no invisible track
  * and hence no NWA (READ TRACK INFORMATION reports NWA_V = 0), so every write address is invalid;
  * 7/27/00 is kept for a write-protected disc, which is another condition to the host (IMAPI2
- * E_IMAPI_RECORDER_MEDIA_WRITE_PROTECTED);</li>
+ * E_IMAPI_RECORDER_MEDIA_WRITE_PROTECTED) [unconfirmed: formats.md §6.8 does not say what a real drive
+ * answers on a finalized disc; not measured];</li>
  * <li>WRITE at the NWA running past the capacity: 5/63/00 "end of user area encountered on this track",
  * the "medium full" row of formats.md §6.8 (5/21/00 would tell the driver its address was wrong, but
  * the address was the NWA);</li>
