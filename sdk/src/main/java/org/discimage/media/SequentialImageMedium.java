@@ -152,6 +152,26 @@ public final class SequentialImageMedium implements Closeable {
     private record Entry(int number, long start, long blocks) {
     }
 
+    /**
+     * One recorded track (one per session in this model) as the TOC holds it, padding included: what
+     * an emulated drive reports in READ TRACK INFORMATION and READ TOC.
+     *
+     * @param number the track and session number, 1 first
+     * @param start  the first block
+     * @param blocks the blocks the track covers, padded to the minimum track length and write unit
+     */
+    public record Track(int number, long start, long blocks) {
+    }
+
+    /** The recorded tracks, first first (one per closed session). */
+    public List<Track> tracks() {
+        List<Track> out = new ArrayList<>(tracks.size());
+        for (Entry t : tracks) {
+            out.add(new Track(t.number(), t.start(), t.blocks()));
+        }
+        return out;
+    }
+
     private final Path file;
     private final Path toc;
     private final ChannelWrap wrap;
