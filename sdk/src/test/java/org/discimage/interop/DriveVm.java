@@ -219,15 +219,6 @@ final class DriveVm {
     }
 
     private static void entry(OutputStream o, int ino, int mode, String name, byte[] data) throws IOException {
-        byte[] n = (name + "\0").getBytes(StandardCharsets.US_ASCII);
-        StringBuilder h = new StringBuilder("070701");
-        for (long v : new long[] {ino, mode, 0, 0, 1, 0, data.length, 0, 0, 0, 0, n.length, 0}) {
-            h.append(String.format("%08x", v));
-        }
-        o.write(h.toString().getBytes(StandardCharsets.US_ASCII));
-        o.write(n);
-        o.write(new byte[(4 - (110 + n.length) % 4) % 4]);
-        o.write(data);
-        o.write(new byte[(4 - data.length % 4) % 4]);
+        LinuxKernelVm.entry(o, ino, mode, name, data);
     }
 }

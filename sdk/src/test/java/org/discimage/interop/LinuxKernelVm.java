@@ -142,7 +142,8 @@ final class LinuxKernelVm {
         }
     }
 
-    private static void entry(OutputStream o, int ino, int mode, String name, byte[] data) throws IOException {
+    /** One cpio "newc" entry (header, name, data, each padded to 4 bytes); DriveVm writes its initramfs with it. */
+    static void entry(OutputStream o, int ino, int mode, String name, byte[] data) throws IOException {
         byte[] n = (name + "\0").getBytes(StandardCharsets.US_ASCII);
         StringBuilder h = new StringBuilder("070701");
         // ino, mode, uid, gid, nlink, mtime, filesize, devmajor, devminor, rdevmajor, rdevminor, namesize, check
