@@ -346,7 +346,8 @@ class MultisessionUdfInteropTest {
     /**
      * The kernel's udf driver mounts the newest session by default and each one with session=START
      * (a block number: fs/udf/super.c reads the recognition sequence at session * blocksize + 32768
-     * and the anchor at session + 256). UDF 2.60 it refuses whatever the session (see below).
+     * and the anchor at session + 256), at every revision: 2.60 too, since its volumes record 2.50 as the
+     * minimum read revision (UDF 2.60 2.2.6.4; the kernel reads up to 2.50 and refused 0x0260).
      */
     @ParameterizedTest
     @EnumSource(UdfRevision.class)
