@@ -278,6 +278,38 @@ final class Readers {
 
     // ---------------------------------------------------------------- pycdlib
 
+    /**
+     * pycdlib's UDF side of a bridge: "SHA-256 path" per file (get_file_from_iso_fp over a udf_path
+     * walk), or the single line "OPEN-FAILED type: message" when pycdlib cannot open the image, or
+     * "NO-UDF" when it finds no UDF volume.
+     */
+    static String pycdlibUdfHashes(Path image, Path workDir) throws IOException {
+        String py = String.join("\n",
+                "import hashlib, io, sys, pycdlib",
+                "iso = pycdlib.PyCdlib()",
+                "try:",
+                "    iso.open(sys.argv[1])",
+                "except Exception as e:",
+                "    print('OPEN-FAILED ' + type(e).__name__ + ': ' + str(e))",
+                "    sys.exit(0)",
+                "if not iso.has_udf():",
+                "    print('NO-UDF')",
+                "    sys.exit(0)",
+                "for root, dirs, files in iso.walk(udf_path='/'):",
+                "    for f in files:",
+                "        p = (root.rstrip('/') + '/' + f)",
+                "        rec = iso.get_record(udf_path=p)",
+                "        if not rec.is_file():",
+                "            continue",
+                "        b = io.BytesIO()",
+                "        iso.get_file_from_iso_fp(b, udf_path=p)",
+                "        print(hashlib.sha256(b.getvalue()).hexdigest() + ' ' + p)",
+                "iso.close()", "");
+        Path script = workDir.resolve("pycdlib_udf_walk.py");
+        Files.writeString(script, py, java.nio.charset.StandardCharsets.UTF_8);
+        return ExternalTools.runOk(workDir, ExternalTools.PYTHON, script.toString(), image.toString()).out();
+    }
+
     /** The pycdlib lister script, copied out of the test resources once per directory. */
     static Path pycdlibScript(Path workDir) {
         Path script = workDir.resolve("pycdlib_list.py");

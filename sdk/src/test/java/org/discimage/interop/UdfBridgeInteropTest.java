@@ -230,23 +230,7 @@ class UdfBridgeInteropTest {
         ExternalTools.assumeTool("pycdlib");
         Path img = build("pycdlib", true);
         Map<String, byte[]> host = hostFiles("pycdlib");
-        String py = String.join("\n",
-                "import hashlib, io, sys, pycdlib",
-                "iso = pycdlib.PyCdlib()",
-                "iso.open(sys.argv[1])",
-                "for root, dirs, files in iso.walk(udf_path='/'):",
-                "    for f in files:",
-                "        p = (root.rstrip('/') + '/' + f)",
-                "        rec = iso.get_record(udf_path=p)",
-                "        if not rec.is_file():",
-                "            continue",
-                "        b = io.BytesIO()",
-                "        iso.get_file_from_iso_fp(b, udf_path=p)",
-                "        print(hashlib.sha256(b.getvalue()).hexdigest() + ' ' + p)",
-                "iso.close()", "");
-        Path script = work.resolve("walk.py");
-        Files.writeString(script, py, StandardCharsets.UTF_8);
-        String out = ExternalTools.runOk(work, ExternalTools.PYTHON, script.toString(), img.toString()).out();
+        String out = Readers.pycdlibUdfHashes(img, work);
         Map<String, String> found = new TreeMap<>();
         for (String line : out.split("\n")) {
             if (!line.isBlank()) {
