@@ -13,6 +13,7 @@ import com.sun.jna.Pointer;
 import org.discimage.error.DiscImageException;
 import org.discimage.error.ErrorCode;
 import org.discimage.recorder.transport.DataDirection;
+import org.discimage.recorder.transport.NativeTransfer;
 import org.discimage.recorder.transport.ScsiResult;
 import org.discimage.recorder.transport.ScsiTransport;
 
@@ -114,23 +115,9 @@ public final class LinuxSgIoTransport implements ScsiTransport {
         if (fd < 0) {
             throw new IllegalStateException("transport for " + device + " is closed");
         }
-        int length = direction == DataDirection.NONE ? 0 : data.remaining();
-        Memory bounce = null;
-        Pointer dataPointer = null;
-        if (length > 0) {
-            if (data.isDirect()) {
-                dataPointer = Native.getDirectBufferPointer(data).share(data.position());
-            } else {
-                bounce = new Memory(length);
-                if (direction == DataDirection.TO_DEVICE) {
-                    byte[] copy = new byte[length];
-                    data.duplicate().get(copy);
-                    bounce.write(0, copy, 0, length);
-                }
-                dataPointer = bounce;
-            }
-        }
-        try {
+        try (NativeTransfer transfer = NativeTransfer.of(direction, data)) {
+            int length = transfer.length();
+            Pointer dataPointer = transfer.pointer();
             cdbMemory.write(0, cdb, 0, cdb.length);
             senseMemory.clear();
             int sgDirection = switch (direction) {
@@ -161,23 +148,10 @@ public final class LinuxSgIoTransport implements ScsiTransport {
             }
             int resid = Math.max(0, Math.min(reply.resid(), length));
             int transferred = length - resid;
-            if (direction == DataDirection.FROM_DEVICE && transferred > 0) {
-                if (bounce != null) {
-                    byte[] copy = bounce.getByteArray(0, transferred);
-                    data.put(copy);
-                } else {
-                    data.position(data.position() + transferred);
-                }
-            } else if (direction == DataDirection.TO_DEVICE) {
-                data.position(data.position() + transferred);
-            }
+            transfer.complete(transferred);
             int senseLength = Math.min(reply.senseLength(), SENSE_MAX);
             byte[] sense = senseLength == 0 ? new byte[0] : senseMemory.getByteArray(0, senseLength);
             return new ScsiResult(reply.status(), sense, resid, Duration.ofMillis(reply.durationMillis() & 0xFFFFFFFFL));
-        } finally {
-            if (bounce != null) {
-                bounce.close();
-            }
         }
     }
 

@@ -12,6 +12,7 @@ import com.sun.jna.Pointer;
 import org.discimage.error.DiscImageException;
 import org.discimage.error.ErrorCode;
 import org.discimage.recorder.transport.DataDirection;
+import org.discimage.recorder.transport.NativeTransfer;
 import org.discimage.recorder.transport.ScsiResult;
 import org.discimage.recorder.transport.ScsiTransport;
 
@@ -76,23 +77,9 @@ public final class WindowsSptiTransport implements ScsiTransport {
         if (handle == null) {
             throw new IllegalStateException("transport for " + device + " is closed");
         }
-        int length = direction == DataDirection.NONE ? 0 : data.remaining();
-        Memory bounce = null;
-        Pointer dataPointer = null;
-        if (length > 0) {
-            if (data.isDirect()) {
-                dataPointer = Native.getDirectBufferPointer(data).share(data.position());
-            } else {
-                bounce = new Memory(length);
-                if (direction == DataDirection.TO_DEVICE) {
-                    byte[] copy = new byte[length];
-                    data.duplicate().get(copy);
-                    bounce.write(0, copy, 0, length);
-                }
-                dataPointer = bounce;
-            }
-        }
-        try {
+        try (NativeTransfer transfer = NativeTransfer.of(direction, data)) {
+            int length = transfer.length();
+            Pointer dataPointer = transfer.pointer();
             int dir = switch (direction) {
                 case NONE -> ScsiPassThroughDirect.DATA_UNSPECIFIED;
                 case TO_DEVICE -> ScsiPassThroughDirect.DATA_OUT;
@@ -116,23 +103,11 @@ public final class WindowsSptiTransport implements ScsiTransport {
                         device, cdb[0] & 0xFF, error));
             }
             int transferred = Math.max(0, Math.min(layout.transferred(view), length));
-            if (direction == DataDirection.FROM_DEVICE && transferred > 0) {
-                if (bounce != null) {
-                    data.put(bounce.getByteArray(0, transferred));
-                } else {
-                    data.position(data.position() + transferred);
-                }
-            } else if (direction == DataDirection.TO_DEVICE) {
-                data.position(data.position() + transferred);
-            }
+            transfer.complete(transferred);
             int status = layout.status(view);
             int senseLength = status == 0 ? 0 : layout.senseLength(view);
             byte[] sense = block.getByteArray(layout.senseOffset, senseLength);
             return new ScsiResult(status, sense, length - transferred, took);
-        } finally {
-            if (bounce != null) {
-                bounce.close();
-            }
         }
     }
 
