@@ -1,98 +1,87 @@
 package org.discimage.recorder.emulated;
 
+import static org.discimage.recorder.emulated.Wire.BLOCK;
+import static org.discimage.recorder.emulated.Wire.ascii;
+import static org.discimage.recorder.emulated.Wire.check;
+import static org.discimage.recorder.emulated.Wire.good;
+import static org.discimage.recorder.emulated.Wire.put16;
+import static org.discimage.recorder.emulated.Wire.put32;
+import static org.discimage.recorder.emulated.Wire.reply;
+import static org.discimage.recorder.emulated.Wire.u16;
+import static org.discimage.recorder.emulated.Wire.u32;
+
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
-import java.util.NavigableSet;
 import java.util.Objects;
 import java.util.SplittableRandom;
-import java.util.TreeSet;
 
 import org.discimage.error.DiscImageException;
 import org.discimage.error.ErrorCode;
 import org.discimage.media.SequentialImageMedium;
-import org.discimage.media.SequentialImageMedium.Track;
 import org.discimage.recorder.transport.DataDirection;
 import org.discimage.recorder.transport.ScsiResult;
-import org.discimage.recorder.transport.ScsiStatus;
 import org.discimage.recorder.transport.ScsiTransport;
 
 /**
- * An MMC recorder emulated behind the {@link ScsiTransport} SPI, holding a write-once disc (CD-R TAO,
- * DVD-R, DVD+R, BD-R SRM) modelled by a {@link SequentialImageMedium}: the disc is the image file plus
- * its sidecar TOC, so it outlives the process and a new drive on the same file sees the same disc, and
- * the image file is the flat image other readers can open.
+ * An MMC recorder emulated behind the {@link ScsiTransport} SPI. It holds a write-once or blankable disc
+ * (CD-R/RW TAO, DVD-R/RW sequential, DVD+R, BD-R SRM) modelled by a {@link SequentialImageMedium} (the image
+ * file plus its sidecar TOC) or a random-write disc (DVD+RW, BD-RE: the flat image plus a sidecar state
+ * file), so the disc outlives the process, a new drive on the same file sees the same disc, and the image
+ * file is the flat image other readers can open.
  *
  * <p>It decodes the CDB and answers TEST UNIT READY, INQUIRY, GET CONFIGURATION, READ CAPACITY,
- * READ(10)/(12), READ DISC INFORMATION, READ TRACK INFORMATION, READ TOC/PMA/ATIP formats 0 and 1,
- * WRITE(10)/(12), SYNCHRONIZE CACHE and CLOSE TRACK/SESSION. Errors are CHECK CONDITION with fixed
+ * READ(10)/(12), READ DISC INFORMATION, READ TRACK INFORMATION, READ TOC/PMA/ATIP formats 0 and 1, READ
+ * FORMAT CAPACITIES, WRITE(10)/(12), SYNCHRONIZE CACHE, CLOSE TRACK/SESSION, FORMAT UNIT, BLANK, MODE
+ * SENSE/SELECT(10) of the write parameters page 05h, SET CD SPEED, SET STREAMING, GET PERFORMANCE, READ
+ * BUFFER CAPACITY, START STOP UNIT and PREVENT ALLOW MEDIUM REMOVAL. Errors are CHECK CONDITION with fixed
  * format sense (SPC, formats.md §6.3), the triples those of formats.md §6.8:
  * <ul>
- * <li>empty tray: 2/3A/00 to every command that needs the medium (INQUIRY and GET CONFIGURATION still
- * answer, the latter with current profile 0);</li>
- * <li>WRITE away from the NWA: 5/21/02 "invalid address for write" (the driver re-reads the NWA);</li>
- * <li>WRITE on a closed (complete) disc: 5/21/02 as well, because a complete disc has no invisible track
- * and hence no NWA (READ TRACK INFORMATION reports NWA_V = 0), so every write address is invalid;
- * 7/27/00 is kept for a write-protected disc, which is another condition to the host (IMAPI2
- * E_IMAPI_RECORDER_MEDIA_WRITE_PROTECTED) [unconfirmed: formats.md §6.8 does not say what a real drive
- * answers on a finalized disc; not measured];</li>
- * <li>WRITE at the NWA running past the capacity: 5/63/00 "end of user area encountered on this track",
- * the "medium full" row of formats.md §6.8 (5/21/00 would tell the driver its address was wrong, but
- * the address was the NWA);</li>
- * <li>write-protected medium: 7/27/00 to WRITE and CLOSE TRACK/SESSION;</li>
- * <li>READ of an unrecorded block: 5/21/00 "logical block address out of range" past the last
- * recorded address that READ CAPACITY reports (SBC: an LBA beyond the capacity), 3/11/00 "unrecovered
- * read error" inside the unwritable gap a closed session left (lead-out/lead-in/pre-gap hold no user
- * data) [unconfirmed: what a real drive answers there was not measured];</li>
- * <li>unknown opcode 5/20/00, bad CDB field 5/24/00, CLOSE SESSION with nothing written 5/2C/00.</li>
+ * <li>no medium: 2/3A/00 to every command that needs the medium (INQUIRY, GET CONFIGURATION, MODE SENSE,
+ * READ BUFFER CAPACITY and the tray commands still answer, GET CONFIGURATION with current profile 0);
+ * tray open (START STOP UNIT eject): 2/3A/02; the first medium command after loading: 6/28/00;</li>
+ * <li>write-protected medium: 7/27/00 to WRITE, CLOSE TRACK/SESSION, FORMAT UNIT and BLANK;</li>
+ * <li>eject while PREVENT ALLOW MEDIUM REMOVAL prevents it: 5/53/02 "medium removal prevented";</li>
+ * <li>the medium's own refusals (wrong NWA, past the capacity, not formatted): see {@link WriteOnceDisc}
+ * and {@link RewritableDisc};</li>
+ * <li>unknown opcode 5/20/00, bad CDB field 5/24/00, bad parameter list 5/26/00.</li>
  * </ul>
  * Injected faults: a medium error at an LBA ({@link #injectMediumError}, {@link #injectSeededMediumError}) and
  * a power loss mid-track ({@link #injectPowerLoss}); a simulated write speed and buffer counting underruns
- * ({@link #simulateRecording}).
+ * ({@link #simulateRecording}), the speed following SET CD SPEED / SET STREAMING.
  *
- * <p>Not thread-safe, as every transport. One session holds one track (TAO/incremental, as
- * {@link SequentialImageMedium} models it), so CLOSE TRACK alone leaves the session open and CLOSE
- * SESSION records it.
+ * <p>Not thread-safe, as every transport.
  */
 public final class EmulatedDrive implements ScsiTransport {
-    private static final int BLOCK = 2048;
-    private static final Duration TOOK = Duration.ZERO;
-    /** Track mode 4 (data, recorded uninterrupted) and data mode 1 of READ TRACK INFORMATION [5]/[6]. */
-    private static final int TRACK_MODE_DATA = 4;
-    private static final int DATA_MODE_1 = 1;
-    /** ADR 1 (Q sub-channel position) and control 4 (data track) of a TOC descriptor. */
-    private static final int ADR_CONTROL_DATA = 0x14;
+    /** Drive buffer reported when no recording is simulated: 2 MiB on CD/DVD drives, 4 MiB on BD [model]. */
+    private static final long DEFAULT_BUFFER = 2L << 20;
 
     private final Path image;
-    private final SequentialImageMedium.Profile profile;
-    private final SequentialImageMedium medium;
+    private final EmulatedProfile profile;
+    private final Disc disc;
     private final boolean writeProtected;
-    private SequentialImageMedium.SessionWriter writer;
+    private final Faults faults;
+    private final DriveBuffer buffer;
+    private final WriteParameters writeParameters;
+    private long writeSpeed;
     private boolean open = true;
-    /** Blocks that fail to read (3/11/00) and to write (3/0C/00): injected faults, not persisted. */
-    private final NavigableSet<Long> mediumErrors = new TreeSet<>();
-    /** Blocks the drive still writes before it loses power; -1 without that fault. */
-    private long powerLossAfter = -1;
-    private boolean powerLost;
-    /** The simulated recording: clock, speed and buffer; {@code null} clock when not simulated. */
-    private Clock clock;
-    private long bytesPerSecond;
-    private long bufferBytes;
-    private long bufferFill;
-    private Instant lastFill;
-    private long underruns;
+    private boolean trayOpen;
+    private boolean removalPrevented;
+    /** A medium was loaded: the next medium command answers 6/28/00 once (MMC: not ready to ready change). */
+    private boolean mediumChanged;
 
-    private EmulatedDrive(Path image, SequentialImageMedium.Profile profile, SequentialImageMedium medium,
-            boolean writeProtected) {
+    private EmulatedDrive(Path image, EmulatedProfile profile, Disc disc, boolean writeProtected) {
         this.image = image;
         this.profile = profile;
-        this.medium = medium;
+        this.disc = disc;
         this.writeProtected = writeProtected;
+        this.faults = new Faults(device(profile, image));
+        this.buffer = new DriveBuffer(profile.family() == EmulatedProfile.Family.BD ? 2 * DEFAULT_BUFFER
+                : DEFAULT_BUFFER);
+        this.writeParameters = new WriteParameters(profile);
+        this.writeSpeed = profile.writeSpeeds()[0];
     }
 
     /**
@@ -111,13 +100,48 @@ public final class EmulatedDrive implements ScsiTransport {
      */
     public static EmulatedDrive load(Path image, SequentialImageMedium.Profile profile, long capacitySectors,
             boolean writeProtected) throws IOException {
-        Objects.requireNonNull(profile, "profile");
-        return new EmulatedDrive(image, profile, SequentialImageMedium.open(image, profile, capacitySectors),
+        return open(image, EmulatedProfile.of(Objects.requireNonNull(profile, "profile")), capacitySectors,
                 writeProtected);
+    }
+
+    /**
+     * A drive holding the disc {@code image} of the medium named {@code profileName} (cdr, cdrw, dvdr, dvdrw,
+     * dvdplusr, dvdplusrw, bdr, bdre or the MMC names such as "CD-R", "DVD+RW", "BD-RE", case-insensitive),
+     * a blank disc of the nominal capacity when the file does not exist.
+     *
+     * @throws IllegalArgumentException for an unknown name, listing the known ones
+     * @throws DiscImageException       when the file is not a disc of that kind
+     */
+    public static EmulatedDrive open(Path image, String profileName) throws IOException {
+        EmulatedProfile p = EmulatedProfile.parse(Objects.requireNonNull(profileName, "profileName"));
+        return open(image, p, p.randomWritable() ? RewritableDisc.nominalCapacity(p) : p.sequential().capacity(),
+                false);
+    }
+
+    /**
+     * A drive holding the disc {@code image} of {@code profile}; {@code capacitySectors} sizes a new blank
+     * disc (for DVD+RW/BD-RE the largest capacity FORMAT UNIT offers); {@code writeProtected} makes the disc
+     * refuse writes with 7/27/00 (persisted for DVD+RW/BD-RE).
+     */
+    public static EmulatedDrive open(Path image, EmulatedProfile profile, long capacitySectors,
+            boolean writeProtected) throws IOException {
+        Objects.requireNonNull(image, "image");
+        Objects.requireNonNull(profile, "profile");
+        if (profile.randomWritable()) {
+            RewritableDisc d = RewritableDisc.open(image, profile, capacitySectors, writeProtected);
+            return new EmulatedDrive(image, profile, d, d.writeProtected());
+        }
+        SequentialImageMedium m = SequentialImageMedium.open(image, profile.sequential(), capacitySectors);
+        return new EmulatedDrive(image, profile, new WriteOnceDisc(image, profile, m), writeProtected);
     }
 
     /** A drive of {@code profile}'s kind with an empty tray: medium commands answer 2/3A/00. */
     public static EmulatedDrive empty(SequentialImageMedium.Profile profile) {
+        return empty(EmulatedProfile.of(Objects.requireNonNull(profile, "profile")));
+    }
+
+    /** A drive of {@code profile}'s kind with an empty tray: medium commands answer 2/3A/00. */
+    public static EmulatedDrive empty(EmulatedProfile profile) {
         return new EmulatedDrive(null, Objects.requireNonNull(profile, "profile"), null, false);
     }
 
@@ -130,7 +154,7 @@ public final class EmulatedDrive implements ScsiTransport {
         if (lba < 0) {
             throw new IllegalArgumentException("LBA " + lba);
         }
-        mediumErrors.add(lba);
+        faults.mediumError(lba);
     }
 
     /**
@@ -148,68 +172,75 @@ public final class EmulatedDrive implements ScsiTransport {
     /**
      * Injects a power loss mid-track: the drive writes {@code blocks} more blocks, then the WRITE that
      * reaches past them has written only those and the drive is gone: it and every later command fail with
-     * {@link ErrorCode#RECORDER_TRANSPORT_FAILURE}, as the OS reports a vanished device. The open session is
-     * never closed, so the disc keeps the state of its last CLOSE SESSION (the TOC file is not touched).
+     * {@link ErrorCode#RECORDER_TRANSPORT_FAILURE}, as the OS reports a vanished device. On a sequential disc
+     * the open session is never closed, so the disc keeps the state of its last CLOSE SESSION (the TOC file
+     * is not touched); on DVD+RW/BD-RE the blocks written stay written.
      */
     public void injectPowerLoss(long blocks) {
         if (blocks < 0) {
             throw new IllegalArgumentException("blocks " + blocks);
         }
-        powerLossAfter = blocks;
+        faults.powerLossAfter(blocks);
     }
 
     /**
      * Simulates recording at {@code bytesPerSecond} through a drive buffer of {@code bufferBytes}, time read
-     * from {@code clock} (a fixed or stepped clock keeps it deterministic). The buffer drains at the write speed
-     * between commands; a WRITE that does not fit answers 2/04/08 "long write in progress", which tells the host
-     * to re-send it after a pause (formats.md §6.8, growisofs' reaction); a WRITE arriving after the buffer ran
-     * dry while a session is being written counts as a buffer underrun (a drive with BURN-Proof and the like
-     * resumes; {@link #underruns()} counts them). SYNCHRONIZE CACHE and CLOSE TRACK/SESSION flush the buffer.
+     * from {@code clock} (a fixed or stepped clock keeps it deterministic). The buffer drains at the write
+     * speed while a track is being written; a WRITE that does not fit answers 2/04/08 "long write in
+     * progress", which tells the host to re-send it after a pause (formats.md §6.8, growisofs' reaction); a
+     * WRITE arriving after the buffer ran dry mid-track counts as a buffer underrun (a drive with BURN-Proof
+     * and the like resumes; {@link #underruns()} counts them). SYNCHRONIZE CACHE and CLOSE TRACK/SESSION
+     * flush the buffer. A later SET CD SPEED or SET STREAMING changes the speed to the one selected.
      */
     public void simulateRecording(Clock clock, long bytesPerSecond, long bufferBytes) {
         if (bytesPerSecond <= 0 || bufferBytes < BLOCK) {
             throw new IllegalArgumentException("speed " + bytesPerSecond + " B/s, buffer " + bufferBytes + " bytes");
         }
-        this.clock = Objects.requireNonNull(clock, "clock");
-        this.bytesPerSecond = bytesPerSecond;
-        this.bufferBytes = bufferBytes;
-        this.bufferFill = 0;
-        this.lastFill = clock.instant();
+        buffer.simulate(clock, bytesPerSecond, bufferBytes);
     }
 
     /** Buffer underruns counted by the simulated recording since {@link #simulateRecording}. */
     public long underruns() {
-        return underruns;
+        return buffer.underruns();
     }
 
     /** Bytes in the simulated drive buffer as of the last command. */
     public long bufferFill() {
-        return bufferFill;
+        return buffer.fill();
     }
 
     /**
-     * Drains the simulated buffer by the bytes written since the last command; counts an underrun when it ran
-     * dry while the session was being written.
+     * The least fill the simulated buffer had at a command's arrival since it was first full (a host that
+     * keeps the drive busy keeps this well above 0; 0 means it ran empty); -1 before the buffer was full.
      */
-    private void drain() {
-        Instant now = clock.instant();
-        long micros = Math.max(0, Duration.between(lastFill, now).toNanos() / 1000);
-        long drained = micros >= Long.MAX_VALUE / bytesPerSecond ? Long.MAX_VALUE
-                : micros * bytesPerSecond / 1_000_000;
-        if (bufferFill > 0 && drained > bufferFill && writing()) {
-            underruns++;
-        }
-        bufferFill = Math.max(0, bufferFill - drained);
-        lastFill = now;
+    public long minimumBufferFill() {
+        return buffer.minimumFill();
     }
 
-    /** The disc in the drive, or {@code null} with an empty tray (for tests and dumps). */
+    /** The write speed selected (SET CD SPEED / SET STREAMING, snapped to an offered one), bytes per second. */
+    public long writeSpeed() {
+        return writeSpeed;
+    }
+
+    /** The medium kind of this drive. */
+    public EmulatedProfile profile() {
+        return profile;
+    }
+
+    /**
+     * The write-once or blankable disc in the drive, or {@code null} with an empty tray or a DVD+RW/BD-RE (whose
+     * image file is its flat image) (for tests and dumps).
+     */
     public SequentialImageMedium medium() {
-        return medium;
+        return disc instanceof WriteOnceDisc w ? w.medium() : null;
     }
 
     @Override
     public String device() {
+        return device(profile, image);
+    }
+
+    private static String device(EmulatedProfile profile, Path image) {
         return "emulated:" + profile.label() + (image != null ? ":" + image : ":empty");
     }
 
@@ -223,13 +254,9 @@ public final class EmulatedDrive implements ScsiTransport {
             return;
         }
         open = false;
-        if (writer != null) {
-            writer.close();
-            writer = null;
-        }
-        if (medium != null) {
+        if (disc != null) {
             try {
-                medium.close();
+                disc.close();
             } catch (IOException e) {
                 throw new DiscImageException(ErrorCode.RECORDER_TRANSPORT_FAILURE, "closing the emulated disc "
                         + image + ": " + e.getMessage(), e);
@@ -244,50 +271,23 @@ public final class EmulatedDrive implements ScsiTransport {
         if (!open) {
             throw new DiscImageException(ErrorCode.RECORDER_TRANSPORT_FAILURE, device() + " is closed");
         }
-        if (powerLost) {
-            throw powerLoss();
+        if (faults.powerLost()) {
+            throw faults.powerLoss();
         }
         int op = cdb[0] & 0xFF;
         try {
-            switch (op) {
-                case 0x12: // INQUIRY, SPC
-                    return reply(data, inquiry());
-                case 0x46: // GET CONFIGURATION, MMC (formats.md §6.1)
-                    return reply(data, configuration(u16(cdb, 2)));
-                default:
-                    break;
+            ScsiResult r = driveCommand(op, cdb, direction, data);
+            if (r != null) {
+                return r;
             }
-            if (medium == null) {
-                return check(2, 0x3A, 0x00, data); // medium not present
+            if (disc == null || trayOpen) {
+                return check(2, 0x3A, trayOpen ? 0x02 : 0x00, data); // medium not present (tray open)
             }
-            switch (op) {
-                case 0x00: // TEST UNIT READY
-                    return good(0);
-                case 0x25: // READ CAPACITY
-                    return reply(data, readCapacity());
-                case 0x28: // READ(10)
-                    return read(u32(cdb, 2), u16(cdb, 7), data);
-                case 0xA8: // READ(12)
-                    return read(u32(cdb, 2), u32(cdb, 6), data);
-                case 0x51: // READ DISC INFORMATION
-                    return reply(data, discInformation());
-                case 0x52: // READ TRACK INFORMATION
-                    byte[] ti = trackInformation(cdb[1] & 3, u32(cdb, 2));
-                    return ti == null ? check(5, 0x24, 0x00, data) : reply(data, ti);
-                case 0x43: // READ TOC/PMA/ATIP
-                    return toc(cdb, data);
-                case 0x2A: // WRITE(10)
-                    return write(u32(cdb, 2), u16(cdb, 7), direction, data);
-                case 0xAA: // WRITE(12)
-                    return write(u32(cdb, 2), u32(cdb, 6), direction, data);
-                case 0x35: // SYNCHRONIZE CACHE: writes go straight to the file; the simulated buffer empties
-                    flush();
-                    return good(0);
-                case 0x5B: // CLOSE TRACK/SESSION
-                    return closeTrackSession(cdb[2] & 7, data);
-                default:
-                    return check(5, 0x20, 0x00, data); // invalid command operation code
+            if (mediumChanged) {
+                mediumChanged = false;
+                return check(6, 0x28, 0x00, data); // not ready to ready change, medium may have changed
             }
+            return mediumCommand(op, cdb, direction, data);
         } catch (IOException e) {
             if (e instanceof DiscImageException d) {
                 throw d;
@@ -295,6 +295,220 @@ public final class EmulatedDrive implements ScsiTransport {
             throw new DiscImageException(ErrorCode.RECORDER_TRANSPORT_FAILURE, device() + ": opcode "
                     + String.format("%02Xh", op) + " failed on the image file: " + e.getMessage(), e);
         }
+    }
+
+    /** The commands a drive answers without a medium; {@code null} for the others. */
+    private ScsiResult driveCommand(int op, byte[] cdb, DataDirection direction, ByteBuffer data) {
+        switch (op) {
+            case 0x12: // INQUIRY, SPC
+                return reply(data, inquiry());
+            case 0x46: // GET CONFIGURATION, MMC (formats.md §6.1)
+                return reply(data, configuration(u16(cdb, 2)));
+            case 0x1B: // START STOP UNIT
+                return startStop(cdb, data);
+            case 0x1E: // PREVENT ALLOW MEDIUM REMOVAL: [4] bit0 Prevent (bit1 persistent prevent not modelled)
+                removalPrevented = (cdb[4] & 1) != 0;
+                return good(0);
+            case 0x5A: // MODE SENSE(10)
+                return modeSense(cdb, data);
+            case 0x5C: // READ BUFFER CAPACITY
+                return bufferCapacity(cdb, data);
+            default:
+                return null;
+        }
+    }
+
+    private ScsiResult mediumCommand(int op, byte[] cdb, DataDirection direction, ByteBuffer data)
+            throws IOException {
+        switch (op) {
+            case 0x00: // TEST UNIT READY
+                return good(0);
+            case 0x25: // READ CAPACITY
+                return reply(data, disc.readCapacity());
+            case 0x28: // READ(10)
+                return read(u32(cdb, 2), u16(cdb, 7), data);
+            case 0xA8: // READ(12)
+                return read(u32(cdb, 2), u32(cdb, 6), data);
+            case 0x51: // READ DISC INFORMATION
+                return reply(data, disc.discInformation());
+            case 0x52: // READ TRACK INFORMATION
+                byte[] ti = disc.trackInformation(cdb[1] & 3, u32(cdb, 2));
+                return ti == null ? check(5, 0x24, 0x00, data) : reply(data, ti);
+            case 0x43: // READ TOC/PMA/ATIP
+                return disc.toc(cdb, data);
+            case 0x23: // READ FORMAT CAPACITIES
+                return reply(data, disc.formatCapacities());
+            case 0x2A: // WRITE(10)
+                return write(u32(cdb, 2), u16(cdb, 7), direction, data);
+            case 0xAA: // WRITE(12)
+                return write(u32(cdb, 2), u32(cdb, 6), direction, data);
+            case 0x35: // SYNCHRONIZE CACHE: writes go straight to the file; the simulated buffer empties
+                buffer.flush();
+                return good(0);
+            default:
+                return recordingCommand(op, cdb, direction, data);
+        }
+    }
+
+    private ScsiResult recordingCommand(int op, byte[] cdb, DataDirection direction, ByteBuffer data)
+            throws IOException {
+        switch (op) {
+            case 0x5B: // CLOSE TRACK/SESSION
+                if (writeProtected) {
+                    return check(7, 0x27, 0x00, data);
+                }
+                buffer.flush();
+                return disc.closeTrackSession(cdb[2] & 7, writeParameters.appendable(), data);
+            case 0x04: // FORMAT UNIT
+                return format(cdb, direction, data);
+            case 0xA1: // BLANK: [1] bits2-0 blanking type
+                return writeProtected ? check(7, 0x27, 0x00, data) : disc.blank(cdb[1] & 7, data);
+            case 0x55: // MODE SELECT(10)
+                byte[] list = parameterList(u16(cdb, 7), direction, data);
+                if (list == null || (cdb[1] & 0x10) == 0) {
+                    return check(5, 0x24, 0x00, data); // PF must be set; the list must be sent
+                }
+                return writeParameters.select(profile, list) ? good(0) : check(5, 0x26, 0x00, data);
+            case 0xBB: // SET CD SPEED: [4..5] write speed in kB/s (FFFFh: the fastest)
+                int kb = u16(cdb, 4);
+                selectSpeed(kb == 0xFFFF ? profile.writeSpeeds()[0] : profile.snapSpeed(kb * 1000L));
+                return good(0);
+            case 0xB6: // SET STREAMING
+                return setStreaming(cdb, direction, data);
+            case 0xAC: // GET PERFORMANCE
+                return performance(cdb, data);
+            default:
+                return check(5, 0x20, 0x00, data); // invalid command operation code
+        }
+    }
+
+    // ---- tray, mode pages, speeds, buffer -----------------------------------------------------------
+
+    /**
+     * START STOP UNIT (MMC 6.39; [4] bit1 LoEj, bit0 Start): eject opens the tray (then medium commands
+     * answer 2/3A/02 "medium not present - tray open"), refused with 5/53/02 "medium removal prevented"
+     * while PREVENT ALLOW MEDIUM REMOVAL prevents it; load closes it, the medium answering 6/28/00 once.
+     * Ejecting drops a track being written and not closed, as {@link #close()} does. Start/stop without LoEj
+     * only spins the disc: accepted.
+     */
+    private ScsiResult startStop(byte[] cdb, ByteBuffer data) {
+        boolean loadEject = (cdb[4] & 2) != 0;
+        boolean start = (cdb[4] & 1) != 0;
+        if (!loadEject) {
+            return good(0);
+        }
+        if (!start) {
+            if (removalPrevented) {
+                return check(5, 0x53, 0x02, data);
+            }
+            if (!trayOpen && disc != null) {
+                disc.powerLost(); // an unclosed track does not reach the TOC
+                buffer.flush();
+            }
+            trayOpen = true;
+            return good(0);
+        }
+        if (trayOpen) {
+            trayOpen = false;
+            mediumChanged = disc != null;
+        }
+        return good(0);
+    }
+
+    /** MODE SENSE(10) of page 05h (current, default, saved or changeable values); other pages 5/24/00. */
+    private ScsiResult modeSense(byte[] cdb, ByteBuffer data) {
+        int page = cdb[2] & 0x3F;
+        if (page != 0x05) {
+            return check(5, 0x24, 0x00, data); // only page 05h is modelled [page 2Ah missing]
+        }
+        return reply(data, writeParameters.sense((cdb[2] & 0xC0) >>> 6 == 1));
+    }
+
+    /** The parameter list sent with a command of {@code length} bytes, or {@code null} when not sent. */
+    private static byte[] parameterList(int length, DataDirection direction, ByteBuffer data) {
+        if (direction != DataDirection.TO_DEVICE || data == null || data.remaining() < length) {
+            return null;
+        }
+        byte[] list = new byte[length];
+        data.get(list);
+        return list;
+    }
+
+    /**
+     * SET STREAMING (MMC 6.47) with the 28-byte performance descriptor (formats.md §6.3): CDB [8] type 0;
+     * the write speed is write size (kB) per write time (ms), snapped to an offered speed; RDD restores the
+     * default (the fastest). An end LBA before the start or a write time 0 is 5/26/00.
+     */
+    private ScsiResult setStreaming(byte[] cdb, DataDirection direction, ByteBuffer data) {
+        byte[] list = parameterList(u16(cdb, 9), direction, data);
+        if (cdb[8] != 0 || list == null || list.length < 28) {
+            return check(5, 0x24, 0x00, data);
+        }
+        if ((list[0] & 0x04) != 0) {
+            selectSpeed(profile.writeSpeeds()[0]);
+            return good(0);
+        }
+        long size = u32(list, 20);
+        long time = u32(list, 24);
+        if (time == 0 || u32(list, 8) < u32(list, 4)) {
+            return check(5, 0x26, 0x00, data);
+        }
+        selectSpeed(profile.snapSpeed(size * 1000 * 1000 / time));
+        return good(0);
+    }
+
+    private void selectSpeed(long bytesPerSecond) {
+        writeSpeed = bytesPerSecond;
+        buffer.speed(bytesPerSecond);
+    }
+
+    /**
+     * GET PERFORMANCE (MMC 6.8): type 03h, the write speed descriptors (fastest first, end LBA the last
+     * block, read and write speed in kB/s of 1000 bytes), at most [8..9] of them; type 00h, one nominal
+     * performance descriptor over the disc at the selected speed. Other types 5/24/00.
+     */
+    private ScsiResult performance(byte[] cdb, ByteBuffer data) {
+        int type = cdb[10] & 0xFF;
+        int max = u16(cdb, 8);
+        long last = Math.max(0, disc.capacity() - 1);
+        long[] speeds = type == 0x03 ? profile.writeSpeeds() : type == 0x00 ? new long[] {writeSpeed} : null;
+        if (speeds == null) {
+            return check(5, 0x24, 0x00, data);
+        }
+        int n = Math.min(max, speeds.length);
+        byte[] r = new byte[8 + 16 * n];
+        put32(r, 0, r.length - 4);
+        for (int i = 0; i < n; i++) {
+            int off = 8 + 16 * i;
+            long kb = speeds[i] / 1000;
+            if (type == 0x03) {
+                put32(r, off + 4, last);
+                put32(r, off + 8, kb);
+                put32(r, off + 12, kb);
+            } else {
+                put32(r, off + 4, kb);
+                put32(r, off + 8, last);
+                put32(r, off + 12, kb);
+            }
+        }
+        return reply(data, r);
+    }
+
+    /**
+     * READ BUFFER CAPACITY (formats.md §6.2, [1] bit0 Block = 0): [4..7] the buffer size, [8..11] its free
+     * bytes as the simulated recording leaves them now (all free when not simulated). The block form
+     * (Block = 1) is not modelled: 5/24/00.
+     */
+    private ScsiResult bufferCapacity(byte[] cdb, ByteBuffer data) {
+        if ((cdb[1] & 1) != 0) {
+            return check(5, 0x24, 0x00, data);
+        }
+        buffer.observe(disc != null && disc.writing());
+        byte[] r = new byte[12];
+        put16(r, 0, 10);
+        put32(r, 4, buffer.capacity());
+        put32(r, 8, buffer.capacity() - buffer.fill());
+        return reply(data, r);
     }
 
     // ---- replies -----------------------------------------------------------------------------------
@@ -314,197 +528,31 @@ public final class EmulatedDrive implements ScsiTransport {
     }
 
     /**
-     * GET CONFIGURATION: the feature header with the current profile (0 with an empty tray) and, when
-     * feature 0000h is asked for (starting feature 0), the Profile List feature naming the write-once
-     * profiles this drive can hold, the loaded one flagged current (MMC 5.3.1).
+     * GET CONFIGURATION: the feature header with the current profile (0 with no medium or the tray open)
+     * and, when feature 0000h is asked for (starting feature 0), the Profile List feature naming every
+     * profile this drive can hold, the loaded one flagged current (MMC 5.3.1).
      */
     private byte[] configuration(int startingFeature) {
-        SequentialImageMedium.Profile[] all = SequentialImageMedium.Profile.values();
+        EmulatedProfile[] all = EmulatedProfile.values();
+        boolean loaded = disc != null && !trayOpen;
         int features = startingFeature == 0 ? 4 + 4 * all.length : 0;
         byte[] r = new byte[8 + features];
         put32(r, 0, r.length - 4);
-        put16(r, 6, medium != null ? profile.mmcProfile() : 0);
+        put16(r, 6, loaded ? profile.mmcProfile() : 0);
         if (features > 0) {
             r[8 + 2] = 0x03; // version 0, persistent, current
             r[8 + 3] = (byte) (4 * all.length);
             for (int i = 0; i < all.length; i++) {
                 put16(r, 12 + 4 * i, all[i].mmcProfile());
-                r[12 + 4 * i + 2] = (byte) (medium != null && all[i] == profile ? 1 : 0);
+                r[12 + 4 * i + 2] = (byte) (loaded && all[i] == profile ? 1 : 0);
             }
         }
         return r;
-    }
-
-    /** READ CAPACITY: the last recorded address and the block length; 0 on a blank disc. */
-    private byte[] readCapacity() {
-        byte[] r = new byte[8];
-        put32(r, 0, Math.max(0, lastRecorded()));
-        put32(r, 4, BLOCK);
-        return r;
-    }
-
-    /** The last readable block: the end of the open session's writes, else of the last track; -1 if none. */
-    private long lastRecorded() {
-        if (writer != null && writer.nextAddress() > writer.startLba()) {
-            return writer.nextAddress() - 1;
-        }
-        List<Track> t = medium.tracks();
-        if (t.isEmpty()) {
-            return -1;
-        }
-        Track last = t.get(t.size() - 1);
-        return last.start() + last.blocks() - 1;
-    }
-
-    private boolean writing() {
-        return writer != null && writer.nextAddress() > writer.startLba();
-    }
-
-    /**
-     * READ DISC INFORMATION, standard data of 34 bytes (MMC 6.22): [2] erasable 0, last session state
-     * bits 3-2 (0 empty, 1 incomplete, 3 complete), disc status bits 1-0 (0 blank, 1 incomplete
-     * (appendable), 2 complete); [3] first track; [4]/[9] sessions counting the open last one; [5]/[10]
-     * and [6]/[11] first and last track of the last session; [20..23] last possible lead-out start (MSF
-     * on CD, LBA otherwise).
-     */
-    private byte[] discInformation() {
-        int closedTracks = medium.tracks().size();
-        boolean complete = medium.isClosed();
-        int discStatus = complete ? 2 : (closedTracks == 0 && !writing() ? 0 : 1);
-        int sessionState = complete ? 3 : (writing() ? 1 : 0);
-        int sessions = complete ? closedTracks : closedTracks + 1;
-        int lastTrack = complete ? closedTracks : closedTracks + 1;
-        byte[] r = new byte[34];
-        put16(r, 0, 32);
-        r[2] = (byte) (sessionState << 2 | discStatus);
-        r[3] = 1;
-        r[4] = (byte) sessions;
-        r[5] = (byte) lastTrack;
-        r[6] = (byte) lastTrack;
-        r[9] = (byte) (sessions >>> 8);
-        r[10] = (byte) (lastTrack >>> 8);
-        r[11] = (byte) (lastTrack >>> 8);
-        r[8] = 0x00; // disc type: CD-DA or CD-ROM (data) / not applicable on DVD and BD
-        // last session lead-in start: on an appendable CD the next session's lead-in, which precedes its
-        // program area at the NWA by lead-in 4500 + pre-gap 150 blocks (formats.md 6.6's gap breakdown);
-        // FF:FF:FF on a blank or finalized CD (no ATIP lead-in is modelled); 0 on DVD/BD [unconfirmed]
-        boolean cd = profile == SequentialImageMedium.Profile.CD_R;
-        put32(r, 16, !cd ? 0 : complete || closedTracks == 0 ? 0x00FFFFFFL : msf(medium.nextWritableAddress() - 4650));
-        put32(r, 20, cd ? msf(medium.capacity()) : medium.capacity());
-        return r;
-    }
-
-    /**
-     * READ TRACK INFORMATION (MMC 6.27) for an address type ([1] bits 1-0: 0 LBA, 1 track, 2 session) and
-     * number; {@code null} (answered 5/24/00) when no such track exists, e.g. the invisible track of a
-     * complete disc. The invisible track (number FFh or one past the last closed track) starts at the
-     * medium's NWA, has NWA_V set and the free blocks up to the capacity.
-     */
-    private byte[] trackInformation(int type, long number) {
-        List<Track> tracks = medium.tracks();
-        int invisible = tracks.size() + 1;
-        int track;
-        switch (type) {
-            case 0 -> {
-                track = -1;
-                for (Track t : tracks) {
-                    if (number >= t.start() && number < t.start() + t.blocks()) {
-                        track = t.number();
-                    }
-                }
-                if (track < 0 && !medium.isClosed() && number >= medium.nextWritableAddress()
-                        && number < medium.capacity()) {
-                    track = invisible;
-                }
-            }
-            case 1 -> track = number == 0xFF ? invisible : (int) Math.min(number, Integer.MAX_VALUE);
-            case 2 -> track = (int) Math.min(number, Integer.MAX_VALUE); // one track per session
-            default -> track = -1;
-        }
-        if (track < 1 || track > invisible || (track == invisible && medium.isClosed())) {
-            return null;
-        }
-        byte[] r = new byte[48];
-        put16(r, 0, 46);
-        r[2] = (byte) track;
-        r[3] = (byte) track;
-        r[32] = (byte) (track >>> 8);
-        r[33] = (byte) (track >>> 8);
-        r[5] = TRACK_MODE_DATA;
-        if (track < invisible) {
-            Track t = tracks.get(track - 1);
-            r[6] = DATA_MODE_1;
-            r[7] = 0x02; // LRA_V; a closed track has no NWA
-            put32(r, 8, t.start());
-            put32(r, 24, t.blocks());
-            put32(r, 28, t.start() + t.blocks() - 1);
-        } else {
-            long start = medium.nextWritableAddress();
-            long nwa = writer != null ? writer.nextAddress() : start;
-            r[6] = (byte) ((nwa == start ? 0x40 : 0) | DATA_MODE_1); // blank while nothing is written
-            r[7] = (byte) (0x01 | (nwa > start ? 0x02 : 0)); // NWA_V, LRA_V once written
-            put32(r, 8, start);
-            put32(r, 12, nwa);
-            put32(r, 16, Math.max(0, medium.capacity() - nwa));
-            put32(r, 24, Math.max(0, medium.capacity() - start));
-            put32(r, 28, nwa > start ? nwa - 1 : 0);
-        }
-        return r;
-    }
-
-    /**
-     * READ TOC/PMA/ATIP formats 0 (TOC: a descriptor per closed track from the starting track in [6],
-     * then the lead-out AAh at the end of the last closed track) and 1 (session info: first and last
-     * complete session, the first track of the last complete session and its start), LBA or MSF ([1]
-     * bit 1). A disc without a closed session has no TOC: 5/24/00, as MMC drives answer on a blank disc
-     * (libburn treats that as "no TOC").
-     */
-    private ScsiResult toc(byte[] cdb, ByteBuffer data) {
-        boolean msf = (cdb[1] & 0x02) != 0;
-        int format = cdb[2] & 0x0F;
-        if (format == 0 && (cdb[9] & 0xC0) != 0) {
-            format = (cdb[9] & 0xC0) >>> 6; // the SFF-8020 format field in the control byte
-        }
-        List<Track> tracks = medium.tracks();
-        if (tracks.isEmpty() || format > 1 || data == null) {
-            return check(5, 0x24, 0x00, data);
-        }
-        Track last = tracks.get(tracks.size() - 1);
-        if (format == 1) {
-            byte[] r = new byte[12];
-            put16(r, 0, 10);
-            r[2] = 1;
-            r[3] = (byte) last.number();
-            r[5] = ADR_CONTROL_DATA;
-            r[6] = (byte) last.number();
-            put32(r, 8, address(last.start(), msf));
-            return reply(data, r);
-        }
-        int from = cdb[6] & 0xFF;
-        if (from > last.number() && from != 0xAA) {
-            return check(5, 0x24, 0x00, data);
-        }
-        List<Track> listed = tracks.stream().filter(t -> t.number() >= from).toList();
-        byte[] r = new byte[4 + 8 * (listed.size() + 1)];
-        put16(r, 0, r.length - 2);
-        r[2] = 1;
-        r[3] = (byte) last.number();
-        int off = 4;
-        for (Track t : listed) {
-            r[off + 1] = ADR_CONTROL_DATA;
-            r[off + 2] = (byte) t.number();
-            put32(r, off + 4, address(t.start(), msf));
-            off += 8;
-        }
-        r[off + 1] = ADR_CONTROL_DATA;
-        r[off + 2] = (byte) 0xAA;
-        put32(r, off + 4, address(last.start() + last.blocks(), msf));
-        return reply(data, r);
     }
 
     // ---- data --------------------------------------------------------------------------------------
 
-    /** READ(10)/(12): only blocks of closed tracks or written by the open session (see class comment). */
+    /** READ(10)/(12): what the disc lets be read, but 3/11/00 on an injected medium error. */
     private ScsiResult read(long lba, long blocks, ByteBuffer data) throws IOException {
         if (blocks == 0) {
             return good(0);
@@ -512,40 +560,24 @@ public final class EmulatedDrive implements ScsiTransport {
         if (data == null || data.remaining() < blocks * BLOCK) {
             return check(5, 0x24, 0x00, data); // the transfer length does not match the buffer
         }
-        long end = lba + blocks;
-        if (end - 1 > lastRecorded()) {
-            return check(5, 0x21, 0x00, data);
+        ScsiResult refused = disc.refuseRead(lba, lba + blocks, data);
+        if (refused != null) {
+            return refused;
         }
-        if (!readable(lba, end) || hitsMediumError(lba, end)) {
+        if (faults.hitsMediumError(lba, lba + blocks)) {
             return check(3, 0x11, 0x00, data);
         }
         ByteBuffer dst = data.duplicate();
         dst.limit(dst.position() + (int) (blocks * BLOCK));
-        while (dst.hasRemaining()) {
-            long at = lba + (dst.position() - data.position()) / BLOCK;
-            if (medium.sectors().read(at, dst) == 0) {
-                throw new DiscImageException(ErrorCode.RECORDER_TRANSPORT_FAILURE, "the emulated disc " + image
-                        + " ends before its recorded block " + at);
-            }
-        }
+        disc.read(lba, dst);
         data.position(dst.position());
         return good(data.remaining());
     }
 
-    /** Whether every block of [lba, end) lies in one closed track or in the open session's writes. */
-    private boolean readable(long lba, long end) {
-        if (writer != null && lba >= writer.startLba() && end <= writer.nextAddress()) {
-            return true;
-        }
-        for (Track t : medium.tracks()) {
-            if (lba >= t.start() && end <= t.start() + t.blocks()) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** WRITE(10)/(12) of whole blocks at the NWA of the invisible track (see class comment for the sense). */
+    /**
+     * WRITE(10)/(12) of whole blocks where the disc allows it: 7/27/00 when write-protected, 3/0C/00 on an
+     * injected medium error (nothing written), 2/04/08 when the simulated buffer is full.
+     */
     private ScsiResult write(long lba, long blocks, DataDirection direction, ByteBuffer data) throws IOException {
         if (writeProtected) {
             return check(7, 0x27, 0x00, data);
@@ -553,163 +585,43 @@ public final class EmulatedDrive implements ScsiTransport {
         if (blocks == 0) {
             return good(0);
         }
-        if (direction != DataDirection.TO_DEVICE || data.remaining() < blocks * BLOCK) {
+        if (direction != DataDirection.TO_DEVICE || data == null || data.remaining() < blocks * BLOCK) {
             return check(5, 0x24, 0x00, data);
         }
-        if (medium.isClosed()) {
-            return check(5, 0x21, 0x02, data);
+        ScsiResult refused = disc.refuseWrite(lba, blocks, data);
+        if (refused != null) {
+            return refused;
         }
-        long nwa = writer != null ? writer.nextAddress() : medium.nextWritableAddress();
-        if (lba != nwa) {
-            return check(5, 0x21, 0x02, data);
-        }
-        if (lba + blocks > medium.capacity()) {
-            return check(5, 0x63, 0x00, data);
-        }
-        if (hitsMediumError(lba, lba + blocks)) {
+        if (faults.hitsMediumError(lba, lba + blocks)) {
             return check(3, 0x0C, 0x00, data);
         }
-        if (clock != null) {
-            drain();
-            if (bufferFill > 0 && bufferFill + blocks * BLOCK > bufferBytes) {
-                return check(2, 0x04, 0x08, data); // long write in progress: buffer full, re-send later
-            }
-            bufferFill += blocks * BLOCK;
+        if (!buffer.offer(blocks * BLOCK, disc.writing())) {
+            return check(2, 0x04, 0x08, data); // long write in progress: buffer full, re-send later
         }
-        if (writer == null) {
-            writer = medium.openSession();
-        }
-        long taken = powerLossAfter >= 0 ? Math.min(blocks, powerLossAfter) : blocks;
+        long taken = faults.writable(blocks);
         ByteBuffer src = data.duplicate();
         src.limit(src.position() + (int) (taken * BLOCK));
-        writer.write(lba, src);
+        disc.write(lba, src);
         data.position(src.position());
-        if (powerLossAfter >= 0) {
-            powerLossAfter -= taken;
-            if (taken < blocks) {
-                powerLost = true;
-                writer.close(); // the session is never closed: nothing reaches the TOC
-                writer = null;
-                throw powerLoss();
-            }
+        if (faults.wrote(taken, blocks)) {
+            disc.powerLost();
+            throw faults.powerLoss();
         }
         return good(data.remaining());
     }
 
-    /** The host waits for the buffer to be written: it empties without an underrun. */
-    private void flush() {
-        if (clock != null) {
-            bufferFill = 0;
-            lastFill = clock.instant();
-        }
-    }
-
-    private boolean hitsMediumError(long lba, long end) {
-        Long first = mediumErrors.ceiling(lba);
-        return first != null && first < end;
-    }
-
-    private DiscImageException powerLoss() {
-        return new DiscImageException(ErrorCode.RECORDER_TRANSPORT_FAILURE, device()
-                + " lost power (injected fault): the device is gone");
-    }
-
     /**
-     * CLOSE TRACK/SESSION ([2] bits 2-0): 001b close track leaves the session open (one track per
-     * session here); 010b closes the session, which stays appendable; 101b and 110b finalise the disc
-     * (complete). Closing with nothing written is a command sequence error 5/2C/00 [model limit: a real
-     * DVD+R may be finalised without a new session].
+     * FORMAT UNIT (formats.md §6.2): CDB [1] must be 11h (FmtData, format code 001b) with the 12-byte list;
+     * the disc decides what it accepts (sequential media: 5/30/06).
      */
-    private ScsiResult closeTrackSession(int function, ByteBuffer data) throws IOException {
+    private ScsiResult format(byte[] cdb, DataDirection direction, ByteBuffer data) throws IOException {
         if (writeProtected) {
             return check(7, 0x27, 0x00, data);
         }
-        flush();
-        switch (function) {
-            case 1:
-                return writing() ? good(0) : check(5, 0x2C, 0x00, data);
-            case 2, 5, 6:
-                if (!writing()) {
-                    return check(5, 0x2C, 0x00, data);
-                }
-                SequentialImageMedium.SessionWriter w = writer;
-                writer = null;
-                try {
-                    w.closeSession(function != 2);
-                } catch (DiscImageException e) {
-                    if (e.code() == ErrorCode.IMAGE_TOO_BIG) {
-                        return check(5, 0x63, 0x00, data); // the padding to the minimum track passes the end
-                    }
-                    throw e;
-                }
-                return good(0);
-            default:
-                return check(5, 0x24, 0x00, data);
+        byte[] list = parameterList(data == null ? 0 : data.remaining(), direction, data);
+        if ((cdb[1] & 0x17) != 0x11 || list == null || list.length < 12) {
+            return check(5, 0x24, 0x00, data);
         }
-    }
-
-    // ---- plumbing ----------------------------------------------------------------------------------
-
-    /** Copies as much of {@code reply} as the buffer holds (the allocation length truncates, SPC). */
-    private static ScsiResult reply(ByteBuffer data, byte[] reply) {
-        if (data == null) {
-            return good(0);
-        }
-        int requested = data.remaining();
-        int n = Math.min(requested, reply.length);
-        data.put(reply, 0, n);
-        return good(requested - n);
-    }
-
-    private static ScsiResult good(int residual) {
-        return new ScsiResult(ScsiStatus.GOOD, new byte[0], residual, TOOK);
-    }
-
-    /** CHECK CONDITION with 18 bytes of fixed-format current sense (SPC: 70h, [2] key, [7] 10, [12] ASC, [13] ASCQ). */
-    private static ScsiResult check(int key, int asc, int ascq, ByteBuffer data) {
-        byte[] s = new byte[18];
-        s[0] = 0x70;
-        s[2] = (byte) key;
-        s[7] = 10;
-        s[12] = (byte) asc;
-        s[13] = (byte) ascq;
-        return new ScsiResult(ScsiStatus.CHECK_CONDITION, s, data == null ? 0 : data.remaining(), TOOK);
-    }
-
-    private long address(long lba, boolean msf) {
-        return msf ? msf(lba) : lba;
-    }
-
-    /** LBA → 00 MM SS FF with the 150-frame offset of MMC's MSF addresses. */
-    private static long msf(long lba) {
-        long f = lba + 150;
-        return ((f / (60 * 75)) << 16) | (((f / 75) % 60) << 8) | (f % 75);
-    }
-
-    private static void ascii(byte[] b, int off, int len, String s) {
-        byte[] t = s.getBytes(StandardCharsets.US_ASCII);
-        for (int i = 0; i < len; i++) {
-            b[off + i] = i < t.length ? t[i] : (byte) ' ';
-        }
-    }
-
-    private static int u16(byte[] b, int off) {
-        return ((b[off] & 0xFF) << 8) | (b[off + 1] & 0xFF);
-    }
-
-    private static long u32(byte[] b, int off) {
-        return ((long) u16(b, off) << 16) | u16(b, off + 2);
-    }
-
-    private static void put16(byte[] b, int off, int v) {
-        b[off] = (byte) (v >>> 8);
-        b[off + 1] = (byte) v;
-    }
-
-    private static void put32(byte[] b, int off, long v) {
-        b[off] = (byte) (v >>> 24);
-        b[off + 1] = (byte) (v >>> 16);
-        b[off + 2] = (byte) (v >>> 8);
-        b[off + 3] = (byte) v;
+        return disc.format(list, data);
     }
 }

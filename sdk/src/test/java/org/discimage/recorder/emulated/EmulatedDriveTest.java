@@ -98,7 +98,7 @@ class EmulatedDriveTest {
                     new GetConfiguration(GetConfiguration.RequestType.ALL, 0, 64)));
             assertEquals(0, c.currentProfile(), "no medium: no current profile");
             assertTrue(c.profiles().stream().noneMatch(Configuration.ProfileEntry::current));
-            assertEquals(4, c.profiles().size());
+            assertEquals(EmulatedProfile.values().length, c.profiles().size());
         }
     }
 
@@ -126,9 +126,9 @@ class EmulatedDriveTest {
             refused(d, new Read10(22, 1), ByteBuffer.allocate(2048), "5/21/00", Disposition.FAIL,
                     ErrorCode.UNEXPECTED_RESPONSE_FROM_DEVICE);
             assertEquals(21, CapacityData.decode(fetch(d, new ReadCapacity())).lastLba());
-            // an unknown opcode (READ BUFFER CAPACITY, 5Ch, not emulated)
+            // an unknown opcode (SEND CUE SHEET, 5Dh, not emulated)
             byte[] cdb = new byte[10];
-            cdb[0] = 0x5C;
+            cdb[0] = 0x5D;
             ScsiResult r = d.execute(cdb, DataDirection.FROM_DEVICE, ByteBuffer.allocate(12), Duration.ofSeconds(1));
             assertEquals(ScsiStatus.CHECK_CONDITION, r.status());
             assertEquals(0x20, r.sense()[12]);
