@@ -118,8 +118,7 @@ final class DriveBuffer {
             return;
         }
         // time to empty the buffer; comparing first keeps elapsed × speed below fill × 10^9 (no overflow)
-        long emptyAfter = Math.floorDiv(Math.multiplyHigh(fill, NANOS) == 0 ? fill * NANOS : Long.MAX_VALUE,
-                bytesPerSecond);
+        long emptyAfter = fill > Long.MAX_VALUE / NANOS ? Long.MAX_VALUE : fill * NANOS / bytesPerSecond;
         if (elapsed > emptyAfter) {
             underruns++; // it ran dry before this command arrived: the laser stopped mid-track
             fill = 0;
