@@ -78,6 +78,8 @@ class CdbEncodingTest {
                 DataDirection.FROM_DEVICE, 36);
         check(new ReadTrackInformation(AddressType.SESSION, 3, false, 40), "52 02 00 00 00 03 00 00 28 00",
                 DataDirection.FROM_DEVICE, 40);
+        check(new ReadBufferCapacity(), "5c 00 00 00 00 00 00 00 0c 00", DataDirection.FROM_DEVICE, 12);
+        check(ReadFormatCapacities.all(), "23 00 00 00 00 00 00 01 04 00", DataDirection.FROM_DEVICE, 260);
         check(GetPerformance.writeSpeeds(16), "ac 00 00 00 00 00 00 00 00 10 03 00", DataDirection.FROM_DEVICE,
                 8 + 16 * 16);
         check(new GetPerformance(GetPerformance.Type.PERFORMANCE, 0x10, 0x01020304, 2),

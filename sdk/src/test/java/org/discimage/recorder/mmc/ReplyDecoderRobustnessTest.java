@@ -58,6 +58,10 @@ class ReplyDecoderRobustnessTest {
                 + "1a0000000023053f00002b48000015a4"), (Decoder) Performance::decodeWriteSpeeds});
         m.put("NOMINAL", new Object[] {HEX.parseHex("0000001400000000000000000000100000000100" + "00002000"),
             (Decoder) Performance::decodeNominal});
+        m.put("BUFFER CAPACITY", new Object[] {HEX.parseHex("000a00000020000000080000"),
+            (Decoder) BufferCapacity::decode});
+        m.put("FORMAT CAPACITIES", new Object[] {HEX.parseHex("0000001000ba74000100080000ba7400c4000800"),
+            (Decoder) FormatCapacities::decode});
         m.put("SENSE", new Object[] {HEX.parseHex("700002000000000a00000000040400800100"),
             (Decoder) b -> {
                 byte[] a = new byte[b.remaining()];

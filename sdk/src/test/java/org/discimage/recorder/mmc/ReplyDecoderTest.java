@@ -275,6 +275,36 @@ class ReplyDecoderTest {
     }
 
     @Test
+    void readBufferCapacity() throws Exception {
+        BufferCapacity b = BufferCapacity.decode(hex("000a0000 00200000 00080000"));
+        assertEquals(new BufferCapacity(0x200000, 0x80000), b);
+        assertEquals(0x180000, b.fillBytes());
+        malformed(() -> BufferCapacity.decode(hex("000a0000 00200000 000800")), "READ BUFFER CAPACITY", 11);
+        malformed(() -> BufferCapacity.decode(hex("00080000 00200000 00080000")), "READ BUFFER CAPACITY", 0);
+        malformed(() -> BufferCapacity.decode(hex("000a0000 00200000 00200001")), "READ BUFFER CAPACITY", 8);
+    }
+
+    @Test
+    void readFormatCapacities() throws Exception {
+        // a blank BD-RE: maximum capacity unformatted, then 00h, 30h (subtype 2, spare 0x60000) and 31h
+        FormatCapacities f = FormatCapacities.decode(hex("00000020 00ba7400 01000800 00b47400 00060000"
+                + "00b47400 c2060000 00ba7400 c4000800"));
+        assertEquals(0xBA7400, f.currentBlocks());
+        assertEquals(FormatCapacities.UNFORMATTED, f.descriptorType());
+        assertEquals(2048, f.blockLength());
+        assertEquals(List.of(new FormatCapacities.Formattable(0xB47400, 0x00, 0, 0x060000),
+                new FormatCapacities.Formattable(0xB47400, 0x30, 2, 0x060000),
+                new FormatCapacities.Formattable(0xBA7400, 0x31, 0, 0x000800)), f.formattable());
+        // an allocation length smaller than the list: the whole descriptors received
+        assertEquals(1, FormatCapacities.decode(hex("00000020 00ba7400 01000800 00b47400 00060000 00b4"))
+                .formattable().size());
+        malformed(() -> FormatCapacities.decode(hex("0000000c 00ba7400 01000800 00000000")),
+                "READ FORMAT CAPACITIES", 3);
+        malformed(() -> FormatCapacities.decode(hex("00000000 00ba7400 01000800")), "READ FORMAT CAPACITIES", 3);
+        malformed(() -> FormatCapacities.decode(hex("00000008 00ba7400 010008")), "READ FORMAT CAPACITIES", 11);
+    }
+
+    @Test
     void profiles() {
         assertEquals(Optional.of(Profile.BD_RE), Profile.of(0x43));
         assertEquals("DVD+R/DL", Profile.of(0x2B).orElseThrow().displayName());
