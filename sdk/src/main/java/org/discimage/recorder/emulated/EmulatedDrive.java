@@ -35,7 +35,7 @@ import org.discimage.recorder.transport.ScsiTransport;
  * <p>It decodes the CDB and answers TEST UNIT READY, INQUIRY, GET CONFIGURATION, READ CAPACITY,
  * READ(10)/(12), READ DISC INFORMATION, READ TRACK INFORMATION, READ TOC/PMA/ATIP formats 0 and 1, READ
  * FORMAT CAPACITIES, WRITE(10)/(12), SYNCHRONIZE CACHE, CLOSE TRACK/SESSION, FORMAT UNIT, BLANK, MODE
- * SENSE/SELECT(10) of the write parameters page 05h, SET CD SPEED, SET STREAMING, GET PERFORMANCE, READ
+ * SENSE/SELECT(10) of the write parameters page 05h (MODE SENSE also of the capabilities page 2Ah), SET CD SPEED, SET STREAMING, GET PERFORMANCE, READ
  * BUFFER CAPACITY, START STOP UNIT and PREVENT ALLOW MEDIUM REMOVAL. Errors are CHECK CONDITION with fixed
  * format sense (SPC, formats.md §6.3), the triples those of formats.md §6.8:
  * <ul>
@@ -415,13 +415,20 @@ public final class EmulatedDrive implements ScsiTransport {
         return good(0);
     }
 
-    /** MODE SENSE(10) of page 05h (current, default, saved or changeable values); other pages 5/24/00. */
+    /**
+     * MODE SENSE(10) of page 05h (current, default, saved or changeable values) and page 2Ah (capabilities,
+     * current values only: {@link CapabilitiesPage}); other pages 5/24/00.
+     */
     private ScsiResult modeSense(byte[] cdb, ByteBuffer data) {
         int page = cdb[2] & 0x3F;
-        if (page != 0x05) {
-            return check(5, 0x24, 0x00, data); // only page 05h is modelled [page 2Ah missing]
+        int control = (cdb[2] & 0xC0) >>> 6;
+        if (page == CapabilitiesPage.PAGE_CODE && control != 1) {
+            return reply(data, CapabilitiesPage.sense(profile, buffer.capacity(), removalPrevented, writeSpeed));
         }
-        return reply(data, writeParameters.sense((cdb[2] & 0xC0) >>> 6 == 1));
+        if (page != 0x05) {
+            return check(5, 0x24, 0x00, data);
+        }
+        return reply(data, writeParameters.sense(control == 1));
     }
 
     /** The parameter list sent with a command of {@code length} bytes, or {@code null} when not sent. */

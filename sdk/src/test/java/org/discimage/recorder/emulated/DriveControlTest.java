@@ -146,9 +146,22 @@ class DriveControlTest {
         }
         try (EmulatedDrive d = EmulatedDrive.open(work.resolve("plus.img"), "dvdplusr")) {
             refused(d, ModeSelect10.of(page(d)), null, "5/26/00", ErrorCode.RECORDER_INVALID_MODE_PARAMETERS);
-            ModeSense10 caps = new ModeSense10(true, ModeSense10.PageControl.CURRENT, 0x2A, 8 + 2 + 0xFF);
-            refused(d, caps, ByteBuffer.allocate(caps.transferLength()), "5/24/00",
-                    ErrorCode.RECORDER_NO_SUCH_MODE_PAGE); // page 2Ah is not modelled
+            ModeSense10 other = new ModeSense10(true, ModeSense10.PageControl.CURRENT, 0x1A, 8 + 2 + 0xFF);
+            refused(d, other, ByteBuffer.allocate(other.transferLength()), "5/24/00",
+                    ErrorCode.RECORDER_NO_SUCH_MODE_PAGE); // power condition page 1Ah is not modelled
+            MmcExecutor.execute(d, new PreventAllowMediumRemoval(true));
+            MmcExecutor.execute(d, SetStreaming.speed(2_295_103, 5540, 5540));
+            ByteBuffer caps = fetch(d, new ModeSense10(true, ModeSense10.PageControl.CURRENT, 0x2A, 8 + 2 + 0xFF));
+            assertEquals(0x2A, caps.get(8) & 0x3F);
+            int pageLength = caps.get(9) & 0xFF;
+            assertEquals(30 + 4 * 7, pageLength, "32 fixed bytes and the 7 DVD+R write speeds");
+            assertEquals(8 + 2 + pageLength, caps.getShort(0) + 2, "mode data length");
+            assertEquals(0x10, caps.get(8 + 3) & 0x10, "writes DVD-R");
+            assertEquals(0x2B, caps.get(8 + 6) & 0xFF, "tray, eject, locked, lock");
+            assertEquals(2048, caps.getShort(8 + 12), "2 MiB buffer in KiB");
+            assertEquals(5540, caps.getShort(8 + 28), "the selected 4× write speed");
+            assertEquals(7, caps.getShort(8 + 30));
+            assertEquals(22_160, caps.getShort(8 + 32 + 2) & 0xFFFF, "16× first");
         }
     }
 
