@@ -31,8 +31,16 @@ import org.discimage.recorder.transport.ScsiResult;
  *
  * <p>A blank disc must be formatted (FORMAT UNIT: DVD+RW type 26h, BD-RE 00h/30h/31h; formats.md §6.3)
  * before it takes WRITEs; formatting is quick here (done when the command ends, nothing erased). Until
- * then WRITE and READ answer 2/30/10 "medium not formatted" (SPC-4 ASC 30h/10h) [unconfirmed: what a real
- * drive answers on a blank DVD+RW was not measured; some start background formatting instead].
+ * then WRITE and READ answer 5/30/10 "medium not formatted" (SPC-4 ASC 30h/10h; an ASUS DRW-1608P2 answered
+ * 5/30/10 to a CLOSE SESSION dvd+rw-format sent to its DVD+RW, as a published dvd+rw-format log shows)
+ * [unconfirmed: what a real drive answers to WRITE on a blank DVD+RW; some start background formatting].
+ *
+ * <p>The replies follow published dvd+rw-mediainfo listings of real DVD+RW drives (ASUS DRW-1608P2,
+ * DRW-24B1ST, NEC ND-3540A): blank: disc status blank, last session empty, track 1 blank with no NWA and
+ * all blocks free, READ FORMAT CAPACITIES "unformatted" and 26h; formatted: disc status complete, last
+ * session complete, track 1 "complete incremental" with no NWA and 0 free blocks, READ CAPACITY the
+ * formatted capacity, a fabricated TOC of track 1 (ADR/control 14h) at 0 and the lead-out (17h) at the
+ * capacity. BD-RE is modelled the same way [unconfirmed: no BD-RE listing was checked].
  */
 final class RewritableDisc implements Disc {
     private static final String MAGIC = "discimage-rewritable-state 1";
@@ -170,11 +178,14 @@ final class RewritableDisc implements Disc {
         return isFormatted();
     }
 
-    /** READ CAPACITY: the formatted capacity − 1; 0 on an unformatted disc [unconfirmed]. */
+    /**
+     * READ CAPACITY: the formatted capacity − 1; FFFFFFFFh on an unformatted disc (dvd+rw-mediainfo, which
+     * prints last LBA + 1, shows "0*2048" for a blank DVD+RW) [unconfirmed beyond those listings].
+     */
     @Override
     public byte[] readCapacity() {
         byte[] r = new byte[8];
-        put32(r, 0, Math.max(0, formatted - 1));
+        put32(r, 0, isFormatted() ? formatted - 1 : 0xFFFF_FFFFL);
         put32(r, 4, BLOCK);
         return r;
     }
@@ -182,8 +193,9 @@ final class RewritableDisc implements Disc {
     /**
      * READ DISC INFORMATION (MMC 6.22): erasable; one session holding track 1. Formatted: disc status 2
      * (complete), last session complete, background format status 3 (complete) on DVD+RW; unformatted:
-     * blank, last session empty. [unconfirmed: recalled from dvd+rw-mediainfo listings of DVD+RW and BD-RE,
-     * which show "Disc status: complete" for formatted media; formats.md §6.3 also allows 3 "other".]
+     * blank, last session empty (the dvd+rw-mediainfo listings in the class comment show "Disc status:
+     * complete" for formatted DVD+RW, not 3 "other"). Real drives show background format "suspended" (1)
+     * after growisofs stopped de-icing; a quick format here is complete (3).
      */
     @Override
     public byte[] discInformation() {
@@ -201,9 +213,9 @@ final class RewritableDisc implements Disc {
 
     /**
      * READ TRACK INFORMATION (MMC 6.27): the one track, number 1 (or FFh, or any LBA below the capacity, or
-     * session 1), starting at 0 and spanning the capacity. Formatted: complete, no NWA (NWA_V 0, free
-     * blocks 0: overwritable media have no NWA, formats.md §6.7); unformatted: blank, all blocks free
-     * [unconfirmed: recalled dvd+rw-mediainfo listings, not measured].
+     * session 1), starting at 0 and spanning the capacity. Formatted: complete incremental, no NWA (NWA_V
+     * 0, free blocks 0: overwritable media have no NWA, formats.md §6.7); unformatted: blank, no NWA, all
+     * blocks free (the dvd+rw-mediainfo listings in the class comment).
      */
     @Override
     public byte[] trackInformation(int type, long number) {
@@ -221,7 +233,7 @@ final class RewritableDisc implements Disc {
         r[2] = 1;
         r[3] = 1;
         r[5] = 4; // data, recorded uninterrupted
-        r[6] = (byte) ((isFormatted() ? 0 : 0x40) | 0x01);
+        r[6] = (byte) ((isFormatted() ? 0x20 : 0x40) | 0x01); // packet/incremental ("complete incremental") or blank
         put32(r, 16, isFormatted() ? 0 : capacity());
         put32(r, 20, profile == EmulatedProfile.BD_RE ? 32 : 16); // blocking factor: the ECC block
         put32(r, 24, capacity());
@@ -245,7 +257,7 @@ final class RewritableDisc implements Disc {
         r[6] = 1;
         put32(r, 8, Wire.address(0, msf));
         if (format == 0) {
-            r[13] = 0x14;
+            r[13] = 0x17; // the lead-out's ADR/control as dvd+rw-mediainfo lists a DVD+RW's fabricated TOC
             r[14] = (byte) 0xAA;
             put32(r, 16, Wire.address(formatted, msf));
         }
@@ -283,7 +295,7 @@ final class RewritableDisc implements Disc {
     @Override
     public ScsiResult refuseRead(long lba, long end, ByteBuffer data) {
         if (!isFormatted()) {
-            return check(2, 0x30, 0x10, data);
+            return check(5, 0x30, 0x10, data);
         }
         return end > formatted ? check(5, 0x21, 0x00, data) : null;
     }
@@ -312,7 +324,7 @@ final class RewritableDisc implements Disc {
     @Override
     public ScsiResult refuseWrite(long lba, long blocks, ByteBuffer data) {
         if (!isFormatted()) {
-            return check(2, 0x30, 0x10, data);
+            return check(5, 0x30, 0x10, data);
         }
         return lba + blocks > formatted ? check(5, 0x21, 0x00, data) : null;
     }

@@ -72,7 +72,6 @@ public final class SenseTable {
                 ErrorCode.RECORDER_MEDIA_BUSY);
         put(NOT_READY, 0x30, ANY, "incompatible medium installed", Disposition.FAIL,
                 ErrorCode.RECORDER_MEDIA_INCOMPATIBLE);
-        // SPC-4 ASC 30h/10h; the emulated DVD+RW/BD-RE answer it before FORMAT UNIT [unconfirmed on real drives]
         put(NOT_READY, 0x30, 0x10, "medium not formatted", Disposition.FAIL, ErrorCode.RECORDER_MEDIA_NOT_FORMATTED);
         put(NOT_READY, 0x3A, ANY, "medium not present", Disposition.NO_MEDIUM, ErrorCode.RECORDER_MEDIA_NO_MEDIA);
         put(NOT_READY, 0x3A, 0x01, "medium not present, tray closed", Disposition.NO_MEDIUM,
@@ -101,6 +100,9 @@ public final class SenseTable {
         put(ILLEGAL_REQUEST, 0x2C, 0x00, "command sequence error", Disposition.FAIL, unexpected);
         put(ILLEGAL_REQUEST, 0x30, ANY, "incompatible medium / cannot write this format", Disposition.FAIL,
                 ErrorCode.RECORDER_MEDIA_INCOMPATIBLE);
+        // SPC-4 ASC 30h/10h: a DVD+RW drive answered 5/30/10 to CLOSE SESSION (a published dvd+rw-format log)
+        put(ILLEGAL_REQUEST, 0x30, 0x10, "medium not formatted", Disposition.FAIL,
+                ErrorCode.RECORDER_MEDIA_NOT_FORMATTED);
         put(ILLEGAL_REQUEST, 0x53, 0x02, "medium removal prevented", Disposition.FAIL, unexpected);
         put(ILLEGAL_REQUEST, 0x63, 0x00, "end of user area encountered on this track (medium full)",
                 Disposition.FAIL, ErrorCode.IMAGE_TOO_BIG);

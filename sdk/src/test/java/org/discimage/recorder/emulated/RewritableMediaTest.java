@@ -119,8 +119,13 @@ class RewritableMediaTest {
             assertEquals(2048, fc.blockLength());
             assertEquals(1, fc.formattable().size());
             assertEquals(FormatUnit.TYPE_DVD_PLUS_RW, fc.formattable().get(0).formatType());
-            refused(d, new Write10(0, 16), blocks(16, 0), "2/30/10", ErrorCode.RECORDER_MEDIA_NOT_FORMATTED);
-            refused(d, new Read10(0, 1), ByteBuffer.allocate(2048), "2/30/10", ErrorCode.RECORDER_MEDIA_NOT_FORMATTED);
+            refused(d, new Write10(0, 16), blocks(16, 0), "5/30/10", ErrorCode.RECORDER_MEDIA_NOT_FORMATTED);
+            assertEquals(0xFFFF_FFFFL, CapacityData.decode(fetch(d, new ReadCapacity())).lastLba(), "no capacity yet");
+            TrackInformation blankTrack = TrackInformation.decode(fetch(d, ReadTrackInformation.track(1)));
+            assertTrue(blankTrack.blank());
+            assertFalse(blankTrack.nextWritableAddress().isPresent());
+            assertEquals(4096, blankTrack.freeBlocks());
+            refused(d, new Read10(0, 1), ByteBuffer.allocate(2048), "5/30/10", ErrorCode.RECORDER_MEDIA_NOT_FORMATTED);
             refused(d, ReadTocPmaAtip.toc(), ByteBuffer.allocate(ReadTocPmaAtip.toc().transferLength()), "5/24/00",
                     ErrorCode.UNEXPECTED_RESPONSE_FROM_DEVICE);
             refused(d, new FormatUnit(true, 0xFFFF_FFFFL, FormatUnit.TYPE_BD_RE_WITH_SPARE, 0, 0), null, "5/26/00",
@@ -143,11 +148,15 @@ class RewritableMediaTest {
             assertEquals(0, t.trackStart());
             assertEquals(4096, t.trackSize());
             assertFalse(t.blank());
+            assertEquals(0, t.freeBlocks());
+            assertTrue(t.packet(), "complete incremental");
             assertFalse(t.nextWritableAddress().isPresent(), "overwritable: no NWA");
             Toc toc = Toc.decode(fetch(d, ReadTocPmaAtip.toc()), false);
             assertEquals(2, toc.entries().size());
             assertEquals(0, toc.entries().get(0).lba());
             assertEquals(4096, toc.entries().get(1).lba());
+            assertEquals(Toc.LEAD_OUT, toc.entries().get(1).track());
+            assertEquals(7, toc.entries().get(1).control(), "lead-out 17h as real DVD+RW drives list it");
 
             write(d, 100, blocks(16, 1)); // anywhere
             write(d, 7, blocks(3, 2)); // off the 16-block ECC grid: read-modify-write in the drive

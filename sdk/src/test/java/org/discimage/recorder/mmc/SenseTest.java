@@ -57,6 +57,8 @@ class SenseTest {
         "2, 3A, 02, NO_MEDIUM, RECORDER_MEDIA_NO_MEDIA, 'medium not present, tray open'",
         "2, 30, 10, FAIL, RECORDER_MEDIA_NOT_FORMATTED, 'medium not formatted'",
         "2, 30, 02, FAIL, RECORDER_MEDIA_INCOMPATIBLE, 'incompatible medium installed'",
+        "5, 30, 10, FAIL, RECORDER_MEDIA_NOT_FORMATTED, 'medium not formatted'",
+        "5, 30, 05, FAIL, RECORDER_MEDIA_INCOMPATIBLE, 'incompatible medium / cannot write this format'",
         "5, 53, 02, FAIL, UNEXPECTED_RESPONSE_FROM_DEVICE, 'medium removal prevented'",
         "6, 28, 00, REINITIALIZE, UNEXPECTED_RESPONSE_FROM_DEVICE, 'not ready to ready change, medium may have changed'",
         "6, 29, 03, REINITIALIZE, UNEXPECTED_RESPONSE_FROM_DEVICE, 'power on, reset or bus device reset occurred (mode pages lost)'",
