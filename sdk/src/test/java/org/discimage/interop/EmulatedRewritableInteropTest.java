@@ -17,6 +17,7 @@ import org.discimage.ImageResult;
 import org.discimage.IsoLevel;
 import org.discimage.recorder.emulated.EmulatedDrive;
 import org.discimage.recorder.emulated.EmulatedProfile;
+import org.discimage.recorder.mmc.Blank;
 import org.discimage.recorder.mmc.CapacityData;
 import org.discimage.recorder.mmc.CloseTrackSession;
 import org.discimage.recorder.mmc.DiscInformation;
@@ -57,6 +58,37 @@ class EmulatedRewritableInteropTest {
     @TestFactory
     Stream<DynamicTest> bdRe() throws IOException {
         return check(EmulatedProfile.BD_RE, FormatUnit.bdRe(0xFFFF_FFFFL, FormatUnit.TYPE_BD_RE_WITHOUT_SPARE, 0, 0));
+    }
+
+    /**
+     * A CD-RW and a DVD-RW: a first session written and closed, the disc blanked (minimal), a second image
+     * written at LBA 0 of the blank disc: the readers see the second image's tree only.
+     */
+    @TestFactory
+    Stream<DynamicTest> blankedCdRwAndDvdRwTakeANewImage() throws IOException {
+        Path src = Fixtures.copySampleTree(work.resolve("src"));
+        Path old = Files.createDirectories(work.resolve("old"));
+        Files.writeString(old.resolve("gone.txt"), "blanked away\n");
+        List<DynamicTest> tests = new ArrayList<>();
+        for (String name : new String[] {"cdrw", "dvdrw"}) {
+            Path disc = work.resolve(name + ".img");
+            try (EmulatedDrive d = EmulatedDrive.open(disc, name)) {
+                writeAt0AndClose(d, SdkImages.image(old, SdkImages.ALL, IsoLevel.LEVEL_3).createResultImage());
+                MmcExecutor.execute(d, new Blank(false, Blank.BlankingType.MINIMAL, 0));
+                writeAt0AndClose(d, SdkImages.image(src, SdkImages.ALL, IsoLevel.LEVEL_3).createResultImage());
+            }
+            InteropChecks.Image img = new InteropChecks.Image(disc, true, true, TreeAssert.IsoNames.level(3, true));
+            tests.addAll(InteropChecks.allReaders(name, img, ReaderListing.ofHostTree(src), work.resolve(name)));
+        }
+        return tests.stream();
+    }
+
+    private static void writeAt0AndClose(EmulatedDrive d, ImageResult result) throws IOException {
+        assertEquals(DiscInformation.DiscStatus.BLANK, DiscInformation.decode(fetch(d,
+                new ReadDiscInformation(DiscInformation.LENGTH))).discStatus());
+        write(d, result);
+        MmcExecutor.execute(d, new SynchronizeCache(false));
+        MmcExecutor.execute(d, new CloseTrackSession(false, CloseTrackSession.CloseFunction.CLOSE_SESSION, 0));
     }
 
     private Stream<DynamicTest> check(EmulatedProfile profile, FormatUnit format) throws IOException {

@@ -244,16 +244,16 @@ final class WriteOnceDisc implements Disc {
     }
 
     /**
-     * READ FORMAT CAPACITIES (MMC 6.24): a sequential medium is not formattable here (DVD-RW restricted
-     * overwrite is not modelled), so only the current capacity descriptor: the free blocks, type 10b
-     * (formatted: recordable media report so [unconfirmed]).
+     * READ FORMAT CAPACITIES (MMC 6.24): restricted overwrite is not modelled, so only the current capacity
+     * descriptor: the capacity, type 01b (unformatted) on CD-RW/DVD-RW, as a dvd+rw-mediainfo listing of a
+     * blank DVD-RW shows ("unformatted: 2297888*2048"), 10b on write-once media [unconfirmed].
      */
     @Override
     public byte[] formatCapacities() {
         byte[] r = new byte[12];
         r[3] = 8;
         put32(r, 4, medium.capacity());
-        r[8] = 0x02;
+        r[8] = (byte) (profile.erasable() ? 0x01 : 0x02);
         Wire.put24(r, 9, BLOCK);
         return r;
     }

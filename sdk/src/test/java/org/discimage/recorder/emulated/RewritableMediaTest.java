@@ -223,6 +223,10 @@ class RewritableMediaTest {
     void formatUnitOnSequentialMediaIsIncompatible() throws IOException {
         try (EmulatedDrive d = EmulatedDrive.open(work.resolve("r.img"), "dvdr")) {
             refused(d, FormatUnit.dvdPlusRw(), null, "5/30/06", ErrorCode.RECORDER_MEDIA_INCOMPATIBLE);
+            FormatCapacities fc = FormatCapacities.decode(fetch(d, ReadFormatCapacities.all()));
+            assertEquals(FormatCapacities.FORMATTED, fc.descriptorType());
+            assertEquals(2_298_496, fc.currentBlocks());
+            assertTrue(fc.formattable().isEmpty());
             refused(d, new Blank(false, Blank.BlankingType.FULL, 0), null, "5/30/05",
                     ErrorCode.RECORDER_MEDIA_INCOMPATIBLE);
         }
@@ -239,6 +243,8 @@ class RewritableMediaTest {
                     DiscInformation di = discInfo(d);
                     assertEquals(DiscInformation.DiscStatus.APPENDABLE, di.discStatus(), name);
                     assertTrue(di.erasable(), name);
+                    assertEquals(FormatCapacities.UNFORMATTED,
+                            FormatCapacities.decode(fetch(d, ReadFormatCapacities.all())).descriptorType(), name);
                     assertEquals(blocks(16, 1), fetch(d, new Read10(0, 16)));
                 }
                 try (EmulatedDrive d = EmulatedDrive.open(img, name)) {
