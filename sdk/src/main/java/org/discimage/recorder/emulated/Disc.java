@@ -57,6 +57,9 @@ interface Disc {
     /** FORMAT UNIT with its parameter list (CDB [1] already checked). */
     ScsiResult format(byte[] list, ByteBuffer data) throws IOException;
 
+    /** RESERVE TRACK of {@code blocks} for the next track (size form, CDB [1] ARSV = 0). */
+    ScsiResult reserveTrack(long blocks, ByteBuffer data) throws IOException;
+
     /** BLANK of {@code type} ([1] bits 2-0). */
     ScsiResult blank(int type, ByteBuffer data) throws IOException;
 

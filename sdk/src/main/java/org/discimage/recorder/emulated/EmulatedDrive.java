@@ -35,14 +35,16 @@ import org.discimage.recorder.transport.ScsiTransport;
  * <p>It decodes the CDB and answers TEST UNIT READY, INQUIRY, GET CONFIGURATION, READ CAPACITY,
  * READ(10)/(12), READ DISC INFORMATION, READ TRACK INFORMATION, READ TOC/PMA/ATIP formats 0 and 1, READ
  * FORMAT CAPACITIES, WRITE(10)/(12), SYNCHRONIZE CACHE, CLOSE TRACK/SESSION, FORMAT UNIT, BLANK, MODE
- * SENSE/SELECT(10) of the write parameters page 05h (MODE SENSE also of the capabilities page 2Ah), SET CD SPEED, SET STREAMING, GET PERFORMANCE, READ
- * BUFFER CAPACITY, START STOP UNIT and PREVENT ALLOW MEDIUM REMOVAL. Errors are CHECK CONDITION with fixed
- * format sense (SPC, formats.md §6.3), the triples those of formats.md §6.8:
+ * SENSE/SELECT(10) of the write parameters page 05h (MODE SENSE also of the capabilities page 2Ah), SET CD
+ * SPEED, SET STREAMING, GET PERFORMANCE, READ BUFFER CAPACITY, RESERVE TRACK, START STOP UNIT and PREVENT
+ * ALLOW MEDIUM REMOVAL. Errors are CHECK CONDITION with fixed format sense (SPC, formats.md §6.3), the
+ * triples those of formats.md §6.8:
  * <ul>
  * <li>no medium: 2/3A/00 to every command that needs the medium (INQUIRY, GET CONFIGURATION, MODE SENSE,
  * READ BUFFER CAPACITY and the tray commands still answer, GET CONFIGURATION with current profile 0);
  * tray open (START STOP UNIT eject): 2/3A/02; the first medium command after loading: 6/28/00;</li>
- * <li>write-protected medium: 7/27/00 to WRITE, CLOSE TRACK/SESSION, FORMAT UNIT and BLANK;</li>
+ * <li>write-protected medium: 7/27/00 to WRITE, CLOSE TRACK/SESSION, FORMAT UNIT, BLANK and RESERVE
+ * TRACK;</li>
  * <li>eject while PREVENT ALLOW MEDIUM REMOVAL prevents it: 5/53/02 "medium removal prevented";</li>
  * <li>the medium's own refusals (wrong NWA, past the capacity, not formatted): see {@link WriteOnceDisc}
  * and {@link RewritableDisc};</li>
@@ -361,6 +363,14 @@ public final class EmulatedDrive implements ScsiTransport {
                 return disc.closeTrackSession(cdb[2] & 7, writeParameters.appendable(), data);
             case 0x04: // FORMAT UNIT
                 return format(cdb, direction, data);
+            case 0x53: // RESERVE TRACK: [1] bit0 ARSV (the address form is not modelled), [5..8] size
+                if (writeProtected) {
+                    return check(7, 0x27, 0x00, data);
+                }
+                if ((cdb[1] & 1) != 0) {
+                    return check(5, 0x24, 0x00, data);
+                }
+                return disc.reserveTrack(u32(cdb, 5), data);
             case 0xA1: // BLANK: [1] bits2-0 blanking type
                 return writeProtected ? check(7, 0x27, 0x00, data) : disc.blank(cdb[1] & 7, data);
             case 0x55: // MODE SELECT(10)

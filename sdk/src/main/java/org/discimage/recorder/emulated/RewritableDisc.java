@@ -379,6 +379,12 @@ final class RewritableDisc implements Disc {
         return good(0);
     }
 
+    /** RESERVE TRACK: random-write media have no tracks to reserve: 5/24/00 [unconfirmed: not measured]. */
+    @Override
+    public ScsiResult reserveTrack(long blocks, ByteBuffer data) {
+        return check(5, 0x24, 0x00, data);
+    }
+
     /** BLANK is for CD-RW and DVD-RW: 5/30/05 [unconfirmed: not measured]. */
     @Override
     public ScsiResult blank(int type, ByteBuffer data) {

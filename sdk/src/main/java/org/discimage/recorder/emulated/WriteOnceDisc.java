@@ -38,6 +38,10 @@ final class WriteOnceDisc implements Disc {
     private final EmulatedProfile profile;
     private SequentialImageMedium medium;
     private SequentialImageMedium.SessionWriter writer;
+    /** The end (exclusive) of the track RESERVE TRACK reserved at the NWA; -1 without a reservation. */
+    private long reservedEnd = -1;
+    /** Zeros padding a reserved track on close, allocated once. */
+    private ByteBuffer zeros;
 
     WriteOnceDisc(Path image, EmulatedProfile profile, SequentialImageMedium medium) {
         this.image = image;
@@ -155,12 +159,14 @@ final class WriteOnceDisc implements Disc {
         } else {
             long start = medium.nextWritableAddress();
             long nwa = writer != null ? writer.nextAddress() : start;
-            r[6] = (byte) ((nwa == start ? 0x40 : 0) | DATA_MODE_1); // blank while nothing is written
+            long end = reservedEnd >= 0 ? reservedEnd : medium.capacity();
+            // RT (reserved track) after RESERVE TRACK; blank while nothing is written
+            r[6] = (byte) ((reservedEnd >= 0 ? 0x80 : 0) | (nwa == start ? 0x40 : 0) | DATA_MODE_1);
             r[7] = (byte) (0x01 | (nwa > start ? 0x02 : 0)); // NWA_V, LRA_V once written
             put32(r, 8, start);
             put32(r, 12, nwa);
-            put32(r, 16, Math.max(0, medium.capacity() - nwa));
-            put32(r, 24, Math.max(0, medium.capacity() - start));
+            put32(r, 16, Math.max(0, end - nwa));
+            put32(r, 24, Math.max(0, end - start));
             put32(r, 28, nwa > start ? nwa - 1 : 0);
         }
         return r;
@@ -296,7 +302,8 @@ final class WriteOnceDisc implements Disc {
      * driver re-reads the NWA); on a closed (complete) disc 5/21/02 as well, because a complete disc has
      * no invisible track and hence no NWA [unconfirmed: formats.md §6.8 does not say what a real drive
      * answers on a finalized disc]; at the NWA but past the capacity 5/63/00, the "medium full" row of
-     * formats.md §6.8 (5/21/00 would tell the driver its address was wrong, but it was the NWA).
+     * formats.md §6.8 (5/21/00 would tell the driver its address was wrong, but it was the NWA), and so is
+     * a write past the end of a reserved track ("end of user area encountered on this track").
      */
     @Override
     public ScsiResult refuseWrite(long lba, long blocks, ByteBuffer data) {
@@ -307,8 +314,8 @@ final class WriteOnceDisc implements Disc {
         if (lba != nwa) {
             return check(5, 0x21, 0x02, data);
         }
-        if (lba + blocks > medium.capacity()) {
-            return check(5, 0x63, 0x00, data);
+        if (lba + blocks > (reservedEnd >= 0 ? reservedEnd : medium.capacity())) {
+            return check(5, 0x63, 0x00, data); // past the capacity or the reserved track's end
         }
         return null;
     }
@@ -323,6 +330,7 @@ final class WriteOnceDisc implements Disc {
 
     @Override
     public void powerLost() {
+        reservedEnd = -1;
         if (writer != null) {
             writer.close(); // the session is never closed: nothing reaches the TOC
             writer = null;
@@ -338,6 +346,9 @@ final class WriteOnceDisc implements Disc {
      */
     @Override
     public ScsiResult closeTrackSession(int function, boolean appendable, ByteBuffer data) throws IOException {
+        if (function == 1 || function == 2 || function == 5 || function == 6) {
+            padReservedTrack();
+        }
         switch (function) {
             case 1:
                 return writing() ? good(0) : check(5, 0x2C, 0x00, data);
@@ -347,6 +358,7 @@ final class WriteOnceDisc implements Disc {
                 }
                 SequentialImageMedium.SessionWriter w = writer;
                 writer = null;
+                reservedEnd = -1;
                 try {
                     w.closeSession(function != 2 || !appendable);
                 } catch (DiscImageException e) {
@@ -359,6 +371,56 @@ final class WriteOnceDisc implements Disc {
             default:
                 return check(5, 0x24, 0x00, data);
         }
+    }
+
+    /**
+     * Closing a reserved track fills what the host did not write with zeros up to its reserved size, as
+     * the drive records the whole reservation (MMC: a reserved track is closed at its reserved size)
+     * [unconfirmed: what a real drive writes there].
+     */
+    private void padReservedTrack() throws IOException {
+        if (reservedEnd < 0) {
+            return;
+        }
+        if (writer == null) {
+            writer = medium.openSession();
+        }
+        if (zeros == null) {
+            zeros = ByteBuffer.allocate(32 * BLOCK);
+        }
+        while (writer.nextAddress() < reservedEnd) {
+            int n = (int) Math.min(32, reservedEnd - writer.nextAddress());
+            zeros.clear().limit(n * BLOCK);
+            writer.write(writer.nextAddress(), zeros);
+        }
+    }
+
+    /**
+     * RESERVE TRACK, size form (MMC 6.31, formats.md §6.2): on DVD-R/-RW, DVD+R and BD-R reserves the
+     * invisible track at the NWA for {@code blocks}, rounded up to the write unit (16 or 32 blocks); READ
+     * TRACK INFORMATION then reports it reserved (RT) with that size, a WRITE past its end answers 5/63/00
+     * and closing it pads it to its size. One track per session: the next track begins after CLOSE SESSION
+     * (a real drive would show a new invisible track behind the reservation at once) [model limit]; the
+     * reservation is not persisted. Refused: on CD 5/24/00 (not modelled), with a track being written or
+     * already reserved, or on a closed disc 5/2C/00, a size of 0 or past the capacity 5/24/00
+     * [unconfirmed: the senses a real drive uses].
+     */
+    @Override
+    public ScsiResult reserveTrack(long blocks, ByteBuffer data) {
+        if (cd()) {
+            return check(5, 0x24, 0x00, data);
+        }
+        if (medium.isClosed() || writer != null || reservedEnd >= 0) {
+            return check(5, 0x2C, 0x00, data);
+        }
+        int unit = profile.sequential().writeUnitSize();
+        long size = (blocks + unit - 1) / unit * unit;
+        long start = medium.nextWritableAddress();
+        if (blocks == 0 || start + size > medium.capacity()) {
+            return check(5, 0x24, 0x00, data);
+        }
+        reservedEnd = start + size;
+        return good(0);
     }
 
     /** FORMAT UNIT on a sequential medium: 5/30/06 "cannot format medium - incompatible medium" (SPC ASC table). */
@@ -385,6 +447,7 @@ final class WriteOnceDisc implements Disc {
         }
         long capacity = medium.capacity();
         close();
+        reservedEnd = -1;
         Files.deleteIfExists(SequentialImageMedium.tocOf(image));
         Files.deleteIfExists(image);
         medium = SequentialImageMedium.open(image, profile.sequential(), capacity);

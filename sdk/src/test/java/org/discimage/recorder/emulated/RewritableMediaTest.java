@@ -30,6 +30,7 @@ import org.discimage.recorder.mmc.ReadDiscInformation;
 import org.discimage.recorder.mmc.ReadFormatCapacities;
 import org.discimage.recorder.mmc.ReadTocPmaAtip;
 import org.discimage.recorder.mmc.ReadTrackInformation;
+import org.discimage.recorder.mmc.ReserveTrack;
 import org.discimage.recorder.mmc.ScsiCommandException;
 import org.discimage.recorder.mmc.Toc;
 import org.discimage.recorder.mmc.TrackInformation;
@@ -229,6 +230,35 @@ class RewritableMediaTest {
             assertTrue(fc.formattable().isEmpty());
             refused(d, new Blank(false, Blank.BlankingType.FULL, 0), null, "5/30/05",
                     ErrorCode.RECORDER_MEDIA_INCOMPATIBLE);
+        }
+    }
+
+    @Test
+    void reserveTrackLimitsAndPadsTheNextTrack() throws IOException {
+        Path img = work.resolve("plusr.img");
+        try (EmulatedDrive d = EmulatedDrive.open(img, "dvdplusr")) {
+            MmcExecutor.execute(d, new ReserveTrack(40)); // rounded up to 48: three 16-block ECC blocks
+            TrackInformation t = TrackInformation.decode(fetch(d, ReadTrackInformation.track(0xFF)));
+            assertTrue(t.reservedTrack());
+            assertEquals(48, t.trackSize());
+            assertEquals(48, t.freeBlocks());
+            refused(d, new ReserveTrack(16), null, "5/2C/00", ErrorCode.UNEXPECTED_RESPONSE_FROM_DEVICE);
+            write(d, 0, blocks(32, 1));
+            assertEquals(16, TrackInformation.decode(fetch(d, ReadTrackInformation.track(0xFF))).freeBlocks());
+            refused(d, new Write10(32, 32), blocks(32, 2), "5/63/00", ErrorCode.IMAGE_TOO_BIG);
+            MmcExecutor.execute(d, new CloseTrackSession(false, CloseFunction.CLOSE_TRACK, 1));
+            MmcExecutor.execute(d, new CloseTrackSession(false, CloseFunction.CLOSE_SESSION, 0));
+            TrackInformation closed = TrackInformation.decode(fetch(d, ReadTrackInformation.track(1)));
+            assertEquals(48, closed.trackSize(), "padded to the reservation");
+            assertEquals(ByteBuffer.allocate(16 * 2048), fetch(d, new Read10(32, 16)), "the padding is zeros");
+            assertEquals(blocks(32, 1), fetch(d, new Read10(0, 32)));
+            refused(d, new ReserveTrack(2_295_104), null, "5/24/00", ErrorCode.UNEXPECTED_RESPONSE_FROM_DEVICE);
+        }
+        try (EmulatedDrive d = EmulatedDrive.open(work.resolve("cd.img"), "cdr")) {
+            refused(d, new ReserveTrack(300), null, "5/24/00", ErrorCode.UNEXPECTED_RESPONSE_FROM_DEVICE);
+        }
+        try (EmulatedDrive d = EmulatedDrive.open(work.resolve("re.img"), "bdre")) {
+            refused(d, new ReserveTrack(32), null, "5/24/00", ErrorCode.UNEXPECTED_RESPONSE_FROM_DEVICE);
         }
     }
 
