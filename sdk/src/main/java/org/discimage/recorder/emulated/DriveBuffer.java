@@ -44,10 +44,13 @@ final class DriveBuffer {
         return clock != null;
     }
 
-    /** The selected speed takes over the recording (SET CD SPEED / SET STREAMING). */
-    void speed(long bytesPerSecond) {
+    /**
+     * The selected speed takes over the recording (SET CD SPEED / SET STREAMING): what drained at the old
+     * speed up to now is accounted first.
+     */
+    void speed(long bytesPerSecond, boolean trackActive) {
         if (clock != null) {
-            drain(false);
+            drain(trackActive);
             this.bytesPerSecond = bytesPerSecond;
         }
     }

@@ -476,7 +476,7 @@ public final class EmulatedDrive implements ScsiTransport {
 
     private void selectSpeed(long bytesPerSecond) {
         writeSpeed = bytesPerSecond;
-        buffer.speed(bytesPerSecond);
+        buffer.speed(bytesPerSecond, disc != null && disc.writing());
     }
 
     /**

@@ -18,12 +18,15 @@ public enum EmulatedProfile {
     /** CD-R (0009h), track-at-once, write-once. */
     CD_R("cdr", "CD-R", 0x0009, Family.CD, SequentialImageMedium.Profile.CD_R, false,
             1, 2, 4, 8, 10, 16, 24, 32, 40, 48, 52),
-    /** CD-RW (000Ah): CD-R's sequential recording plus BLANK. */
+    /**
+     * CD-RW (000Ah): CD-R's sequential recording plus BLANK. Its files are a CD-R's (the TOC names CD-R), so
+     * the kind is what the caller opens them as [model limit].
+     */
     CD_RW("cdrw", "CD-RW", 0x000A, Family.CD, SequentialImageMedium.Profile.CD_R, true, 1, 2, 4, 10, 16, 24),
     /** DVD-R sequential (0011h), incremental, write-once. */
     DVD_MINUS_R("dvdr", "DVD-R", 0x0011, Family.DVD, SequentialImageMedium.Profile.DVD_MINUS_R, false,
             1, 2, 4, 6, 8, 12, 16),
-    /** DVD-RW sequential (0014h): DVD-R's incremental recording plus BLANK. */
+    /** DVD-RW sequential (0014h): DVD-R's incremental recording plus BLANK; its files are a DVD-R's, as CD-RW's. */
     DVD_MINUS_RW("dvdrw", "DVD-RW", 0x0014, Family.DVD, SequentialImageMedium.Profile.DVD_MINUS_R, true,
             1, 2, 4, 6),
     /** DVD+R (001Bh), write-once. */

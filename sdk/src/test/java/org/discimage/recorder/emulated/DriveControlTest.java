@@ -214,6 +214,10 @@ class DriveControlTest {
             }
             assertEquals(13_850, bufferCapacity(d).freeBytes(), "10 ms at 1× DVD, not at the simulated 2 MB/s");
             assertEquals(64 * 2048 - 13_850, d.bufferFill());
+            MmcExecutor.execute(d, SetStreaming.speed(2_295_103, 2770, 2770)); // 2× from here on
+            clock.advance(Duration.ofMillis(5)); // 13,850 bytes at 2×
+            MmcExecutor.execute(d, SetStreaming.speed(2_295_103, 1385, 1385));
+            assertEquals(2 * 13_850, bufferCapacity(d).freeBytes(), "5 ms at 2× after 10 ms at 1×");
             assertEquals(0, d.underruns());
         }
         try (EmulatedDrive d = EmulatedDrive.open(work.resolve("cd.img"), "cdr")) {
