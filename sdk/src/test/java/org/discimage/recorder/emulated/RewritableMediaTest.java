@@ -18,7 +18,6 @@ import org.discimage.recorder.mmc.CloseTrackSession;
 import org.discimage.recorder.mmc.CloseTrackSession.CloseFunction;
 import org.discimage.recorder.mmc.Configuration;
 import org.discimage.recorder.mmc.DiscInformation;
-import org.discimage.recorder.mmc.Disposition;
 import org.discimage.recorder.mmc.FormatCapacities;
 import org.discimage.recorder.mmc.FormatUnit;
 import org.discimage.recorder.mmc.GetConfiguration;
