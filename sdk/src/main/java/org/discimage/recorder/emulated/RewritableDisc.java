@@ -370,8 +370,10 @@ final class RewritableDisc implements Disc {
         } else {
             offered = type == 0x00 || type == 0x30 ? bdWithSpares() : type == 0x31 ? maximum : -1;
         }
-        long size = blocks == 0xFFFF_FFFFL || profile == EmulatedProfile.DVD_PLUS_RW ? offered : blocks / 32 * 32;
-        if (offered < 0 || size <= 0 || size > offered) {
+        boolean whole = blocks == 0xFFFF_FFFFL || profile == EmulatedProfile.DVD_PLUS_RW;
+        long size = whole ? offered : blocks / 32 * 32;
+        boolean badCount = blocks != 0xFFFF_FFFFL && (blocks == 0 || blocks > offered);
+        if (offered < 0 || size <= 0 || size > offered || badCount) {
             return check(5, 0x26, 0x00, data);
         }
         formatted = size;

@@ -132,6 +132,8 @@ class RewritableMediaTest {
                     ErrorCode.RECORDER_INVALID_MODE_PARAMETERS);
             refused(d, new Blank(false, Blank.BlankingType.MINIMAL, 0), null, "5/30/05",
                     ErrorCode.RECORDER_MEDIA_INCOMPATIBLE);
+            refused(d, new FormatUnit(true, 4097, FormatUnit.TYPE_DVD_PLUS_RW, 0, 0), null, "5/26/00",
+                    ErrorCode.RECORDER_INVALID_MODE_PARAMETERS);
             MmcExecutor.execute(d, FormatUnit.dvdPlusRw());
             DiscInformation di = discInfo(d);
             assertEquals(DiscInformation.DiscStatus.FINALIZED, di.discStatus(), "formatted: complete");
