@@ -58,6 +58,7 @@ public class CodecBenchmark {
     private ImageResult result;
     private byte[] encoded;
 
+    /** Plans the image, keeps its bytes for {@link #decode}, and checks that they decode to every entry. */
     @Setup(Level.Trial)
     public void setUp() throws IOException {
         FileSystemImage image = Trees.newImage(Trees.Format.ISO9660);

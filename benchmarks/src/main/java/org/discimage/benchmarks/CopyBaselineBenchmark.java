@@ -73,6 +73,7 @@ public class CopyBaselineBenchmark {
     private FileChannel out;
     private ByteBuffer buffer;
 
+    /** Writes the host files and opens the output file, once per trial. */
     @Setup(Level.Trial)
     public void setUp() throws IOException {
         workDir = Files.createTempDirectory("discimage-copy-bench");
@@ -89,6 +90,7 @@ public class CopyBaselineBenchmark {
         buffer = copy == Copy.DIRECT ? ByteBuffer.allocateDirect(1 << 16) : ByteBuffer.allocate(1 << 16);
     }
 
+    /** Closes the output and deletes the temporary directory. */
     @TearDown(Level.Trial)
     public void tearDown() throws IOException {
         out.close();

@@ -45,6 +45,7 @@ public class MetadataBenchmark {
 
     private ImageResult result;
 
+    /** Builds and plans the image once per trial; {@link #emit} only produces its sectors. */
     @Setup(Level.Trial)
     public void setUp() throws IOException {
         FileSystemImage image = Trees.newImage(format);

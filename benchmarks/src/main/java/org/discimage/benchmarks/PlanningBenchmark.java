@@ -42,12 +42,14 @@ public class PlanningBenchmark {
 
     private FileSystemImage image;
 
+    /** Builds the tree that {@link #plan} plans, once per trial. */
     @Setup(Level.Trial)
     public void setUp() throws DiscImageException {
         image = Trees.newImage(format);
         Trees.addEntries(image, entries, 0);
     }
 
+    /** Drops the tree, so that the next trial's does not share the heap with it. */
     @TearDown(Level.Trial)
     public void tearDown() {
         image = null;
