@@ -712,4 +712,14 @@ public final class EmulatedDrive implements ScsiTransport {
         b[off + 2] = (byte) (v >>> 8);
         b[off + 3] = (byte) v;
     }
+
+    // ---- hooks for the recording API (org.discimage.recorder) -------------------------------------
+
+    /**
+     * The simulated drive buffer's size in bytes as given to {@link #simulateRecording}, or -1 when recording is
+     * not simulated: what READ BUFFER CAPACITY would report as the buffer length (MMC 6.18).
+     */
+    public long bufferBytes() {
+        return clock != null ? bufferBytes : -1;
+    }
 }
