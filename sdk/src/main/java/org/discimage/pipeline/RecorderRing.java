@@ -49,7 +49,9 @@ public final class RecorderRing implements AutoCloseable {
         this.free = new ArrayBlockingQueue<>(buffers);
         this.filled = new ArrayBlockingQueue<>(buffers + 1);
         for (int i = 0; i < buffers; i++) {
-            free.add(ByteBuffer.allocateDirect(bufferBytes + ALIGNMENT).alignedSlice(ALIGNMENT));
+            // the aligned slice holds up to ALIGNMENT - 1 bytes more than asked when the allocation was aligned
+            free.add(ByteBuffer.allocateDirect(bufferBytes + ALIGNMENT).alignedSlice(ALIGNMENT).limit(bufferBytes)
+                    .slice());
         }
         this.producer = new Thread(this::produce, "discimage-recorder-ring");
         producer.setDaemon(true);

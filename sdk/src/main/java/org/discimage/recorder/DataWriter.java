@@ -185,7 +185,7 @@ public final class DataWriter {
             report(WriteAction.VALIDATING_MEDIA);
             DiscRecorder.State state = validate();
             report(WriteAction.INITIALIZING_HARDWARE);
-            MmcExecutor.execute(recorder.transport(), new PreventAllowMediumRemoval(true));
+            lock();
             try {
                 report(WriteAction.WRITING_DATA);
                 writeData();
@@ -389,6 +389,21 @@ public final class DataWriter {
 
         private void execute(MmcCommand c) throws DiscImageException {
             MmcExecutor.execute(recorder.transport(), c);
+        }
+
+        /**
+         * Locks the tray for the write (PREVENT ALLOW MEDIUM REMOVAL, MMC 6.11 / SPC). A drive that does not
+         * know the command (5/20/00: the emulated one, some USB bridges) is written to unlocked: the lock
+         * guards against a user's eject, it does not make the session.
+         */
+        private void lock() throws DiscImageException {
+            try {
+                execute(new PreventAllowMediumRemoval(true));
+            } catch (ScsiCommandException e) {
+                if (e.sense().key().value() != 5 || e.sense().asc() != 0x20) {
+                    throw e;
+                }
+            }
         }
 
         private void unlock() {
