@@ -200,6 +200,7 @@ public final class DataWriter {
                 unlock();
             }
             if (verification != Verification.NONE) {
+                lastWritten = start - 1; // from here: the last block verified
                 report(WriteAction.VERIFYING);
                 verify();
             }
@@ -317,7 +318,6 @@ public final class DataWriter {
             int perBuffer = BLOCKS_PER_BUFFER;
             ByteBuffer back = ByteBuffer.allocateDirect(perBuffer * MmcCommand.BLOCK_SIZE);
             CRC32C crc = new CRC32C();
-            lastWritten = start - 1;
             for (int i = 0; i < checksums.length; i++) {
                 if (verification == Verification.QUICK && i != 0 && i != checksums.length - 1 && i % QUICK_SAMPLE != 0) {
                     continue;
