@@ -7,6 +7,7 @@ import java.nio.channels.ReadableByteChannel;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * The producer/consumer ring between an image's byte stream and a recorder (DESIGN "sinks": recorder): a
@@ -33,6 +34,7 @@ public final class RecorderRing implements AutoCloseable {
     private final Thread producer;
     private volatile IOException failure;
     private volatile boolean closed;
+    private volatile boolean ended;
 
     /**
      * A ring of {@code buffers} buffers of {@code bufferBytes} each over {@code source}.
@@ -60,6 +62,21 @@ public final class RecorderRing implements AutoCloseable {
     /** Starts the producer thread. */
     public void start() {
         producer.start();
+    }
+
+    /**
+     * Waits until every buffer is filled or the image is read to its end (or the producer failed), at most
+     * {@code timeoutNanos}: a recorder starts with a full ring, so a slow start of the sources (cold caches,
+     * JIT) does not drain the drive buffer while the first WRITEs go out.
+     */
+    public void awaitPrimed(long timeoutNanos) throws InterruptedIOException {
+        long deadline = System.nanoTime() + timeoutNanos;
+        while (!free.isEmpty() && producer.isAlive() && !ended && System.nanoTime() < deadline) {
+            LockSupport.parkNanos(1_000_000L);
+            if (Thread.interrupted()) {
+                throw new InterruptedIOException("interrupted waiting for the image producer");
+            }
+        }
     }
 
     /** Total bytes the ring holds. */
@@ -132,6 +149,7 @@ public final class RecorderRing implements AutoCloseable {
         } catch (RuntimeException e) {
             failure = new IOException("reading the image failed: " + e, e);
         } finally {
+            ended = true;
             filled.offer(END);
         }
     }

@@ -23,10 +23,14 @@ import org.discimage.recorder.mmc.PreventAllowMediumRemoval;
 import org.discimage.recorder.mmc.Profile;
 import org.discimage.recorder.mmc.Read10;
 import org.discimage.recorder.mmc.ScsiCommandException;
+import org.discimage.recorder.mmc.SenseData;
 import org.discimage.recorder.mmc.SetCdSpeed;
 import org.discimage.recorder.mmc.SetStreaming;
 import org.discimage.recorder.mmc.SynchronizeCache;
 import org.discimage.recorder.mmc.Write10;
+import org.discimage.recorder.transport.DataDirection;
+import org.discimage.recorder.transport.ScsiResult;
+import org.discimage.recorder.transport.ScsiStatus;
 
 /**
  * Records an {@link ImageResult} as the next session of the disc in a {@link DiscRecorder} (IMAPI2
@@ -47,6 +51,8 @@ public final class DataWriter {
     private static final long PROGRESS_NANOS = 500_000_000L;
     /** The pause before re-sending a WRITE the drive refused with 2/04/08 (its buffer is full). */
     private static final long LONG_WRITE_PAUSE_NANOS = 100_000L;
+    /** How long the first WRITE waits for the ring to fill (a bound: sources may be slow, e.g. a network). */
+    private static final long PRIME_NANOS = 2_000_000_000L;
     /** QUICK verification reads every 64th buffer besides the first and the last. */
     private static final int QUICK_SAMPLE = 64;
 
@@ -247,6 +253,7 @@ public final class DataWriter {
             try (RecorderRing r = new RecorderRing(in, perBuffer * MmcCommand.BLOCK_SIZE, RING_BUFFERS)) {
                 ring = r;
                 r.start();
+                r.awaitPrimed(PRIME_NANOS);
                 long lba = start;
                 int index = 0;
                 for (ByteBuffer b = r.take(); b != null; b = r.take()) {
@@ -276,22 +283,36 @@ public final class DataWriter {
             }
         }
 
-        /** WRITE(10), re-sent after a pause while the drive answers 2/04/08 (its buffer is full; growisofs). */
+        /**
+         * WRITE(10), re-sent after a pause while the drive answers 2/04/08 "long write in progress" (its buffer is
+         * full; growisofs' reaction, formats.md §6.8). At full speed that answer comes for most WRITEs, so it is
+         * recognised from the sense without building an exception.
+         */
         private void sendWrite(long lba, int blocks, ByteBuffer data) throws DiscImageException {
             Write10 w = new Write10(lba, blocks);
+            byte[] cdb = w.cdb();
             int position = data.position();
             long deadline = System.nanoTime() + w.defaultTimeout().toNanos();
             while (true) {
-                try {
-                    MmcExecutor.execute(recorder.transport(), w, data, w.defaultTimeout());
+                ScsiResult r = recorder.transport().execute(cdb, DataDirection.TO_DEVICE, data, w.defaultTimeout());
+                if (r.isGood()) {
                     return;
-                } catch (ScsiCommandException e) {
-                    if (e.disposition() != Disposition.WAIT_LONG_WRITE_IN_PROGRESS || System.nanoTime() > deadline) {
-                        throw e;
-                    }
-                    data.position(position);
-                    LockSupport.parkNanos(LONG_WRITE_PAUSE_NANOS);
                 }
+                if (r.status() != ScsiStatus.CHECK_CONDITION || !r.hasSense()) {
+                    throw new DiscImageException(ErrorCode.UNEXPECTED_RESPONSE_FROM_DEVICE, String.format(
+                            "device %s: WRITE(10) at LBA %d ended with SCSI status %02Xh", recorder.device(), lba,
+                            r.status()));
+                }
+                SenseData sense = SenseData.decode(r.sense());
+                Disposition d = sense.lookup().disposition();
+                if (d == Disposition.SUCCESS) {
+                    return;
+                }
+                if (d != Disposition.WAIT_LONG_WRITE_IN_PROGRESS || System.nanoTime() > deadline) {
+                    throw new ScsiCommandException(recorder.device(), w, sense);
+                }
+                data.position(position);
+                LockSupport.parkNanos(LONG_WRITE_PAUSE_NANOS);
             }
         }
 
