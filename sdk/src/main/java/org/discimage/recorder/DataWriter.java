@@ -19,6 +19,8 @@ import org.discimage.recorder.mmc.CloseTrackSession.CloseFunction;
 import org.discimage.recorder.mmc.Disposition;
 import org.discimage.recorder.mmc.MmcCommand;
 import org.discimage.recorder.mmc.MmcExecutor;
+import org.discimage.recorder.mmc.ModeSelect10;
+import org.discimage.recorder.mmc.ModeSense10;
 import org.discimage.recorder.mmc.PreventAllowMediumRemoval;
 import org.discimage.recorder.mmc.Profile;
 import org.discimage.recorder.mmc.Read10;
@@ -28,6 +30,7 @@ import org.discimage.recorder.mmc.SetCdSpeed;
 import org.discimage.recorder.mmc.SetStreaming;
 import org.discimage.recorder.mmc.SynchronizeCache;
 import org.discimage.recorder.mmc.Write10;
+import org.discimage.recorder.mmc.WriteParametersPage;
 import org.discimage.recorder.transport.DataDirection;
 import org.discimage.recorder.transport.ScsiResult;
 import org.discimage.recorder.transport.ScsiStatus;
@@ -193,10 +196,11 @@ public final class DataWriter {
             report(WriteAction.INITIALIZING_HARDWARE);
             lock();
             try {
+                boolean pageSet = setWriteParameters(state.profile());
                 report(WriteAction.WRITING_DATA);
                 writeData();
                 report(WriteAction.FINALIZATION);
-                close(state);
+                close(state, pageSet);
             } catch (ScsiCommandException e) {
                 if (e.sense().key().value() == 7) { // DATA PROTECT 7/27/00
                     recorder.noteWriteProtected();
@@ -322,16 +326,47 @@ public final class DataWriter {
          * be closed, finalise: 101b "finalize with minimal radius" on DVD+R (libburn's default), 110b otherwise
          * (MMC 6.3 close functions; formats.md §6.5).
          */
-        private void close(DiscRecorder.State state) throws DiscImageException {
+        private void close(DiscRecorder.State state, boolean pageSet) throws DiscImageException {
             execute(new SynchronizeCache(false));
             execute(new CloseTrackSession(false, CloseFunction.CLOSE_TRACK, state.openTrack()));
             CloseFunction f = CloseFunction.CLOSE_SESSION;
-            if (forceMediaToBeClosed) {
+            // with page 05h sent, its multi-session field (00b) makes CLOSE SESSION finalise CD and DVD-R discs
+            if (forceMediaToBeClosed && !pageSet) {
                 Profile p = state.profile();
                 f = p == Profile.DVD_PLUS_R || p == Profile.DVD_PLUS_R_DL ? CloseFunction.FINALIZE_MINIMAL_RADIUS
                         : CloseFunction.FINALIZE_DISC;
             }
             execute(new CloseTrackSession(false, f, 0));
+        }
+
+        /**
+         * MODE SELECT of the write parameters page 05h where the profile uses it (CD-R/RW: track at once, data
+         * mode 1; DVD-R/-RW: incremental, link size 16; libburn's settings, formats.md §6.3), its multi-session
+         * field 11b to keep the disc appendable or 00b to finalise it at CLOSE SESSION, BUFE on. A drive that
+         * does not know MODE SENSE(10) (5/20/00; the emulated drive, which keeps the disc appendable by the
+         * close function alone) is written without it.
+         *
+         * @return whether the page was sent
+         */
+        private boolean setWriteParameters(Profile p) throws DiscImageException {
+            if (p == null || !p.usesWriteParametersPage()) {
+                return false;
+            }
+            ModeSense10 sense = ModeSense10.writeParameters();
+            WriteParametersPage page;
+            try {
+                page = WriteParametersPage.decode(recorder.fetch(sense));
+            } catch (ScsiCommandException e) {
+                if (e.sense().key().value() == 5 && e.sense().asc() == 0x20) {
+                    return false;
+                }
+                throw e;
+            }
+            boolean appendable = !forceMediaToBeClosed;
+            WriteParametersPage set = p.number() < 0x10 ? page.forCdTaoData(appendable, true)
+                    : page.forDvdMinusRIncremental(appendable, true);
+            execute(ModeSelect10.of(set));
+            return true;
         }
 
         /** Reads the session back: every buffer (FULL) or a sample (QUICK), compared by CRC32C with what was sent. */

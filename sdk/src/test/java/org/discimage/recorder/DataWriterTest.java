@@ -29,6 +29,8 @@ import org.discimage.recorder.emulated.EmulatedDrive;
 import org.discimage.source.ContentSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * {@link DataWriter}, {@link DiscRecorder} and {@link Eraser} against the emulated drive: refusals with their
@@ -113,9 +115,10 @@ class DataWriterTest {
         }
     }
 
-    @Test
-    void closedDiscIsRefusedAndReportsFinalized() throws IOException {
-        String dev = "emulated:bdr:" + work.resolve("closed.img");
+    @ParameterizedTest
+    @ValueSource(strings = {"cdr", "dvdr", "dvdplusr", "bdr"})
+    void closedDiscIsRefusedAndReportsFinalized(String profile) throws IOException {
+        String dev = "emulated:" + profile + ":" + work.resolve("closed.img");
         try (DiscRecorder r = DiscMaster.open(dev)) {
             DataWriter w = new DataWriter(r);
             w.setForceMediaToBeClosed(true);
