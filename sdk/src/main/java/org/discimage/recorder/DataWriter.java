@@ -472,6 +472,11 @@ public final class DataWriter {
 
         private void checkCancelled() throws DiscImageException {
             if (cancelled) {
+                if (action == WriteAction.VERIFYING) {
+                    throw new DiscImageException(ErrorCode.REQUEST_CANCELLED, recorder.device() + ": verification "
+                            + "cancelled after LBA " + lastWritten + "; the session " + start + ".."
+                            + (start + sectors - 1) + " is recorded and closed");
+                }
                 throw new DiscImageException(ErrorCode.REQUEST_CANCELLED, recorder.device() + ": the write was "
                         + "cancelled after LBA " + lastWritten + " of " + start + ".." + (start + sectors - 1)
                         + "; the session stays open and unrecorded, the earlier sessions remain the disc's newest");

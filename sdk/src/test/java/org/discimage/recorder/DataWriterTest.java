@@ -26,6 +26,8 @@ import org.discimage.error.ErrorCode;
 import org.discimage.media.MultisessionSequential;
 import org.discimage.media.SequentialImageMedium.Profile;
 import org.discimage.recorder.emulated.EmulatedDrive;
+import org.discimage.recorder.mmc.ReadTocPmaAtip;
+import org.discimage.recorder.mmc.SessionInfo;
 import org.discimage.source.ContentSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -190,6 +192,40 @@ class DataWriterTest {
             w.setVerification(Verification.QUICK);
             w.write(session(r, "S2", 3_000_000));
             assertEquals(2, r.media().sessions().size());
+        }
+    }
+
+    /** The last session's start from READ TRACK INFORMATION agrees with READ TOC format 1 (msc1). */
+    @Test
+    void lastSessionStartAgreesWithReadTocFormatOne() throws IOException {
+        try (EmulatedDrive d = EmulatedDrive.load(work.resolve("toc.img"), Profile.CD_R);
+                DiscRecorder r = EmulatedRecorders.over(d)) {
+            for (int i = 1; i <= 2; i++) {
+                long nwa = r.media().nextWritableAddress();
+                new DataWriter(r).write(session(r, "S" + i, 50_000));
+                SessionInfo toc = SessionInfo.decode(r.fetch(ReadTocPmaAtip.sessionInfo()), false);
+                MediaInfo m = r.media();
+                assertEquals(i, toc.lastCompleteSession());
+                assertEquals(toc.lastSessionStart(), m.lastSessionStart());
+                assertEquals(nwa, m.lastSessionStart());
+                assertEquals(i, m.sessions().size());
+                assertEquals(m.sessions().get(i - 1).startLba(),
+                        ((MultisessionSequential) r.multisessionInterfaces().get(0)).startAddressOfPreviousSession());
+                assertTrue(m.nextWritableAddress() > m.lastSessionStart() + m.sessions().get(i - 1).blocks());
+            }
+        }
+    }
+
+    @Test
+    void writeSpeedTheDriveRefusesIsReportedNotThrown() throws IOException {
+        try (DiscRecorder r = DiscMaster.open("emulated:bdr:" + work.resolve("speed.img"))) {
+            SpeedSetting s = new DataWriter(r).setWriteSpeed(4 * 4_496);
+            assertEquals("SET STREAMING", s.command());
+            assertFalse(s.accepted());
+            assertTrue(s.answer().contains("5/20/00"), s.answer());
+        }
+        try (DiscRecorder r = DiscMaster.open("emulated:cdr:" + work.resolve("speed-cd.img"))) {
+            assertEquals("SET CD SPEED", new DataWriter(r).setWriteSpeed(Long.MAX_VALUE).command());
         }
     }
 

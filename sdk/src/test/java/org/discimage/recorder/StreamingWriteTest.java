@@ -85,6 +85,7 @@ class StreamingWriteTest {
                     return;
                 }
                 assertEquals(DRIVE_BUFFER, p.driveBufferBytes());
+                assertTrue(p.bufferUsed() >= 0 && p.bufferUsed() <= p.bufferBytes(), p.toString());
                 host[0] = p.bufferBytes();
                 // full: no further 64 KiB WRITE fits
                 if (!full[0] && p.driveBufferUsed() > DRIVE_BUFFER - DataWriter.BLOCKS_PER_BUFFER * 2048L) {
