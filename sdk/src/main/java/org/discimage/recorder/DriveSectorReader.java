@@ -2,6 +2,7 @@ package org.discimage.recorder;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.util.List;
 
 import org.discimage.error.DiscImageException;
 import org.discimage.importer.SectorReader;
@@ -12,8 +13,8 @@ import org.discimage.recorder.mmc.ReadCapacity;
 
 /**
  * The recorded blocks of the disc in a drive, read by READ(10) (MMC 6.15) straight into the caller's buffer.
- * The readable count is READ CAPACITY's last LBA + 1 (the last recorded block on sequential media), read once
- * per reader: a reader belongs to one import, made after the disc state it describes.
+ * The readable count is read once per reader: a reader belongs to one import, made after the disc state it
+ * describes.
  */
 final class DriveSectorReader implements SectorReader {
     /** Blocks per READ(10): 64 KiB, what every transport passes without splitting. */
@@ -43,10 +44,21 @@ final class DriveSectorReader implements SectorReader {
         return (int) n;
     }
 
+    /**
+     * The end of the newest complete session's last track (READ TRACK INFORMATION), or READ CAPACITY's count on
+     * a disc without one: READ CAPACITY is not trustworthy on CD-R/RW (libburn ignores it there, formats.md
+     * §6.3), the track table is.
+     */
     @Override
     public long sectorCount() throws DiscImageException {
         if (count < 0) {
-            count = CapacityData.decode(recorder.fetch(new ReadCapacity())).blocks();
+            List<RecordedSession> sessions = recorder.media().sessions();
+            if (sessions.isEmpty()) {
+                count = CapacityData.decode(recorder.fetch(new ReadCapacity())).blocks();
+            } else {
+                RecordedSession last = sessions.get(sessions.size() - 1);
+                count = last.startLba() + last.blocks();
+            }
         }
         return count;
     }

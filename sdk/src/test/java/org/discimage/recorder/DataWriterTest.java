@@ -216,6 +216,38 @@ class DataWriterTest {
         }
     }
 
+    /** IMAPI2's CancelWrite from another thread: the write stops with REQUEST_CANCELLED, nothing is recorded. */
+    @Test
+    void cancelFromAnotherThread() throws Exception {
+        try (EmulatedDrive d = EmulatedDrive.load(work.resolve("t.img"), Profile.BD_R);
+                DiscRecorder r = EmulatedRecorders.over(d)) {
+            d.simulateRecording(Clock.systemUTC(), 20_000_000, 4 << 20); // 40 MB take 2 s
+            ImageResult s1 = session(r, "S1", 40_000_000);
+            DataWriter w = new DataWriter(r);
+            java.util.concurrent.CountDownLatch writing = new java.util.concurrent.CountDownLatch(1);
+            w.setProgressListener(p -> {
+                if (p.action() == WriteAction.WRITING_DATA && p.sectorsWritten() > 0) {
+                    writing.countDown();
+                }
+            });
+            Thread canceller = new Thread(() -> {
+                try {
+                    writing.await();
+                    w.cancel();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+            canceller.start();
+            DiscImageException e = assertThrows(DiscImageException.class, () -> w.write(s1));
+            canceller.join();
+            assertEquals(ErrorCode.REQUEST_CANCELLED, e.code(), e.getMessage());
+        }
+        try (DiscRecorder r = DiscMaster.open("emulated:bdr:" + work.resolve("t.img"))) {
+            assertEquals(Set.of(MediaState.BLANK), r.media().states(), "the cancelled session was never closed");
+        }
+    }
+
     @Test
     void writeSpeedTheDriveRefusesIsReportedNotThrown() throws IOException {
         try (DiscRecorder r = DiscMaster.open("emulated:bdr:" + work.resolve("speed.img"))) {
