@@ -28,9 +28,12 @@ import org.discimage.recorder.mmc.PreventAllowMediumRemoval;
 import org.discimage.recorder.mmc.Profile;
 import org.discimage.recorder.mmc.ReadCapacity;
 import org.discimage.recorder.mmc.ReadDiscInformation;
+import org.discimage.recorder.mmc.ReadTocPmaAtip;
 import org.discimage.recorder.mmc.ReadTrackInformation;
 import org.discimage.recorder.mmc.ScsiCommandException;
+import org.discimage.recorder.mmc.SessionInfo;
 import org.discimage.recorder.mmc.StartStopUnit;
+import org.discimage.recorder.mmc.Toc;
 import org.discimage.recorder.mmc.TrackInformation;
 import org.discimage.recorder.transport.ScsiTransport;
 
@@ -223,7 +226,15 @@ public final class DiscRecorder implements Closeable {
         boolean closed = di.discStatus() == DiscInformation.DiscStatus.FINALIZED;
         // closed tracks: all of a finalized disc, else those before the last (incomplete) session's first track
         int lastClosed = closed ? di.lastTrackInLastSession() : di.firstTrackInLastSession() - 1;
-        List<RecordedSession> sessions = sessions(di.firstTrack(), lastClosed);
+        List<RecordedSession> sessions;
+        try {
+            sessions = sessions(di.firstTrack(), lastClosed);
+        } catch (ScsiCommandException e) {
+            if (!closed || e.sense().key().value() != 5 || e.sense().asc() != 0x20) {
+                throw e;
+            }
+            sessions = sessionsFromToc(); // a ROM drive without READ TRACK INFORMATION (qemu's, seen here)
+        }
         long nwa = -1;
         long free = 0;
         long total;
@@ -268,6 +279,26 @@ public final class DiscRecorder implements Closeable {
         if (number > 0) {
             list.add(new RecordedSession(number, start, end - start));
         }
+        return list;
+    }
+
+    /**
+     * The sessions of a closed disc from READ TOC/PMA/ATIP (MMC 6.26) for drives that do not know READ TRACK
+     * INFORMATION: format 0 gives the tracks and the lead-out, format 1 the first track of the last session.
+     * Tracks before that one are taken as one session each, the data-disc norm (one TAO track per session) —
+     * format 0 does not say which session a track belongs to.
+     */
+    private List<RecordedSession> sessionsFromToc() throws DiscImageException {
+        Toc toc = Toc.decode(fetch(ReadTocPmaAtip.toc()), false);
+        SessionInfo last = SessionInfo.decode(fetch(ReadTocPmaAtip.sessionInfo()), false);
+        List<Toc.Entry> e = toc.entries();
+        List<RecordedSession> list = new ArrayList<>();
+        int number = 0;
+        for (int i = 0; i + 1 < e.size() && e.get(i).track() < last.firstTrackInLastSession(); i++) {
+            list.add(new RecordedSession(++number, e.get(i).lba(), e.get(i + 1).lba() - e.get(i).lba()));
+        }
+        long end = e.get(e.size() - 1).lba(); // the lead-out
+        list.add(new RecordedSession(++number, last.lastSessionStart(), end - last.lastSessionStart()));
         return list;
     }
 
