@@ -44,7 +44,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  * (READ DISC INFORMATION + READ TRACK INFORMATION for its start, READ(10) for its blocks), files added, the
  * session written by {@link DataWriter} at the NWA and closed; then every session's tree is read from the flat
  * image by xorriso ({@code -load sbsector}) and isoinfo ({@code -T}), and, with UDF in the bridge, by udfinfo
- * ({@code --startblock}/{@code --lastblock}). Cancel and power loss mid-write leave the earlier sessions the
+ * ({@code --startblock}/{@code --lastblock}) and, for the newest session right after it was closed, udfclient. Cancel and power loss mid-write leave the earlier sessions the
  * newest readable ones.
  */
 class DiscToDiscInteropTest {
@@ -102,6 +102,9 @@ class DiscToDiscInteropTest {
                 assertEquals(i, after.sessions().size());
                 assertEquals(before.nextWritableAddress(), after.lastSessionStart());
                 starts.add(after.lastSessionStart());
+                if (udf) {
+                    udfclientReadsTheNewestSession(img, i);
+                }
                 ends.add(after.lastSessionStart() + result.totalSectors());
             }
         }
@@ -124,6 +127,36 @@ class DiscToDiscInteropTest {
                 assertTrue(out.contains("numfiles=" + (2 * i) + "\n"), out);
                 assertTrue(out.contains("numdirs=" + (i + 1) + "\n"), out);
             }
+        }
+    }
+
+    /**
+     * udfclient on the flat dump right after session {@code n} was closed: the file ends with that session, so
+     * the anchor in its last sector (ECMA-167 3/8.4.2.1: N-1) leads udfclient to the newest volume, S{n}, whose
+     * tree holds s1.txt .. s{n}.txt with their contents. (udfinfo on the whole file, seen here, keeps to the anchor
+     * at 256 and reports S1; with {@code --startblock} it reads each session, checked above.)
+     */
+    private void udfclientReadsTheNewestSession(Path img, int n) throws IOException {
+        ExternalTools.assumeTool("udfclient");
+        Path script = work.resolve("udfclient-ls-" + n);
+        java.nio.file.Files.writeString(script, "ls\nquit\n");
+        String volumes = ExternalTools.runOk(java.time.Duration.ofSeconds(60), work, List.of("sh", "-c",
+                "udfclient -b 2048 \"$0\" < \"$1\"", img.toString(), script.toString())).out();
+        String volume = volumes.lines().map(String::strip).filter(l -> l.endsWith(":S" + n)).findFirst()
+                .map(l -> l.replaceAll(".*\\s", "")).orElseThrow(() -> new AssertionError(
+                        "udfclient lists no volume S" + n + ":\n" + volumes));
+        assertTrue(volume.endsWith("S" + n + ":S" + n + ":S" + n + ":S" + n), volume);
+        Path out = java.nio.file.Files.createDirectories(work.resolve("udfclient-" + n));
+        StringBuilder cmds = new StringBuilder("cd \"" + volume + "\"\nlcd " + out + "\nmget");
+        for (int k = 1; k <= n; k++) {
+            cmds.append(" s").append(k).append(".txt");
+        }
+        java.nio.file.Files.writeString(script, cmds + "\nquit\n");
+        String log = ExternalTools.runOk(java.time.Duration.ofSeconds(60), work, List.of("sh", "-c",
+                "udfclient -b 2048 \"$0\" < \"$1\"", img.toString(), script.toString())).out();
+        for (int k = 1; k <= n; k++) {
+            assertEquals("session " + k + "\n", java.nio.file.Files.readString(out.resolve("s" + k + ".txt")),
+                    "udfclient mget s" + k + ".txt after session " + n + "\n" + log);
         }
     }
 
