@@ -72,7 +72,10 @@ public final class DataWriter {
         this.recorder = Objects.requireNonNull(recorder, "recorder");
     }
 
-    /** Finalise the disc after this session: no later session can be added (IMAPI2 ForceMediaToBeClosed). */
+    /**
+     * Finalise the disc after this session: no later session can be added (IMAPI2 ForceMediaToBeClosed). As in
+     * IMAPI2, a disc with at most 2 % free ({@link MediaState#FINAL_SESSION}) is finalised anyway.
+     */
     public void setForceMediaToBeClosed(boolean close) throws DiscImageException {
         checkIdle();
         this.forceMediaToBeClosed = close;
@@ -182,6 +185,8 @@ public final class DataWriter {
         private long lastReport;
         private WriteAction action;
         private int[] checksums;
+        /** Finalise the disc: asked for, or at most 2 % of it is left (IMAPI2 closes the disc then, imapi2.md §2.3). */
+        private boolean closeDisc;
 
         Session(ImageResult image) {
             this.image = image;
@@ -193,6 +198,7 @@ public final class DataWriter {
         void run() throws IOException {
             report(WriteAction.VALIDATING_MEDIA);
             DiscRecorder.State state = validate();
+            closeDisc = forceMediaToBeClosed || state.info().is(MediaState.FINAL_SESSION);
             report(WriteAction.INITIALIZING_HARDWARE);
             lock();
             try {
@@ -331,7 +337,7 @@ public final class DataWriter {
             execute(new CloseTrackSession(false, CloseFunction.CLOSE_TRACK, state.openTrack()));
             CloseFunction f = CloseFunction.CLOSE_SESSION;
             // with page 05h sent, its multi-session field (00b) makes CLOSE SESSION finalise CD and DVD-R discs
-            if (forceMediaToBeClosed && !pageSet) {
+            if (closeDisc && !pageSet) {
                 Profile p = state.profile();
                 f = p == Profile.DVD_PLUS_R || p == Profile.DVD_PLUS_R_DL ? CloseFunction.FINALIZE_MINIMAL_RADIUS
                         : CloseFunction.FINALIZE_DISC;
@@ -362,7 +368,7 @@ public final class DataWriter {
                 }
                 throw e;
             }
-            boolean appendable = !forceMediaToBeClosed;
+            boolean appendable = !closeDisc;
             WriteParametersPage set = p.number() < 0x10 ? page.forCdTaoData(appendable, true)
                     : page.forDvdMinusRIncremental(appendable, true);
             execute(ModeSelect10.of(set));

@@ -144,6 +144,29 @@ class DataWriterTest {
         }
     }
 
+    /** IMAPI2 closes a disc with at most 2 % free even without ForceMediaToBeClosed. */
+    @Test
+    void aDiscWithAtMostTwoPercentFreeIsFinalised() throws IOException {
+        long nwa;
+        try (DiscRecorder r = DiscMaster.open("emulated:dvdplusr:" + work.resolve("probe.img"))) {
+            new DataWriter(r).write(session(r, "S1", 100_000));
+            nwa = r.media().nextWritableAddress(); // the same on a smaller disc: the gap does not depend on it
+        }
+        long capacity = nwa + nwa / 60; // free: 1/61 of the capacity, under 2 %
+        try (EmulatedDrive d = EmulatedDrive.load(work.resolve("full.img"), Profile.DVD_PLUS_R, capacity, false);
+                DiscRecorder r = EmulatedRecorders.over(d)) {
+            new DataWriter(r).write(session(r, "S1", 100_000));
+            MediaInfo m = r.media();
+            assertEquals(nwa, m.nextWritableAddress());
+            assertEquals(Set.of(MediaState.APPENDABLE, MediaState.FINAL_SESSION), m.states());
+            DataWriter w = new DataWriter(r);
+            assertFalse(w.forceMediaToBeClosed());
+            w.write(session(r, "S2", 10_000));
+            assertEquals(Set.of(MediaState.FINALIZED), r.media().states());
+            assertEquals(2, r.media().sessions().size());
+        }
+    }
+
     @Test
     void imageNotAtTheNwaAndImageTooLargeAreRefusedBeforeWriting() throws IOException {
         Path img = work.resolve("small.img");
