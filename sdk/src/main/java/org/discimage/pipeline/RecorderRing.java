@@ -51,9 +51,10 @@ public final class RecorderRing implements AutoCloseable {
         this.free = new ArrayBlockingQueue<>(buffers);
         this.filled = new ArrayBlockingQueue<>(buffers + 1);
         for (int i = 0; i < buffers; i++) {
-            // the aligned slice holds up to ALIGNMENT - 1 bytes more than asked when the allocation was aligned
-            free.add(ByteBuffer.allocateDirect(bufferBytes + ALIGNMENT).alignedSlice(ALIGNMENT).limit(bufferBytes)
-                    .slice());
+            // alignedSlice rounds both ends to the alignment, so one page more than the rounded-up size leaves at
+            // least that size; the slice is then cut to exactly bufferBytes
+            int pages = (bufferBytes + ALIGNMENT - 1) / ALIGNMENT * ALIGNMENT;
+            free.add(ByteBuffer.allocateDirect(pages + ALIGNMENT).alignedSlice(ALIGNMENT).limit(bufferBytes).slice());
         }
         this.producer = new Thread(this::produce, "discimage-recorder-ring");
         producer.setDaemon(true);
