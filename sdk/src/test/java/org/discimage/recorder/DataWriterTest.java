@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -28,6 +29,10 @@ import org.discimage.media.SequentialImageMedium.Profile;
 import org.discimage.recorder.emulated.EmulatedDrive;
 import org.discimage.recorder.mmc.ReadTocPmaAtip;
 import org.discimage.recorder.mmc.SessionInfo;
+import org.discimage.recorder.transport.DataDirection;
+import org.discimage.recorder.transport.ScsiResult;
+import org.discimage.recorder.transport.ScsiStatus;
+import org.discimage.recorder.transport.ScsiTransport;
 import org.discimage.source.ContentSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -74,15 +79,18 @@ class DataWriterTest {
             assertEquals("EMULATED DVD-R", r.product());
             assertEquals("0001", r.revision());
             assertEquals(PhysicalMediaType.DVDDASHR, r.currentProfile());
-            assertEquals(List.of(PhysicalMediaType.CDR, PhysicalMediaType.DVDDASHR, PhysicalMediaType.DVDPLUSR,
-                    PhysicalMediaType.BDR), r.supportedProfiles());
+            assertEquals(List.of(PhysicalMediaType.CDR, PhysicalMediaType.CDRW, PhysicalMediaType.DVDDASHR,
+                    PhysicalMediaType.DVDDASHRW, PhysicalMediaType.DVDPLUSR, PhysicalMediaType.DVDPLUSRW,
+                    PhysicalMediaType.BDR, PhysicalMediaType.BDRE), r.supportedProfiles());
             MediaInfo m = r.media();
             assertEquals(Set.of(MediaState.BLANK), m.states());
             assertEquals(0, m.nextWritableAddress());
             assertEquals(Profile.DVD_MINUS_R.capacity(), m.freeSectors());
             assertEquals(16, m.writeUnit());
             assertEquals(-1, m.lastSessionStart());
-            assertEquals(List.of(), r.writeSpeeds(), "the emulated drive refuses GET PERFORMANCE");
+            // GET PERFORMANCE type 03h: the DVD-R speeds the emulated drive offers, fastest first (16x .. 1x)
+            List<Long> speeds = r.writeSpeeds().stream().map(WriteSpeed::kilobytesPerSecond).toList();
+            assertEquals(List.of(22_160L, 16_620L, 11_080L, 8_310L, 5_540L, 2_770L, 1_385L), speeds);
             MultisessionSequential ms = (MultisessionSequential) r.multisessionInterfaces().get(0);
             assertTrue(ms.isFirstDataSession());
             assertTrue(ms.isSupportedOnCurrentMediaState());
@@ -272,10 +280,43 @@ class DataWriterTest {
     }
 
     @Test
-    void writeSpeedTheDriveRefusesIsReportedNotThrown() throws IOException {
-        try (DiscRecorder r = DiscMaster.open("emulated:bdr:" + work.resolve("speed.img"))) {
+    void writeSpeedGoesToTheDriveAndItsRefusalIsReportedNotThrown() throws IOException {
+        EmulatedDrive bd = EmulatedDrive.open(work.resolve("speed.img"), "bdr");
+        try (DiscRecorder r = EmulatedRecorders.over(bd)) {
             SpeedSetting s = new DataWriter(r).setWriteSpeed(4 * 4_496);
             assertEquals("SET STREAMING", s.command());
+            assertTrue(s.accepted(), s.answer());
+            assertEquals(4 * 4_495_500L, bd.writeSpeed(), "the emulated drive snaps 17,984 kB/s to BD 4x");
+        }
+        // a drive without SET STREAMING (5/20/00 invalid command operation code): reported, not thrown
+        EmulatedDrive old = EmulatedDrive.open(work.resolve("speed-old.img"), "bdr");
+        ScsiTransport refusing = new ScsiTransport() {
+            @Override
+            public ScsiResult execute(byte[] cdb, DataDirection dir, ByteBuffer data, Duration timeout)
+                    throws DiscImageException {
+                if ((cdb[0] & 0xFF) == 0xB6) {
+                    byte[] sense = new byte[18];
+                    sense[0] = 0x70;
+                    sense[2] = 5;
+                    sense[7] = 10;
+                    sense[12] = 0x20;
+                    return new ScsiResult(ScsiStatus.CHECK_CONDITION, sense, 0, Duration.ZERO);
+                }
+                return old.execute(cdb, dir, data, timeout);
+            }
+
+            @Override
+            public String device() {
+                return old.device();
+            }
+
+            @Override
+            public void close() throws DiscImageException {
+                old.close();
+            }
+        };
+        try (DiscRecorder r = DiscRecorder.over(refusing)) {
+            SpeedSetting s = new DataWriter(r).setWriteSpeed(4 * 4_496);
             assertFalse(s.accepted());
             assertTrue(s.answer().contains("5/20/00"), s.answer());
         }
