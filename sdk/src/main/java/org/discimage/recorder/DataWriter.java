@@ -13,7 +13,7 @@ import org.discimage.ImageResult;
 import org.discimage.error.DiscImageException;
 import org.discimage.error.ErrorCode;
 import org.discimage.pipeline.RecorderRing;
-import org.discimage.recorder.emulated.EmulatedDrive;
+import org.discimage.recorder.mmc.BufferCapacity;
 import org.discimage.recorder.mmc.CloseTrackSession;
 import org.discimage.recorder.mmc.CloseTrackSession.CloseFunction;
 import org.discimage.recorder.mmc.Disposition;
@@ -24,6 +24,7 @@ import org.discimage.recorder.mmc.ModeSense10;
 import org.discimage.recorder.mmc.PreventAllowMediumRemoval;
 import org.discimage.recorder.mmc.Profile;
 import org.discimage.recorder.mmc.Read10;
+import org.discimage.recorder.mmc.ReadBufferCapacity;
 import org.discimage.recorder.mmc.ScsiCommandException;
 import org.discimage.recorder.mmc.SenseData;
 import org.discimage.recorder.mmc.SetCdSpeed;
@@ -183,6 +184,8 @@ public final class DataWriter {
         private final long began = System.nanoTime();
         private long lastWritten;
         private long lastReport;
+        /** Whether the drive answered READ BUFFER CAPACITY so far during this write. */
+        private boolean askBuffer = true;
         private WriteAction action;
         private int[] checksums;
         /** Finalise the disc: asked for, or at most 2 % of it is left (IMAPI2 closes the disc then, imapi2.md §2.3). */
@@ -505,14 +508,27 @@ public final class DataWriter {
             Duration remaining = done <= 0 || a == WriteAction.COMPLETED ? Duration.ZERO
                     : Duration.ofNanos((long) ((double) (now - began) * (sectors - done) / done));
             RecorderRing r = ring;
-            long driveSize = -1;
-            long driveUsed = -1;
-            if (recorder.transport() instanceof EmulatedDrive e) {
-                driveSize = e.bufferBytes();
-                driveUsed = driveSize < 0 ? -1 : e.bufferFill();
-            }
+            BufferCapacity drive = a == WriteAction.WRITING_DATA ? driveBuffer() : null;
             listener.update(new WriteProgress(a, elapsed, remaining, start, sectors, lastWritten,
-                    r == null ? 0 : r.capacity(), r == null ? 0 : r.used(), driveSize, driveUsed));
+                    r == null ? 0 : r.capacity(), r == null ? 0 : r.used(),
+                    drive == null ? -1 : drive.totalBytes(), drive == null ? -1 : drive.totalBytes() - drive.freeBytes()));
+        }
+
+        /**
+         * The drive's buffer while writing, by READ BUFFER CAPACITY (MMC 6.18, block bit 0: bytes), asked between
+         * two WRITEs at most every half second; {@code null} when the drive does not answer it, and then it is not
+         * asked again during this write (some USB bridges refuse the command).
+         */
+        private BufferCapacity driveBuffer() {
+            if (!askBuffer) {
+                return null;
+            }
+            try {
+                return BufferCapacity.decode(recorder.fetch(new ReadBufferCapacity()));
+            } catch (DiscImageException e) {
+                askBuffer = false;
+                return null;
+            }
         }
     }
 }

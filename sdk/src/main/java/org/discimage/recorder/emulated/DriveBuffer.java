@@ -7,7 +7,10 @@ import java.util.Objects;
 
 /**
  * The simulated write speed and drive buffer. Data enters with each WRITE and leaves at the write speed while
- * a track is being written (the laser only runs then); the drain is computed from the clock with the
+ * a track is being recorded: the laser starts once the buffer has filled up (or the host flushes it), as a
+ * drive starts recording only with data in hand, and stops at a flush (SYNCHRONIZE CACHE, CLOSE), after which it
+ * fills up again before it resumes [model: real drives start at a fill threshold of their own; not measured].
+ * Before that first fill nothing drains, so a slow first WRITE is no underrun. The drain is computed from the clock with the
  * sub-byte remainder carried over, so many short intervals drain exactly as much as one long one. A WRITE
  * that does not fit is refused (the drive answers 2/04/08, formats.md §6.8); a WRITE arriving after the
  * buffer ran empty mid-track counts an underrun.
@@ -23,6 +26,8 @@ final class DriveBuffer {
     private Instant accounted;
     private long underruns;
     private boolean wasFull;
+    /** The laser runs: the buffer was full since the last flush, so it drains while a track is active. */
+    private boolean recording;
     private long minimumFill = -1;
 
     /** A buffer of {@code capacity} bytes that is not simulated (no clock): READ BUFFER CAPACITY reports it empty. */
@@ -37,6 +42,7 @@ final class DriveBuffer {
         this.fill = 0;
         this.accounted = clock.instant();
         this.wasFull = false;
+        this.recording = false;
         this.minimumFill = -1;
     }
 
@@ -95,6 +101,7 @@ final class DriveBuffer {
     void flush() {
         if (clock != null) {
             fill = 0;
+            recording = false;
             accounted = clock.instant();
         }
     }
@@ -108,6 +115,7 @@ final class DriveBuffer {
 
     private void markFull() {
         wasFull = true;
+        recording = true;
         if (minimumFill < 0 || fill < minimumFill) {
             minimumFill = fill;
         }
@@ -116,7 +124,7 @@ final class DriveBuffer {
     private void drain(boolean trackActive) {
         Instant now = clock.instant();
         long elapsed = Math.max(0, Duration.between(accounted, now).toNanos());
-        if (!trackActive || fill == 0) {
+        if (!trackActive || !recording || fill == 0) {
             accounted = now;
             return;
         }

@@ -223,11 +223,15 @@ class DriveControlTest {
         try (EmulatedDrive d = EmulatedDrive.open(work.resolve("cd.img"), "cdr")) {
             d.simulateRecording(clock, 176_400, 64 * 2048);
             write(d, 0, blocks(32, 1));
+            clock.advance(Duration.ofMillis(50));
+            assertEquals(32 * 2048, bufferCapacity(d).freeBytes(), "the laser starts only once the buffer is full");
+            write(d, 32, blocks(32, 2));
             for (int i = 0; i < 10; i++) {
                 clock.advance(Duration.ofMillis(1)); // 176.4 bytes a step: truncating each would lose 4 bytes
                 bufferCapacity(d);
             }
-            assertEquals(1764, bufferCapacity(d).freeBytes() - 32 * 2048);
+            assertEquals(1764, bufferCapacity(d).freeBytes());
+            assertEquals(0, d.underruns(), "a slow start before the buffer filled is no underrun");
         }
     }
 
