@@ -13,6 +13,7 @@ module org.discimage {
     exports org.discimage.error;
     exports org.discimage.importer;
     exports org.discimage.media;
+    exports org.discimage.recorder;
     exports org.discimage.source;
     exports org.discimage.source.archive;
     exports org.discimage.span;

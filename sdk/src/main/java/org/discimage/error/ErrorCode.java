@@ -138,6 +138,28 @@ public enum ErrorCode {
     LOSS_OF_STREAMING("E_IMAPI_LOSS_OF_STREAMING", 0xC0AA0300),
     /** An unrecoverable drive error (medium, hardware or a refused command). */
     UNEXPECTED_RESPONSE_FROM_DEVICE("E_IMAPI_UNEXPECTED_RESPONSE_FROM_DEVICE", 0xC0AA0301),
+    /** Post-burn verification found a block that differs from what was sent, or could not read it back. */
+    BURN_VERIFICATION_FAILED("E_IMAPI_BURN_VERIFICATION_FAILED", 0xC0AA0007),
+
+    // ---- data writer and eraser (imapi2error.h, IDiscFormat2Data / IDiscFormat2Erase) ----
+    /** A write is already running on this writer. */
+    DF2DATA_WRITE_IN_PROGRESS("E_IMAPI_DF2DATA_WRITE_IN_PROGRESS", 0xC0AA0400),
+    /** The medium's state does not allow a data session (finalized, damaged, no NWA). */
+    DF2DATA_INVALID_MEDIA_STATE("E_IMAPI_DF2DATA_INVALID_MEDIA_STATE", 0xC0AA0402),
+    /** The stream cannot be written as given (not planned at the medium's next writable address). */
+    DF2DATA_STREAM_NOT_SUPPORTED("E_IMAPI_DF2DATA_STREAM_NOT_SUPPORTED", 0xC0AA0403),
+    /** The stream is larger than the free space of the medium. */
+    DF2DATA_STREAM_TOO_LARGE_FOR_CURRENT_MEDIA("E_IMAPI_DF2DATA_STREAM_TOO_LARGE_FOR_CURRENT_MEDIA", 0xC0AA0404),
+    /** The medium type cannot be written by the data writer. */
+    DF2DATA_MEDIA_IS_NOT_SUPPORTED("E_IMAPI_DF2DATA_MEDIA_IS_NOT_SUPPORTED", 0xC0AA0406),
+    /** The disc cannot be erased (write-once media). */
+    ERASE_MEDIA_IS_NOT_ERASABLE("E_IMAPI_ERASE_MEDIA_IS_NOT_ERASABLE", 0x80AA0904),
+    /** The drive rejected BLANK or FORMAT UNIT. */
+    ERASE_DRIVE_FAILED_ERASE_COMMAND("E_IMAPI_ERASE_DRIVE_FAILED_ERASE_COMMAND", 0x80AA0905),
+    /** The erase did not end within an hour. */
+    ERASE_TOOK_LONGER_THAN_ONE_HOUR("E_IMAPI_ERASE_TOOK_LONGER_THAN_ONE_HOUR", 0x80AA0906),
+    /** The medium type is not supported by the eraser (no medium, or a type it does not know). */
+    ERASE_MEDIA_IS_NOT_SUPPORTED("E_IMAPI_ERASE_MEDIA_IS_NOT_SUPPORTED", 0xC0AA0909),
     /** The OS transport failed: the device cannot be opened or is not a SCSI/MMC device (errno attached). */
     RECORDER_TRANSPORT_FAILURE("DISCIMAGE_E_RECORDER_TRANSPORT_FAILURE", 0xC0AAB3A0);
 

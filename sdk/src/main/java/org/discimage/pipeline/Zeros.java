@@ -18,6 +18,9 @@ final class Zeros {
 
     /** Clears {@code n} bytes from the buffer's position, advancing it. */
     static void fill(ByteBuffer dst, int n) {
-        dst.put(view(n));
+        // in pieces: a caller's buffer may be larger than the shared zeros
+        for (int left = n; left > 0; left -= BufferPool.BUFFER_SIZE) {
+            dst.put(view(Math.min(left, BufferPool.BUFFER_SIZE)));
+        }
     }
 }
