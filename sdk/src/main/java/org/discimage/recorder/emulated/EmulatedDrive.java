@@ -649,6 +649,6 @@ public final class EmulatedDrive implements ScsiTransport {
      * not simulated: what READ BUFFER CAPACITY would report as the buffer length (MMC 6.18).
      */
     public long bufferBytes() {
-        return clock != null ? bufferBytes : -1;
+        return buffer.simulated() ? buffer.capacity() : -1;
     }
 }
