@@ -72,7 +72,10 @@ public final class DataWriter {
         this.recorder = Objects.requireNonNull(recorder, "recorder");
     }
 
-    /** Finalise the disc after this session: no later session can be added (IMAPI2 ForceMediaToBeClosed). */
+    /**
+     * Finalise the disc after this session: no later session can be added (IMAPI2 ForceMediaToBeClosed). Ignored
+     * on DVD+RW and BD-RE, which have no closed state (as IMAPI2 ignores it there).
+     */
     public void setForceMediaToBeClosed(boolean close) throws DiscImageException {
         checkIdle();
         this.forceMediaToBeClosed = close;
@@ -193,6 +196,11 @@ public final class DataWriter {
         void run() throws IOException {
             report(WriteAction.VALIDATING_MEDIA);
             DiscRecorder.State state = validate();
+            boolean overwritable = OverwritableDisc.handles(state.profile()); // DVD+RW, BD-RE: grown, not closed
+            if (overwritable && OverwritableDisc.needsFormat(recorder)) {
+                report(WriteAction.FORMATTING_MEDIA);
+                new Eraser(recorder).format(state.profile(), false);
+            }
             report(WriteAction.INITIALIZING_HARDWARE);
             lock();
             try {
@@ -200,7 +208,11 @@ public final class DataWriter {
                 report(WriteAction.WRITING_DATA);
                 writeData();
                 report(WriteAction.FINALIZATION);
-                close(state, pageSet);
+                if (overwritable) {
+                    OverwritableDisc.commit(recorder, start, start + sectors); // sync, then the header (rule 7)
+                } else {
+                    close(state, pageSet);
+                }
             } catch (ScsiCommandException e) {
                 if (e.sense().key().value() == 7) { // DATA PROTECT 7/27/00
                     recorder.noteWriteProtected();

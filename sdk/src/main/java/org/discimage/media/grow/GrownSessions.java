@@ -197,7 +197,7 @@ public final class GrownSessions {
         }
         header.clear();
         blocks.write(0, header);
-        writeUdfAnchor(nwa);
+        writeUdfAnchor(nwa, newEnd);
     }
 
     /**
@@ -234,9 +234,11 @@ public final class GrownSessions {
      * already an anchor, never file data; it is written after the session is forced, so a torn
      * write leaves the new session readable through the last-sector anchor and the old one intact.
      */
-    private void writeUdfAnchor(long nwa) throws IOException {
+    private void writeUdfAnchor(long nwa, long newEnd) throws IOException {
         long at = nwa + UDF_ANCHOR;
-        if (nwa == 0 || at + 1 > blocks.readableBlocks()) {
+        // only an anchor of the session just written: on a disc erased by zeroing its header, an older
+        // session's anchor may still sit at nwa + 256 past the end of a shorter ISO-only session
+        if (nwa == 0 || at >= newEnd || at + 1 > blocks.readableBlocks()) {
             return;
         }
         ByteBuffer avdp = sector(at);
