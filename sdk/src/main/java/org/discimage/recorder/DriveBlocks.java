@@ -18,8 +18,10 @@ import org.discimage.recorder.mmc.Write10;
  * <p>Writes go to the drive in whole write units (16 blocks, one ECC block, on DVD+RW; 32, one cluster, on
  * BD-RE): a write that does not cover whole units is widened to them by reading the units first. A drive would
  * do this read-modify-write itself (MMC: overwritable media take any 2048-byte block), but more slowly and, on
- * DVD+RW, with the whole ECC block at stake on a power loss anyway; doing it here keeps every WRITE aligned, as
- * growisofs does. Only the UDF anchor copy (block 256) and the padding of a session end need it.
+ * DVD+RW, with the whole ECC block at stake on a power loss anyway; doing it here keeps the WRITEs this class
+ * sends aligned, as growisofs aligns its own. Only the UDF anchor copy (block 256) and the padding of a session
+ * end need it; the session data itself goes through {@link DataWriter}'s ring, whose last WRITE may end inside
+ * a unit (the padding then rewrites that unit whole).
  */
 final class DriveBlocks implements RandomAccessBlocks {
     /** Blocks per command: 64 KiB, a whole number of DVD ECC blocks and BD clusters. */

@@ -67,7 +67,8 @@ public final class Eraser {
     /**
      * Erases the disc, synchronously.
      *
-     * @throws DiscImageException RECORDER_MEDIA_NO_MEDIA without a disc; ERASE_MEDIA_IS_NOT_ERASABLE on
+     * @throws DiscImageException RECORDER_MEDIA_NO_MEDIA without a disc; RECORDER_MEDIA_WRITE_PROTECTED when the
+     *         drive answers 7/27/00; ERASE_MEDIA_IS_NOT_ERASABLE on
      *         write-once media; ERASE_MEDIA_IS_NOT_SUPPORTED on media it does not know how to erase;
      *         ERASE_DRIVE_FAILED_ERASE_COMMAND when the drive refuses BLANK / FORMAT UNIT;
      *         ERASE_TOOK_LONGER_THAN_ONE_HOUR when the drive is still busy after an hour
@@ -95,6 +96,12 @@ public final class Eraser {
         try {
             MmcExecutor.execute(recorder.transport(), command);
         } catch (ScsiCommandException e) {
+            if (e.sense().key().value() == 7) { // DATA PROTECT 7/27/00: the disc's state, not a drive failure
+                recorder.noteWriteProtected();
+                throw new DiscImageException(ErrorCode.RECORDER_MEDIA_WRITE_PROTECTED, recorder.device() + ": "
+                        + command.name() + " was refused: sense " + e.sense().triple() + " "
+                        + e.sense().lookup().message(), e);
+            }
             throw new DiscImageException(ErrorCode.ERASE_DRIVE_FAILED_ERASE_COMMAND, recorder.device() + ": "
                     + command.name() + " was refused: sense " + e.sense().triple() + " " + e.sense().lookup().message(),
                     e);
