@@ -159,6 +159,54 @@ class RewritableDiscToDiscInteropTest {
     }
 
     /**
+     * The disc is grown the xorriso way for real: xorriso, given the dump as its drive ({@code -dev}, an
+     * overwritable "stdio" medium to it), appends session 3 at the NWA the recorder reported; the recorder then
+     * lists xorriso's session, imports its tree through the drive and appends session 4, which xorriso lists.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"dvdplusrw", "bdre"})
+    void xorrisoAndTheRecorderTakeTurnsGrowingTheDisc(String profile) throws IOException {
+        ExternalTools.assumeTool("xorriso", "isoinfo", "7z", "bsdtar");
+        Path img = work.resolve("turns.img");
+        String device = "emulated:" + profile + ":" + img;
+        long nwa;
+        try (DiscRecorder r = DiscMaster.open(device)) {
+            writeSession(r, 1, false);
+            writeSession(r, 2, true);
+            nwa = r.media().nextWritableAddress();
+        }
+        Path src = Files.createDirectories(work.resolve("x3"));
+        Files.writeString(src.resolve("s3.txt"), "session 3\n");
+        Files.write(src.resolve("data.bin"), new byte[300_003]);
+        ExternalTools.runOk(null, "xorriso", "-dev", img.toString(), "-volid", "S3", "-map", src.resolve("s3.txt")
+                .toString(), "/s3.txt", "-map", src.resolve("data.bin").toString(), "/d3/data.bin", "-commit");
+        List<Written> toc = xorrisoToc(img);
+        assertEquals(3, toc.size(), toc.toString());
+        assertEquals(nwa, toc.get(2).start(), "xorriso appends at the NWA the recorder reported");
+        try (DiscRecorder r = DiscMaster.open(device)) {
+            MediaInfo m = r.media();
+            assertEquals(3, m.sessions().size());
+            assertEquals(toc.get(2).start(), m.lastSessionStart());
+            assertEquals(toc.get(2).sectors(), m.sessions().get(2).blocks());
+            assertEquals((toc.get(2).start() + toc.get(2).sectors() + 31) / 32 * 32, m.nextWritableAddress());
+            assertEquals(m.nextWritableAddress(), writeSession(r, 4, true));
+        }
+        List<Written> after = xorrisoToc(img);
+        assertEquals(4, after.size(), after.toString());
+        assertEquals(toc, after.subList(0, 3));
+        assertEquals("S4", after.get(3).volumeId());
+        List<String> want = new ArrayList<>();
+        for (int i = 1; i <= 4; i++) {
+            want.addAll(List.of("/d" + i, "/d" + i + "/data.bin", "/s" + i + ".txt"));
+        }
+        want.sort(null);
+        assertEquals(want, xorrisoLsdlPaths(img, after.get(3).start()));
+        assertEquals(want, EmulatedRecorderInteropTest.isoinfoPaths(img, 0), "plain isoinfo: the newest tree");
+        assertEquals("session 3\n", new String(ExternalTools.runOk(null, "isoinfo", "-R", "-i", img.toString(), "-x",
+                "/s3.txt").stdout(), StandardCharsets.UTF_8), "xorriso's file kept its extent in session 4");
+    }
+
+    /**
      * The newest tree through the header copy at LBA 16: plain isoinfo (no -T), 7-Zip and bsdtar, each file's
      * content checked.
      */
