@@ -19,7 +19,6 @@ import org.discimage.error.DiscImageException;
 import org.discimage.error.ErrorCode;
 import org.discimage.importer.ImageFileSectorReader;
 import org.discimage.importer.SectorReader;
-import org.discimage.media.grow.VolumeDescriptors;
 
 /**
  * A write-once disc (CD-R, DVD-R, DVD+R, BD-R) modelled by an image file: byte {@code lba * 2048}
