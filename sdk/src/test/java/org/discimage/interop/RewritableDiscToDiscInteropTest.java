@@ -454,14 +454,18 @@ class RewritableDiscToDiscInteropTest {
         assertNewestTreeReadByPlainReaders(img, 1);
     }
 
-    /** CD-RW: a session, a quick erase (BLANK minimal), a new first session: only it is read. */
-    @Test
-    void cdRwWriteQuickEraseWriteAgain() throws IOException {
+    /**
+     * CD-RW and DVD-RW: a session, an erase (BLANK minimal or full, MMC 6.2), a new first session at 0: only it is
+     * read.
+     */
+    @ParameterizedTest
+    @CsvSource({"cdrw, CDRW, false", "cdrw, CDRW, true", "dvdrw, DVDDASHRW, false"})
+    void blankableMediaWriteEraseWriteAgain(String profile, PhysicalMediaType type, boolean full) throws IOException {
         ExternalTools.assumeTool("xorriso", "isoinfo", "7z", "bsdtar");
-        Path img = work.resolve("cdrw.img");
-        String device = "emulated:cdrw:" + img;
+        Path img = work.resolve(profile + ".img");
+        String device = "emulated:" + profile + ":" + img;
         try (DiscRecorder r = DiscMaster.open(device)) {
-            assertEquals(PhysicalMediaType.CDRW, r.currentProfile());
+            assertEquals(type, r.currentProfile());
             assertEquals(Set.of(MediaState.BLANK), r.media().states());
             FileSystemImage image = new FileSystemImage(CLOCK);
             image.setVolumeName("OLD");
@@ -471,6 +475,7 @@ class RewritableDiscToDiscInteropTest {
             assertEquals(List.of("/old.txt"), EmulatedRecorderInteropTest.isoinfoPaths(img, 0));
             List<Duration> progress = new ArrayList<>();
             Eraser e = new Eraser(r);
+            e.setFullErase(full);
             e.setProgressListener((elapsed, total) -> progress.add(elapsed));
             e.erase();
             assertFalse(progress.isEmpty());
