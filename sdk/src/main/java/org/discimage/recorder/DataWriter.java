@@ -44,6 +44,10 @@ import org.discimage.recorder.transport.ScsiStatus;
  *
  * <p>Order matters for DESIGN rule 7: the session is closed only after every block is written, so a cancel or
  * failure mid-write leaves the earlier sessions the disc's newest complete ones.
+ *
+ * <p>DVD+RW and BD-RE are grown instead, as xorriso grows them: formatted first when new (FORMATTING_MEDIA),
+ * the session written at 32 or the previous end rounded up to 32, then SYNCHRONIZE CACHE and the 64 KiB header
+ * at LBA 0 rewritten to point at it ({@link OverwritableDisc}).
  */
 public final class DataWriter {
     /** Blocks per WRITE and per ring buffer: 64 KiB, a whole number of write units on CD (1), DVD (16) and BD (32). */

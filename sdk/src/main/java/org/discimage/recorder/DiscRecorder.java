@@ -125,8 +125,9 @@ public final class DiscRecorder implements Closeable {
      * The disc's multisession interfaces (IMAPI2 IDiscFormat2Data.MultisessionInterfaces): one
      * {@link org.discimage.media.MultisessionSequential} holding the state read now, whose import medium is
      * {@link #sectors()}; on DVD+RW and BD-RE one {@link org.discimage.media.MultisessionRandomWrite} instead
-     * (session start: the end of the newest session rounded up to 32 blocks, 32 on a blank disc). The last session's start comes from READ DISC INFORMATION and READ TRACK
-     * INFORMATION (MMC 6.22, 6.27).
+     * (session start: the end of the newest session rounded up to 32 blocks, 32 on a blank disc). The last
+     * session's start comes from READ DISC INFORMATION and READ TRACK INFORMATION (MMC 6.22, 6.27), on DVD+RW
+     * and BD-RE from the header's session chain.
      */
     public List<Multisession> multisessionInterfaces() throws DiscImageException {
         State s = state();
