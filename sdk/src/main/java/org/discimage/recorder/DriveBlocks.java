@@ -2,9 +2,11 @@ package org.discimage.recorder;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.util.concurrent.locks.LockSupport;
 
 import org.discimage.error.DiscImageException;
 import org.discimage.media.grow.RandomAccessBlocks;
+import org.discimage.recorder.mmc.Disposition;
 import org.discimage.recorder.mmc.MmcExecutor;
 import org.discimage.recorder.mmc.Read10;
 import org.discimage.recorder.mmc.ScsiCommandException;
@@ -26,6 +28,8 @@ import org.discimage.recorder.mmc.Write10;
 final class DriveBlocks implements RandomAccessBlocks {
     /** Blocks per command: 64 KiB, a whole number of DVD ECC blocks and BD clusters. */
     private static final int MAX_BLOCKS = DataWriter.BLOCKS_PER_BUFFER;
+    /** The pause before re-sending a WRITE the drive refused with 2/04/08 (its buffer is full). */
+    private static final long LONG_WRITE_PAUSE_NANOS = 1_000_000L;
 
     private final DiscRecorder recorder;
     private final int unit;
@@ -84,16 +88,34 @@ final class DriveBlocks implements RandomAccessBlocks {
             Write10 c = new Write10(lba, n);
             ByteBuffer slice = src.duplicate();
             slice.limit(slice.position() + c.transferLength());
+            send(c, slice);
+            src.position(src.position() + c.transferLength());
+            lba += n;
+        }
+    }
+
+    /**
+     * One WRITE(10), re-sent after a pause while the drive answers 2/04/08 "long write in progress": right after
+     * the session's data its buffer may still be full when the padding arrives (growisofs' reaction, formats.md
+     * §6.8, as {@link DataWriter} does for the data; found by OverwritableDiscTest.thePaddingWaitsForAFullDriveBuffer).
+     */
+    private void send(Write10 c, ByteBuffer slice) throws DiscImageException {
+        long deadline = System.nanoTime() + c.defaultTimeout().toNanos();
+        int position = slice.position();
+        while (true) {
             try {
                 MmcExecutor.execute(recorder.transport(), c, slice, c.defaultTimeout());
+                return;
             } catch (ScsiCommandException e) {
                 if (e.sense().key().value() == 7) {
                     recorder.noteWriteProtected(); // DATA PROTECT 7/27/00
                 }
-                throw e;
+                if (e.disposition() != Disposition.WAIT_LONG_WRITE_IN_PROGRESS || System.nanoTime() > deadline) {
+                    throw e;
+                }
+                slice.position(position);
+                LockSupport.parkNanos(LONG_WRITE_PAUSE_NANOS);
             }
-            src.position(src.position() + c.transferLength());
-            lba += n;
         }
     }
 

@@ -28,6 +28,7 @@ import org.discimage.recorder.emulated.EmulatedProfile;
 import org.discimage.recorder.transport.DataDirection;
 import org.discimage.recorder.transport.ScsiResult;
 import org.discimage.recorder.transport.ScsiTransport;
+import org.discimage.source.ContentSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -140,6 +141,28 @@ class OverwritableDiscTest {
             write(r, "S2", true, actions);
             assertFalse(actions.contains(WriteAction.FORMATTING_MEDIA), "formatted once");
             assertEquals(2, r.media().sessions().size());
+        }
+    }
+
+    /**
+     * With the drive buffer simulated (20 MB/s, 256 KiB), the padding WRITE after a session whose end is not on a
+     * unit meets a full buffer (2/04/08) and is re-sent; the session and its header still land.
+     */
+    @Test
+    void thePaddingWaitsForAFullDriveBuffer() throws IOException {
+        try (EmulatedDrive d = EmulatedDrive.open(work.resolve("buf.img"), EmulatedProfile.DVD_PLUS_RW, 8192, false);
+                DiscRecorder r = EmulatedRecorders.over(d)) {
+            new Eraser(r).erase();
+            d.simulateRecording(Clock.systemUTC(), 20_000_000, 256 << 10);
+            FileSystemImage image = new FileSystemImage(CLOCK);
+            image.setMultisessionInterfaces(r.multisessionInterfaces());
+            image.root().addFile("odd.bin", ContentSource.zeros(2_000_000 + 3 * BLOCK));
+            ImageResult result = image.createResultImage();
+            assertTrue(result.totalSectors() % 16 != 0, "an end inside an ECC block: " + result.totalSectors());
+            new DataWriter(r).write(result);
+            MediaInfo m = r.media();
+            assertEquals(1, m.sessions().size());
+            assertEquals(result.totalSectors(), m.sessions().get(0).blocks());
         }
     }
 
