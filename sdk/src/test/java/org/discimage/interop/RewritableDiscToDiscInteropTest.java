@@ -350,6 +350,58 @@ class RewritableDiscToDiscInteropTest {
         assertNewestTreeReadByPlainReaders(img, 3);
     }
 
+    /**
+     * A cancel mid-write of a bridge session on a BD-RE: REQUEST_CANCELLED, and neither the header nor the UDF
+     * anchor copy at 256 moved, so xorriso and udfinfo still find session 2 as the newest.
+     */
+    @Test
+    void cancelMidWriteLeavesHeaderAndAnchorCopyUntouched() throws IOException {
+        ExternalTools.assumeTool("xorriso", "udfinfo");
+        Path img = work.resolve("cancel.img");
+        try (DiscRecorder r = DiscMaster.open("emulated:bdre:" + img)) {
+            writeBridge(r, "B1", "b1.txt", false);
+            writeBridge(r, "B2", "b2.txt", true);
+        }
+        byte[] header = header(img);
+        byte[] anchor = block(img, 256);
+        try (EmulatedDrive d = EmulatedDrive.open(img, "bdre"); DiscRecorder r = EmulatedRecorders.over(d)) {
+            // 20 MB/s: the 40 MB session takes 2 s, so the first 0.5 s tick falls mid-write
+            d.simulateRecording(Clock.systemUTC(), 20_000_000, 4 << 20);
+            FileSystemImage image = new FileSystemImage(CLOCK);
+            image.setFileSystems(FileSystem.ISO9660, FileSystem.JOLIET, FileSystem.ROCK_RIDGE, FileSystem.UDF);
+            image.setMultisessionInterfaces(r.multisessionInterfaces());
+            image.importFileSystem();
+            image.setVolumeName("B3");
+            image.root().addFile("big.bin", ContentSource.zeros(40_000_000));
+            DataWriter w = new DataWriter(r);
+            List<WriteProgress> seen = new ArrayList<>();
+            w.setProgressListener(p -> {
+                seen.add(p);
+                if (p.action() == WriteAction.WRITING_DATA && p.sectorsWritten() > 0) {
+                    w.cancel();
+                }
+            });
+            DiscImageException e = assertThrows(DiscImageException.class, () -> w.write(image.createResultImage()));
+            assertEquals(ErrorCode.REQUEST_CANCELLED, e.code(), e.getMessage());
+            WriteProgress at = seen.get(seen.size() - 1);
+            assertTrue(at.sectorsWritten() > 0 && at.sectorsWritten() < at.sectorCount(), at.toString());
+        }
+        assertArrayEquals(header, header(img), "the header was not touched");
+        assertArrayEquals(anchor, block(img, 256), "the anchor copy at 256 was not touched");
+        List<Written> toc = xorrisoToc(img);
+        assertEquals(List.of("B1", "B2"), toc.stream().map(Written::volumeId).toList());
+        String out = ExternalTools.runOk(work, "udfinfo", img.toString()).out();
+        assertEquals("B2", value(out, "lvid"), out);
+    }
+
+    private static byte[] block(Path img, long lba) throws IOException {
+        try (FileChannel ch = FileChannel.open(img)) {
+            ByteBuffer b = ByteBuffer.allocate(2048);
+            ch.read(b, lba * 2048);
+            return b.array();
+        }
+    }
+
     private static byte[] header(Path img) throws IOException {
         try (FileChannel ch = FileChannel.open(img)) {
             ByteBuffer b = ByteBuffer.allocate(32 * 2048);
