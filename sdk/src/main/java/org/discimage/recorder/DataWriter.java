@@ -45,6 +45,10 @@ import org.discimage.recorder.transport.ScsiStatus;
  *
  * <p>Order matters for DESIGN rule 7: the session is closed only after every block is written, so a cancel or
  * failure mid-write leaves the earlier sessions the disc's newest complete ones.
+ *
+ * <p>DVD+RW and BD-RE are grown instead, as xorriso grows them: formatted first when new (FORMATTING_MEDIA),
+ * the session written at 32 or the previous end rounded up to 32, then SYNCHRONIZE CACHE and the 64 KiB header
+ * at LBA 0 rewritten to point at it ({@link OverwritableDisc}).
  */
 public final class DataWriter {
     /** Blocks per WRITE and per ring buffer: 64 KiB, a whole number of write units on CD (1), DVD (16) and BD (32). */
@@ -75,7 +79,8 @@ public final class DataWriter {
 
     /**
      * Finalise the disc after this session: no later session can be added (IMAPI2 ForceMediaToBeClosed). As in
-     * IMAPI2, a disc with at most 2 % free ({@link MediaState#FINAL_SESSION}) is finalised anyway.
+     * IMAPI2, a disc with at most 2 % free ({@link MediaState#FINAL_SESSION}) is finalised anyway. Ignored on
+     * DVD+RW and BD-RE, which have no closed state (as IMAPI2 ignores it there).
      */
     public void setForceMediaToBeClosed(boolean close) throws DiscImageException {
         checkIdle();
@@ -201,7 +206,12 @@ public final class DataWriter {
         void run() throws IOException {
             report(WriteAction.VALIDATING_MEDIA);
             DiscRecorder.State state = validate();
-            closeDisc = forceMediaToBeClosed || state.info().is(MediaState.FINAL_SESSION);
+            boolean overwritable = OverwritableDisc.handles(state.profile()); // DVD+RW, BD-RE: grown, not closed
+            closeDisc = !overwritable && (forceMediaToBeClosed || state.info().is(MediaState.FINAL_SESSION));
+            if (overwritable && OverwritableDisc.needsFormat(recorder)) {
+                report(WriteAction.FORMATTING_MEDIA);
+                new Eraser(recorder).format(state.profile(), false);
+            }
             report(WriteAction.INITIALIZING_HARDWARE);
             lock();
             try {
@@ -209,7 +219,11 @@ public final class DataWriter {
                 report(WriteAction.WRITING_DATA);
                 writeData();
                 report(WriteAction.FINALIZATION);
-                close(state, pageSet);
+                if (overwritable) {
+                    OverwritableDisc.commit(recorder, start, start + sectors); // sync, then the header (rule 7)
+                } else {
+                    close(state, pageSet);
+                }
             } catch (ScsiCommandException e) {
                 if (e.sense().key().value() == 7) { // DATA PROTECT 7/27/00
                     recorder.noteWriteProtected();

@@ -3,11 +3,9 @@ package org.discimage.recorder;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 
-import org.discimage.media.SequentialImageMedium;
 import org.discimage.recorder.emulated.EmulatedDrive;
+import org.discimage.recorder.emulated.EmulatedProfile;
 import org.discimage.recorder.transport.OpticalDrive;
 import org.discimage.recorder.transport.OpticalDrives;
 import org.discimage.recorder.transport.ScsiTransport;
@@ -20,19 +18,19 @@ import org.discimage.recorder.transport.ScsiTransport;
  * <li>{@code /dev/srN} (or any path) on Linux, through SG_IO;</li>
  * <li>a drive letter {@code D:} on Windows, through SPTI;</li>
  * <li>{@code emulated:PROFILE:FILE}: the emulated MMC drive holding the disc {@code FILE} (created blank
- * when missing), PROFILE one of {@code cdr}, {@code dvdr} (DVD-R), {@code dvdplusr}, {@code bdr}.</li>
+ * when missing), PROFILE one of {@code cdr}, {@code cdrw}, {@code dvdr} (DVD-R), {@code dvdrw} (DVD-RW),
+ * {@code dvdplusr}, {@code dvdplusrw}, {@code bdr}, {@code bdre} (or the MMC names such as {@code DVD+RW},
+ * case-insensitive); a new DVD+RW or BD-RE is unformatted.</li>
  * </ul>
  */
 public final class DiscMaster {
     /** The prefix of emulated device names. */
     public static final String EMULATED_PREFIX = "emulated:";
-    private static final Map<String, SequentialImageMedium.Profile> EMULATED = Map.of(
-            "cdr", SequentialImageMedium.Profile.CD_R,
-            "dvdr", SequentialImageMedium.Profile.DVD_MINUS_R,
-            "dvdplusr", SequentialImageMedium.Profile.DVD_PLUS_R,
-            "bdr", SequentialImageMedium.Profile.BD_R);
+    /** The emulated media {@link EmulatedDrive#open(Path, String)} knows, by their short names. */
+    private static final List<String> EMULATED = List.of("cdr", "cdrw", "dvdr", "dvdrw", "dvdplusr", "dvdplusrw",
+            "bdr", "bdre");
     private static final String FORMS = "/dev/srN (Linux), a drive letter such as D: (Windows) or emulated:PROFILE:FILE"
-            + " with PROFILE one of cdr, dvdr, dvdplusr, bdr";
+            + " with PROFILE one of " + String.join(", ", EMULATED);
 
     private DiscMaster() {
     }
@@ -57,12 +55,15 @@ public final class DiscMaster {
         if (device.startsWith(EMULATED_PREFIX)) {
             String rest = device.substring(EMULATED_PREFIX.length());
             int colon = rest.indexOf(':');
-            SequentialImageMedium.Profile profile = colon < 0 ? null
-                    : EMULATED.get(rest.substring(0, colon).toLowerCase(Locale.ROOT));
-            if (profile == null || colon == rest.length() - 1) {
+            if (colon <= 0 || colon == rest.length() - 1) {
                 throw new IllegalArgumentException("emulated device " + device + ": use " + FORMS);
             }
-            transport = EmulatedDrive.load(Path.of(rest.substring(colon + 1)), profile);
+            try {
+                EmulatedProfile.parse(rest.substring(0, colon));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("emulated device " + device + ": use " + FORMS, e);
+            }
+            transport = EmulatedDrive.open(Path.of(rest.substring(colon + 1)), rest.substring(0, colon));
         } else if (device.matches("(?i)[A-Z]:\\\\?") || device.startsWith("/dev/") || device.startsWith("\\\\.\\")) {
             transport = OpticalDrives.open(device);
         } else {

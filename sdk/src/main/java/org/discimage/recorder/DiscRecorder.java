@@ -112,7 +112,11 @@ public final class DiscRecorder implements Closeable {
         return typeOf(configuration().currentProfile());
     }
 
-    /** The state of the loaded disc, read now (see {@link MediaInfo}). */
+    /**
+     * The state of the loaded disc, read now (see {@link MediaInfo}). A DVD+RW or BD-RE is OVERWRITE_ONLY, and
+     * BLANK when unformatted or when its header (LBA 0..31) is zeros (IMAPI2 MediaHeuristicallyBlank); its
+     * sessions are those of the header's chain (xorriso's TOC emulation).
+     */
     public MediaInfo media() throws DiscImageException {
         return state().info();
     }
@@ -120,11 +124,16 @@ public final class DiscRecorder implements Closeable {
     /**
      * The disc's multisession interfaces (IMAPI2 IDiscFormat2Data.MultisessionInterfaces): one
      * {@link org.discimage.media.MultisessionSequential} holding the state read now, whose import medium is
-     * {@link #sectors()}. The last session's start comes from READ DISC INFORMATION and READ TRACK
-     * INFORMATION (MMC 6.22, 6.27).
+     * {@link #sectors()}; on DVD+RW and BD-RE one {@link org.discimage.media.MultisessionRandomWrite} instead
+     * (session start: the end of the newest session rounded up to 32 blocks, 32 on a blank disc). The last
+     * session's start comes from READ DISC INFORMATION and READ TRACK INFORMATION (MMC 6.22, 6.27), on DVD+RW
+     * and BD-RE from the header's session chain.
      */
     public List<Multisession> multisessionInterfaces() throws DiscImageException {
         State s = state();
+        if (OverwritableDisc.handles(s.profile())) {
+            return List.of(OverwritableDisc.multisession(this, s)); // DVD+RW, BD-RE: IMultisessionRandomWrite
+        }
         return List.of(new DriveMultisession(s.info(), supportsDataWriting(s.profile()), sectors()));
     }
 
@@ -204,6 +213,9 @@ public final class DiscRecorder implements Closeable {
         if (current == 0) {
             return new State(new MediaInfo(PhysicalMediaType.UNKNOWN, Set.of(MediaState.NO_MEDIA), List.of(), -1, 0, 0,
                     -1, 1), null, 0);
+        }
+        if (OverwritableDisc.handles(profile)) {
+            return OverwritableDisc.state(this, profile, typeOf(current), writeProtectSeen);
         }
         int unit = writeUnit(profile);
         Set<MediaState> states = EnumSet.noneOf(MediaState.class);
@@ -317,12 +329,13 @@ public final class DiscRecorder implements Closeable {
 
     /**
      * Whether {@link DataWriter} can record a session on this profile: the sequential (write-once style)
-     * profiles. Random-write media (DVD+RW, BD-RE, DVD-RAM, DVD-RW restricted overwrite) come later.
+     * profiles, and DVD+RW / BD-RE grown as xorriso grows them ({@link OverwritableDisc}). DVD-RAM and DVD-RW
+     * restricted overwrite are not handled yet.
      */
     static boolean supportsDataWriting(Profile p) {
         return p != null && switch (p) {
             case CD_R, CD_RW, DVD_R_SEQUENTIAL, DVD_RW_SEQUENTIAL, DVD_R_DL_SEQUENTIAL, DVD_PLUS_R, DVD_PLUS_R_DL,
-                    BD_R_SRM -> true;
+                    BD_R_SRM, DVD_PLUS_RW, DVD_PLUS_RW_DL, BD_RE -> true;
             default -> false;
         };
     }

@@ -64,7 +64,7 @@ class DataWriterTest {
 
     @Test
     void unknownDeviceFormsAreRefusedNamingTheAcceptedOnes() {
-        for (String bad : List.of("", "emulated:", "emulated:bdre:" + work.resolve("x"), "emulated:cdr:", "sr0",
+        for (String bad : List.of("", "emulated:", "emulated:dvdram:" + work.resolve("x"), "emulated:cdr:", "sr0",
                 "floppy")) {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> DiscMaster.open(bad));
             assertTrue(e.getMessage().contains("emulated:PROFILE:FILE") && e.getMessage().contains("dvdplusr"),
