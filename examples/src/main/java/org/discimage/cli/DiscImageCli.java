@@ -19,7 +19,7 @@ import picocli.CommandLine.Command;
         versionProvider = DiscImageCli.Version.class,
         description = "Builds, lists and extracts ISO 9660 / Joliet / Rock Ridge / UDF disc images.",
         subcommands = {BuildCommand.class, LsCommand.class, InfoCommand.class, ExtractCommand.class, AppendCommand.class,
-                DevicesCommand.class, SpanCommand.class,
+                DevicesCommand.class, MediaCommand.class, BurnCommand.class, SpanCommand.class,
                 CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:the operation failed", "2:usage error"})
