@@ -76,7 +76,7 @@ final class BurnCommand implements Callable<Integer> {
     SpeedConverter.Speed speed;
 
     @Option(names = "--verify", arity = "0..1", paramLabel = "full|quick", fallbackValue = "full",
-            converter = VerificationConverter.class,
+            converter = VerificationConverter.class, preprocessor = AttachedLevelOnly.class,
             description = "Read the session back and compare it: full (every block, the default of --verify) or "
                     + "quick (the first, the last and every 64th buffer of 64 KiB). Give a level as --verify=quick.")
     Verification verify = Verification.NONE;
@@ -197,6 +197,21 @@ final class BurnCommand implements Callable<Integer> {
             return Clock.fixed(Instant.ofEpochSecond(Long.parseLong(sde.trim())), ZoneOffset.UTC);
         } catch (RuntimeException e) {
             throw new IllegalArgumentException(BuildCommand.SOURCE_DATE_EPOCH + " is not a number of seconds: " + sde);
+        }
+    }
+
+    /**
+     * Takes a {@code --verify} level only when attached ({@code --verify=quick}), so that {@code burn --verify
+     * DEVICE SOURCE} reads DEVICE as the device and not as a level.
+     */
+    static final class AttachedLevelOnly implements CommandLine.IParameterPreprocessor {
+        @Override
+        public boolean preprocess(java.util.Stack<String> args, CommandLine.Model.CommandSpec commandSpec,
+                CommandLine.Model.ArgSpec argSpec, java.util.Map<String, Object> info) {
+            if (" ".equals(info.get("separator"))) {
+                args.push("full"); // nothing attached: as if --verify=full was given
+            }
+            return false; // picocli goes on and converts the level
         }
     }
 

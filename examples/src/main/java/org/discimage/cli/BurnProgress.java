@@ -40,13 +40,13 @@ final class BurnProgress implements WriteProgressListener {
         }
     }
 
-    /** {@code writing data   [##########          ]  50%  ring  98%  drive  50%}, padded to the line width. */
+    /** {@code writing data          [##########          ]  50%  ring  98%  drive  50%}, padded to the line width. */
     static String line(WriteProgress p) {
         long total = Math.max(1, p.sectorCount());
         double fraction = p.action() == WriteAction.COMPLETED ? 1
                 : Math.max(0, Math.min(1, (double) p.sectorsWritten() / total));
         int filled = (int) Math.round(fraction * BAR_WIDTH);
-        String s = String.format(Locale.ROOT, "%-16s [%s%s] %3d%%  ring %s  drive %s",
+        String s = String.format(Locale.ROOT, "%-21s [%s%s] %3d%%  ring %s  drive %s",
                 p.action().name().toLowerCase(Locale.ROOT).replace('_', ' '), "#".repeat(filled),
                 " ".repeat(BAR_WIDTH - filled), Math.round(fraction * 100), percent(p.bufferUsed(), p.bufferBytes()),
                 percent(p.driveBufferUsed(), p.driveBufferBytes()));

@@ -50,8 +50,8 @@ final class ImportOptionsMixin {
 
     @Option(names = "--session-start", paramLabel = "LBA",
             description = "The LBA the session to read starts at (default: 0, where an image grown by xorriso or "
-                    + "discimage holds a copy of the newest session's descriptors); its volume descriptors are at "
-                    + "LBA + 16.")
+                    + "discimage holds a copy of the newest session's descriptors; on a DEVICE the newest session's "
+                    + "start); its volume descriptors are at LBA + 16.")
     void setSessionStart(long lba) {
         if (lba < 0) {
             throw new CommandLine.ParameterException(spec.commandLine(),
@@ -64,7 +64,7 @@ final class ImportOptionsMixin {
     @Option(names = "--session", paramLabel = "N",
             description = "The session to read, 1 for the first, numbered as xorriso -toc numbers them "
                     + "(default: the newest, whose descriptors an image file grown by xorriso or discimage "
-                    + "copies to LBA 16).")
+                    + "copies to LBA 16); on a DEVICE the sessions as the drive lists them.")
     void setSession(int number) {
         if (number < 1) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--session counts from 1: " + number);

@@ -127,7 +127,7 @@ class RecorderCliTest {
         CliRun b1 = ok("burn", device, s1.toString(), "-V", "S1");
         assertTrue(b1.out().contains("session 1: start 0, ") && b1.out().contains("volume S1"), b1.toString());
         assertTrue(b1.err().contains(": session at LBA 0: "), b1.toString());   // the summary line
-        CliRun b2 = ok("burn", device, "new/=" + s2.resolve("two.txt"), "-V", "S2", "--verify");
+        CliRun b2 = ok("burn", "--verify", device, "new/=" + s2.resolve("two.txt"), "-V", "S2");
         assertTrue(b2.err().contains("verified (full)"), b2.toString());
         CliRun b3 = ok("burn", device, s3.toString(), "-V", "S3", "--verify=quick", "--speed", "4x");
         assertTrue(b3.err().contains("verified (quick)"), b3.toString());
@@ -304,10 +304,10 @@ class RecorderCliTest {
         String l = BurnProgress.line(new WriteProgress(WriteAction.WRITING_DATA, Duration.ofSeconds(2),
                 Duration.ofSeconds(2), 100, 1000, 599, 4 << 20, 3 << 20, 2 << 20, 1 << 20));
         assertEquals(79, l.length(), l);
-        assertTrue(l.startsWith("writing data     [##########          ]  50%  ring  75%  drive  50%"), l);
+        assertTrue(l.startsWith("writing data          [##########          ]  50%  ring  75%  drive  50%"), l);
         String v = BurnProgress.line(new WriteProgress(WriteAction.VERIFYING, Duration.ZERO, Duration.ZERO, 0, 10,
                 9, 0, 0, -1, -1));
-        assertTrue(v.startsWith("verifying        [####################] 100%  ring   --  drive   --"), v);
+        assertTrue(v.startsWith("verifying             [####################] 100%  ring   --  drive   --"), v);
     }
 
     @Test
