@@ -93,7 +93,7 @@ final class MediaCommand implements Callable<Integer> {
         line(out, "next writable", m.nextWritableAddress() < 0 ? "none" : Long.toString(m.nextWritableAddress()));
         line(out, "free sectors", Long.toString(m.freeSectors()));
         line(out, "total sectors", Long.toString(m.totalSectors()));
-        line(out, "write unit", m.writeUnit() + " sectors");
+        line(out, "write unit", m.writeUnit() + (m.writeUnit() == 1 ? " sector" : " sectors"));
     }
 
     /** The media states in {@link MediaState}'s order, as words: {@code appendable, write-protected}. */

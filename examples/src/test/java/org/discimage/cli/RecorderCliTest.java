@@ -177,6 +177,46 @@ class RecorderCliTest {
                 disc.toString(), "-x", "/one.txt"));
     }
 
+    /**
+     * An ISO/UDF bridge burnt twice on a BD-R: the second burn keeps UDF without {@code --fs} (the newest session's
+     * file systems), and udfinfo reads each session's UDF volume between its start and its last block.
+     */
+    @Test
+    void aUdfBridgeKeepsItsFileSystemsAcrossBurnsAndUdfinfoReadsEachSession() throws Exception {
+        ExternalTool.require("udfinfo");
+        Path disc = work.resolve("udf.disc");
+        String device = "emulated:bdr:" + disc;
+        ok("burn", device, folder("u1", "a.txt", "d/b.txt").toString(), "--fs", "iso9660,rockridge,udf",
+                "--udf-revision", "2.50", "-V", "U1", "-q");
+        ok("burn", device, folder("u2", "c.txt").toString(), "-V", "U2", "-q");
+        CliRun media = ok("media", device);
+        List<long[]> sessions = new ArrayList<>();
+        Matcher m = MEDIA_SESSION.matcher(media.out());
+        while (m.find()) {
+            sessions.add(new long[] {Long.parseLong(m.group(2)), Long.parseLong(m.group(3))});
+        }
+        assertEquals(2, sessions.size(), media.out());
+        CliRun info = ok("info", device);
+        assertTrue(info.out().contains("udf revision:     2.50\n"), info.out());
+        Matcher fs = INFO_SESSION.matcher(info.out());
+        int n = 0;
+        while (fs.find()) {
+            n++;
+            assertEquals("iso9660, rockridge, udf", fs.group(5), info.out());
+        }
+        assertEquals(2, n, info.out());
+        assertEquals(new TreeSet<>(List.of("/a.txt", "/c.txt", "/d", "/d/b.txt")),
+                lsPaths(ok("ls", "--fs", "udf", device).out()));
+        for (int i = 0; i < 2; i++) {
+            long start = sessions.get(i)[0];
+            String out = ExternalTool.run("udfinfo", "--startblock=" + start,
+                    "--lastblock=" + (start + sessions.get(i)[1] - 1), disc.toString());
+            assertTrue(out.contains("lvid=U" + (i + 1) + "\n"), out);
+            assertTrue(out.contains("numfiles=" + (i == 0 ? 2 : 3) + "\n"), out);
+            assertTrue(out.contains("udfrev=2.50\n"), out);
+        }
+    }
+
     @Test
     void aClosedDiscRefusesTheNextBurnWithTheImapiCode() throws Exception {
         Path disc = work.resolve("closed.disc");
