@@ -163,6 +163,13 @@ class RecorderCliTest {
         }
         assertEquals(List.of("S1", "S2", "S3"), volumes, info.out());
 
+        // extract DEVICE restores the newest tree, reading the files through the drive
+        Path out = work.resolve(profile + "-out");
+        ok("extract", device, out.toString());
+        assertEquals("one.txt\n", Files.readString(out.resolve("one.txt")));
+        assertEquals("two.txt\n", Files.readString(out.resolve("new/two.txt")));
+        assertEquals("docs/c.txt\n", Files.readString(out.resolve("docs/c.txt")));
+
         // the independent readers, session by session, from the disc's flat image
         List<TreeSet<String>> expected = List.of(
                 new TreeSet<>(List.of("/docs", "/docs/a.txt", "/one.txt")),
