@@ -299,6 +299,13 @@ class RecorderCliTest {
             assertEquals(2, r.exitCode(), r.toString());
             assertTrue(r.err().contains("emulated:PROFILE:FILE"), r.toString());
         }
+        // a name of the right form whose device is missing is a failure, not a usage error
+        if (!Files.exists(Path.of("/dev/sr97"))) {
+            CliRun missing = CliRun.run(ENV, "media", "/dev/sr97");
+            assertEquals(1, missing.exitCode(), missing.toString());
+            assertTrue(missing.err().contains("/dev/sr97") && missing.err().contains("RECORDER_TRANSPORT_FAILURE"),
+                    missing.toString());
+        }
         CliRun speed = CliRun.run(ENV, "burn", "emulated:cdr:" + f, work.toString(), "--speed", "fast");
         assertEquals(2, speed.exitCode(), speed.toString());
         assertTrue(speed.err().contains("speed is Nx"), speed.toString());
