@@ -22,10 +22,35 @@ final class DeviceNames {
     private DeviceNames() {
     }
 
-    /** Whether {@code name} is of one of the DEVICE forms (not whether such a drive exists). */
+    /**
+     * Whether {@code name} is of one of the DEVICE forms (not whether such a drive exists). Without regular
+     * expressions: QuickLs asks this on its start-up path, where a cold JVM pays for every class it loads.
+     */
     static boolean isDevice(String name) {
-        return name != null && (name.startsWith(DiscMaster.EMULATED_PREFIX) || name.matches("/dev/sr\\d+")
-                || name.matches("[A-Za-z]:\\\\?") || name.startsWith("\\\\.\\"));
+        if (name == null) {
+            return false;
+        }
+        if (name.startsWith(DiscMaster.EMULATED_PREFIX) || name.startsWith("\\\\.\\")) {
+            return true;
+        }
+        if (name.startsWith("/dev/sr") && name.length() > "/dev/sr".length()) {
+            return digits(name, "/dev/sr".length());
+        }
+        int n = name.length();
+        return (n == 2 || n == 3 && name.charAt(2) == '\\') && name.charAt(1) == ':' && isAsciiLetter(name.charAt(0));
+    }
+
+    private static boolean digits(String s, int from) {
+        for (int i = from; i < s.length(); i++) {
+            if (s.charAt(i) < '0' || s.charAt(i) > '9') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isAsciiLetter(char c) {
+        return c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z';
     }
 
     /**
