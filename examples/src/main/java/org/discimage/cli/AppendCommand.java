@@ -14,7 +14,6 @@ import org.discimage.FileSystem;
 import org.discimage.FileSystemImage;
 import org.discimage.UdfRevision;
 import org.discimage.importer.SessionReader;
-import org.discimage.media.ImageFileMedium;
 import org.discimage.media.SessionInfo;
 import org.discimage.source.Spool;
 import org.discimage.source.WorkingDirectory;
@@ -76,8 +75,9 @@ final class AppendCommand implements Callable<Integer> {
     @Option(names = {"-V", "--volume-id"}, paramLabel = "ID", description = "The volume label of the new session.")
     String volumeId;
 
-    @Parameters(index = "0", paramLabel = "MEDIA", description = "The image file to grow.")
-    Path media;
+    @Parameters(index = "0", paramLabel = "MEDIA", description = "The image file to grow, or a DEVICE ("
+            + DeviceNames.FORMS + ") whose disc gets the session, recorded at its next writable address.")
+    String media;
 
     @Parameters(index = "1..*", paramLabel = "SOURCE",
             description = "Files and directories to add; IMAGE/PATH=- reads standard input.")
@@ -94,7 +94,7 @@ final class AppendCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
-        try (ImageFileMedium medium = ImageFileMedium.open(media)) {
+        try (AppendTarget medium = AppendTarget.open(media, spec, spec.commandLine().getErr())) {
             if (medium.chainLost()) {
                 out.println("note: the first session of " + media + " starts at LBA 0; appending overwrites its "
                         + "volume descriptors, so its own tree will no longer be listed as a session");
@@ -178,7 +178,7 @@ final class AppendCommand implements Callable<Integer> {
      * the SDK refuses what cannot work across sessions (FILE_SYSTEM_CHANGE_NOT_ALLOWED,
      * UDF_REVISION_CHANGE_NOT_ALLOWED) when the session is planned.
      */
-    private void chooseFileSystems(FileSystemImage image, ImageFileMedium medium) throws IOException {
+    private void chooseFileSystems(FileSystemImage image, AppendTarget medium) throws IOException {
         EnumSet<FileSystem> chosen = fileSystems == null ? null : EnumSet.copyOf(fileSystems);
         UdfRevision revision = udfRevision;
         if (!medium.isBlank()) {
@@ -208,7 +208,7 @@ final class AppendCommand implements Callable<Integer> {
     }
 
     /** Takes out what the imported tree holds where {@code g} will put its files: the source replaces it. */
-    private static void replaceTargets(Directory root, Graft g) throws IOException {
+    static void replaceTargets(Directory root, Graft g) throws IOException {
         Path local = g.local();
         String base = strip(g.imagePath());
         List<String> targets = new ArrayList<>();
@@ -229,7 +229,7 @@ final class AppendCommand implements Callable<Integer> {
         }
     }
 
-    private static String strip(String path) {
+    static String strip(String path) {
         String p = path;
         while (p.startsWith("/")) {
             p = p.substring(1);

@@ -11,15 +11,17 @@ import picocli.CommandLine.Command;
 /**
  * The {@code discimage} command-line tool: {@code build} writes an ISO 9660 / Joliet / Rock Ridge
  * image from host files; {@code ls}, {@code info} and {@code extract} list, describe and unpack one
- * session of an image (ISO 9660, Joliet, Rock Ridge or UDF tree).
+ * session of an image (ISO 9660, Joliet, Rock Ridge or UDF tree); {@code media} and {@code burn} describe and
+ * record the disc in a recorder, which {@code ls}, {@code info}, {@code extract} and {@code append} also take.
  *
  * <p>Exit codes: 0 success, 1 failure (the message names the IMAPI2-style error code), 2 usage error.
  */
 @Command(name = "discimage", mixinStandardHelpOptions = true,
         versionProvider = DiscImageCli.Version.class,
-        description = "Builds, lists and extracts ISO 9660 / Joliet / Rock Ridge / UDF disc images.",
+        description = "Builds, lists and extracts ISO 9660 / Joliet / Rock Ridge / UDF disc images and records "
+                + "them on optical discs.",
         subcommands = {BuildCommand.class, LsCommand.class, InfoCommand.class, ExtractCommand.class, AppendCommand.class,
-                DevicesCommand.class, SpanCommand.class,
+                DevicesCommand.class, MediaCommand.class, BurnCommand.class, SpanCommand.class,
                 CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:the operation failed", "2:usage error"})

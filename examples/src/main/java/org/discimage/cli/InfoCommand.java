@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -15,6 +16,7 @@ import org.discimage.importer.ImportedEntry;
 import org.discimage.importer.SessionReader;
 import org.discimage.media.ImageFileMedium;
 import org.discimage.media.SessionInfo;
+import org.discimage.recorder.RecordedSession;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -42,12 +44,14 @@ final class InfoCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
-        Path image = importOptions.image;
         try (ImportOptionsMixin.Session session = importOptions.open()) {
             SessionReader reader = session.reader();
             FileSystem def = reader.defaultFileSystem();
-            line(out, "image", image.toString());
-            line(out, "size", session.sectors().sectorCount() + " sectors, " + Files.size(image) + " bytes");
+            Path image = session.image();
+            long sectors = session.sectors().sectorCount();
+            line(out, "image", session.name());
+            // a disc's size: the end of its newest complete session, as the drive reports it
+            line(out, "size", sectors + " sectors, " + (image == null ? sectors * 2048 : Files.size(image)) + " bytes");
             line(out, "session start", Long.toString(reader.sessionStart()));
             line(out, "file systems", ImportOptionsMixin.names(reader.fileSystems()));
             line(out, "default", FileSystemConverter.name(def));
@@ -77,7 +81,7 @@ final class InfoCommand implements Callable<Integer> {
     private void sessions(PrintWriter out, ImportOptionsMixin.Session session) throws IOException {
         List<SessionInfo> sessions;
         try {
-            sessions = ImageFileMedium.readSessions(session.image());
+            sessions = session.image() == null ? discSessions(session) : ImageFileMedium.readSessions(session.image());
         } catch (DiscImageException e) {
             // a UDF-only image (mkudffs) has no ISO 9660 descriptors to chain sessions with
             line(out, "sessions", "no ISO 9660 session chain (no primary volume descriptor at LBA 16)");
@@ -94,6 +98,16 @@ final class InfoCommand implements Callable<Integer> {
             }
             line(out, "session " + s.number(), ImportOptionsMixin.describe(s) + ", file systems " + fileSystems);
         }
+    }
+
+    /** The sessions of a disc as its drive lists them (READ TRACK INFORMATION), with their volume ids. */
+    private static List<SessionInfo> discSessions(ImportOptionsMixin.Session session) throws IOException {
+        List<SessionInfo> list = new ArrayList<>();
+        for (RecordedSession s : session.recorder().media().sessions()) {
+            list.add(new SessionInfo(s.number(), s.startLba(), s.blocks(),
+                    RecorderTarget.volumeId(session.sectors(), s.startLba())));
+        }
+        return list;
     }
 
     private static void line(PrintWriter out, String key, String value) {

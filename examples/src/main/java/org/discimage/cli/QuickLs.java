@@ -131,8 +131,8 @@ final class QuickLs {
                 image = a;
             }
         }
-        if (image == null) {
-            return null;
+        if (image == null || DeviceNames.isDevice(image)) {
+            return null;  // a DEVICE is read through its recorder, by LsCommand
         }
         FileSystem fileSystem = null;
         try {

@@ -2,7 +2,11 @@ package org.discimage.recorder;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.channels.ReadableByteChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Objects;
@@ -162,16 +166,50 @@ public final class DataWriter {
      */
     public void write(ImageResult image) throws IOException {
         Objects.requireNonNull(image, "image");
+        run(new Session(image.startBlock(), image.totalSectors(), image::openChannel));
+    }
+
+    /**
+     * Writes the image file {@code imageFile}, laid out for a session that starts at {@code startLba} (0 for
+     * what mkisofs, {@code xorriso -as mkisofs} or {@code discimage build} write), as the next session,
+     * synchronously. IMAPI2's IDiscFormat2Data.Write takes any stream as well; the caller vouches for the
+     * layout, which this writer cannot see: it only checks that {@code startLba} is the disc's NWA and that the
+     * file holds whole 2048-byte blocks.
+     *
+     * @throws DiscImageException DF2DATA_STREAM_NOT_SUPPORTED for a file that is not a whole number of blocks;
+     *         otherwise as {@link #write(ImageResult)}
+     */
+    public void write(Path imageFile, long startLba) throws IOException {
+        Objects.requireNonNull(imageFile, "imageFile");
+        if (startLba < 0) {
+            throw new IllegalArgumentException("start LBA " + startLba);
+        }
+        long bytes = Files.size(imageFile);
+        if (bytes % MmcCommand.BLOCK_SIZE != 0) {
+            throw new DiscImageException(ErrorCode.DF2DATA_STREAM_NOT_SUPPORTED, imageFile + ": " + bytes
+                    + " bytes is not a whole number of " + MmcCommand.BLOCK_SIZE + "-byte blocks");
+        }
+        run(new Session(startLba, bytes / MmcCommand.BLOCK_SIZE,
+                () -> FileChannel.open(imageFile, StandardOpenOption.READ)));
+    }
+
+    private void run(Session session) throws IOException {
         synchronized (this) {
             checkIdle();
             writing = true;
             cancelled = false;
         }
         try {
-            new Session(image).run();
+            session.run();
         } finally {
             writing = false;
         }
+    }
+
+    /** Opens the session's bytes from its first block, once to write and again to name a verify mismatch. */
+    @FunctionalInterface
+    private interface ImageBytes {
+        ReadableByteChannel open() throws IOException;
     }
 
     private void checkIdle() throws DiscImageException {
@@ -183,7 +221,7 @@ public final class DataWriter {
 
     /** One write: the state the steps share. */
     private final class Session {
-        private final ImageResult image;
+        private final ImageBytes image;
         private final long start;
         private final long sectors;
         private final long began = System.nanoTime();
@@ -196,10 +234,10 @@ public final class DataWriter {
         /** Finalise the disc: asked for, or at most 2 % of it is left (IMAPI2 closes the disc then, imapi2.md §2.3). */
         private boolean closeDisc;
 
-        Session(ImageResult image) {
+        Session(long start, long sectors, ImageBytes image) {
             this.image = image;
-            this.start = image.startBlock();
-            this.sectors = image.totalSectors();
+            this.start = start;
+            this.sectors = sectors;
             this.lastWritten = start - 1;
         }
 
@@ -276,7 +314,7 @@ public final class DataWriter {
             checksums = verification == Verification.NONE ? null
                     : new int[(int) ((sectors + perBuffer - 1) / perBuffer)];
             CRC32C crc = new CRC32C();
-            ReadableByteChannel in = image.openChannel();
+            ReadableByteChannel in = image.open();
             try (RecorderRing r = new RecorderRing(in, perBuffer * MmcCommand.BLOCK_SIZE, RING_BUFFERS)) {
                 ring = r;
                 r.start();
@@ -441,7 +479,7 @@ public final class DataWriter {
         /** Names the first block of buffer {@code index} that differs, re-reading the image up to it. */
         private DiscImageException mismatch(int index, long lba, int blocks, ByteBuffer back) throws IOException {
             ByteBuffer sent = ByteBuffer.allocate(BLOCKS_PER_BUFFER * MmcCommand.BLOCK_SIZE);
-            try (ReadableByteChannel in = image.openChannel()) {
+            try (ReadableByteChannel in = image.open()) {
                 for (int i = 0; i <= index; i++) {
                     sent.clear();
                     while (sent.hasRemaining() && in.read(sent) >= 0) {
