@@ -641,14 +641,4 @@ public final class EmulatedDrive implements ScsiTransport {
         }
         return disc.format(list, data);
     }
-
-    // ---- hooks for the recording API (org.discimage.recorder) -------------------------------------
-
-    /**
-     * The simulated drive buffer's size in bytes as given to {@link #simulateRecording}, or -1 when recording is
-     * not simulated: what READ BUFFER CAPACITY would report as the buffer length (MMC 6.18).
-     */
-    public long bufferBytes() {
-        return buffer.simulated() ? buffer.capacity() : -1;
-    }
 }
