@@ -114,9 +114,12 @@ final class RecorderTarget implements AppendTarget {
     @Override
     public void prepare(FileSystemImage image) throws IOException {
         checkWritable();
-        if (!media.sessions().isEmpty()) {
-            // the sequential multisession interface: session start = NWA, free blocks, import medium = the drive
+        if (!media.sessions().isEmpty() || media.is(MediaState.OVERWRITE_ONLY)) {
+            // the disc's multisession interface: session start = NWA, free blocks, import medium = the drive; a
+            // blank DVD+RW/BD-RE needs it too: its first session starts at 32, below it the header copy (formats.md §4)
             image.setMultisessionInterfaces(recorder.multisessionInterfaces());
+        }
+        if (!media.sessions().isEmpty()) {
             image.importFileSystem();
         }
     }

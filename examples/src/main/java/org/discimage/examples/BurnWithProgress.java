@@ -80,12 +80,15 @@ public final class BurnWithProgress {
 
             FileSystemImage image = new FileSystemImage(clock);
             image.setFileSystems(FileSystem.ISO9660, FileSystem.JOLIET, FileSystem.ROCK_RIDGE);
-            if (!before.sessions().isEmpty()) {
+            if (!before.sessions().isEmpty() || before.is(MediaState.OVERWRITE_ONLY)) {
                 // The disc's multisession interface puts the session start at the NWA and makes the drive the
                 // import medium: the newest session's tree is read through READ(10), and its files keep
-                // pointing at the blocks already recorded. (On a blank disc there is nothing to import and
-                // the session starts at LBA 0; IMAPI2 refuses the interface there, and so does the SDK.)
+                // pointing at the blocks already recorded. A blank DVD+RW or BD-RE needs it too: sessions there
+                // start at 32, below them the copy of the newest descriptors. (On a blank write-once disc the
+                // session starts at LBA 0; IMAPI2 refuses the interface there, and so does the SDK.)
                 image.setMultisessionInterfaces(recorder.multisessionInterfaces());
+            }
+            if (!before.sessions().isEmpty()) {
                 image.importFileSystem();
                 out.printf("imported session %d (volume %s)%n", before.sessions().size(), image.importedVolumeName());
             }

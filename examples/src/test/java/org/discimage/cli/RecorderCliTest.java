@@ -185,6 +185,62 @@ class RecorderCliTest {
     }
 
     /**
+     * DVD+RW and BD-RE have no sessions of their own: burns grow the disc as xorriso grows it (first session at 32,
+     * each next one at the end rounded up to 32, blocks 0..31 a copy of the newest descriptors), so
+     * {@code xorriso -toc} lists every session and a plain reader at LBA 16 sees the newest tree.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"dvdplusrw", "bdre"})
+    void threeBurnsGrowARewritableDiscAsXorrisoDoes(String profile) throws Exception {
+        ExternalTool.require("xorriso");
+        ExternalTool.require("isoinfo");
+        Path disc = work.resolve(profile + ".disc");
+        String device = "emulated:" + profile + ":" + disc;
+        CliRun blank = ok("media", device);
+        assertTrue(blank.out().contains("state:            overwrite-only, blank\n"), blank.out());
+        assertTrue(blank.out().contains("next writable:    32\n"), blank.out());
+
+        ok("burn", device, folder("r1", "docs/a.txt", "one.txt").toString(), "-V", "S1");
+        CliRun b2 = ok("burn", "--verify", device, folder("r2", "two.txt").toString(), "-V", "S2");
+        assertTrue(b2.err().contains("verified (full)"), b2.toString());
+        ok("append", device, folder("r3", "docs/c.txt").toString());
+
+        CliRun after = ok("media", device);
+        assertTrue(after.out().contains("sessions:         3\n"), after.out());
+        List<Long> starts = starts(after.out());
+        assertEquals(32L, starts.get(0), after.out());
+        for (long start : starts) {
+            assertEquals(0, start % 32, "sessions aligned to 32 blocks: " + after.out());
+        }
+        // a SOURCE replaces what the tree holds at its paths (as in append): r3's docs replace r1's
+        TreeSet<String> merged = new TreeSet<>(List.of("/docs", "/docs/c.txt", "/one.txt", "/two.txt"));
+        assertEquals(merged, lsPaths(ok("ls", device).out()));
+        List<TreeSet<String>> expected = List.of(new TreeSet<>(List.of("/docs", "/docs/a.txt", "/one.txt")),
+                new TreeSet<>(List.of("/docs", "/docs/a.txt", "/one.txt", "/two.txt")), merged);
+        for (int i = 0; i < 3; i++) {
+            assertEquals(expected.get(i), xorrisoPaths(disc, starts.get(i)), "xorriso, session " + (i + 1));
+            assertEquals(expected.get(i), isoinfoPaths(disc, starts.get(i)), "isoinfo, session " + (i + 1));
+        }
+        assertEquals(merged, isoinfoPaths(disc, 0), "the header copy at LBA 16 names the newest tree");
+        String toc = ExternalTool.run("xorriso", "-indev", disc.toString(), "-toc");
+        assertEquals(3, toc.lines().filter(l -> l.startsWith("ISO session")).count(), toc);
+    }
+
+    /** An image laid out at LBA 0 goes to LBA 0 of a blank BD-RE, as growisofs -Z puts it (IMAPI2 does the same). */
+    @Test
+    void burnImageOnABlankBdReRecordsItAtLbaZero() throws Exception {
+        ExternalTool.require("isoinfo");
+        Path iso = work.resolve("whole.iso");
+        ok("build", "-o", iso.toString(), "-V", "WHOLE", folder("w", "w/x.txt", "y.txt").toString());
+        Path disc = work.resolve("whole.disc");
+        CliRun b = ok("burn", "emulated:bdre:" + disc, "--image", iso.toString(), "--verify");
+        assertTrue(b.err().contains("verified (full)"), b.toString());
+        byte[] image = Files.readAllBytes(iso);
+        assertArrayEquals(image, Arrays.copyOf(Files.readAllBytes(disc), image.length), "the disc starts with the image");
+        assertEquals(new TreeSet<>(List.of("/w", "/w/x.txt", "/y.txt")), isoinfoPaths(disc, 0));
+    }
+
+    /**
      * An ISO/UDF bridge burnt twice on a BD-R: the second burn keeps UDF without {@code --fs} (the newest session's
      * file systems), and udfinfo reads each session's UDF volume between its start and its last block.
      */

@@ -257,7 +257,9 @@ public final class DataWriter {
                 report(WriteAction.WRITING_DATA);
                 writeData();
                 report(WriteAction.FINALIZATION);
-                if (overwritable) {
+                if (overwritable && start == 0) {
+                    execute(new SynchronizeCache(false)); // a whole-disc image: its own descriptors are at 16
+                } else if (overwritable) {
                     OverwritableDisc.commit(recorder, start, start + sectors); // sync, then the header (rule 7)
                 } else {
                     close(state, pageSet);
@@ -293,12 +295,12 @@ public final class DataWriter {
                 throw new DiscImageException(ErrorCode.DF2DATA_INVALID_MEDIA_STATE, where + ": the " + m.type()
                         + " takes no further session (" + m.states() + ", " + m.sessions().size() + " sessions)");
             }
-            if (start != m.nextWritableAddress()) {
+            if (start != m.nextWritableAddress() && !wholeDisc(m)) {
                 throw new DiscImageException(ErrorCode.DF2DATA_STREAM_NOT_SUPPORTED, where + ": the image is planned"
                         + " at LBA " + start + " but the disc's next writable address is " + m.nextWritableAddress()
                         + " (plan it with setMultisessionInterfaces(recorder.multisessionInterfaces()))");
             }
-            if (sectors > m.freeSectors()) {
+            if (sectors > (wholeDisc(m) ? m.totalSectors() : m.freeSectors())) {
                 throw new DiscImageException(ErrorCode.DF2DATA_STREAM_TOO_LARGE_FOR_CURRENT_MEDIA, where + ": the "
                         + "image has " + sectors + " blocks, the disc " + m.freeSectors() + " free from LBA " + start);
             }
@@ -502,6 +504,17 @@ public final class DataWriter {
             return new DiscImageException(ErrorCode.BURN_VERIFICATION_FAILED, recorder.device() + ": LBA " + bad
                     + " read back differs from the block written (CRC32C of blocks " + lba + ".." + (lba + blocks - 1)
                     + " changed) in the session written at " + start);
+        }
+
+        /**
+         * An image planned at LBA 0 for a blank DVD+RW or BD-RE is recorded there as it is, as growisofs -Z and IMAPI2
+         * do: its own volume descriptors at 16 are then the disc's, and no header copy is written (blocks 17..31 may
+         * hold its path tables or file data). Later sessions cannot grow such a disc
+         * ({@link DriveRandomWrite} refuses a first session at LBA 0, as {@code ImageFileMedium} does without
+         * {@code prepare}).
+         */
+        private boolean wholeDisc(MediaInfo m) {
+            return start == 0 && m.is(MediaState.OVERWRITE_ONLY) && m.is(MediaState.BLANK);
         }
 
         private void execute(MmcCommand c) throws DiscImageException {
