@@ -30,6 +30,15 @@ final class PathSource implements ContentSource {
         }
     }
 
+    /** A host file of {@code size} bytes, as its attributes just read say (checked when it is opened). */
+    PathSource(Path file, long size) {
+        this.file = Objects.requireNonNull(file, "file");
+        if (size < 0) {
+            throw new IllegalArgumentException("negative size " + size + " of " + file);
+        }
+        this.size = size;
+    }
+
     /** The host file. */
     Path file() {
         return file;
