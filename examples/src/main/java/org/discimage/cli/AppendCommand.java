@@ -93,7 +93,11 @@ final class AppendCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        PrintWriter out = spec.commandLine().getOut();
+        return run(spec.commandLine().getOut());
+    }
+
+    /** Appends the session, printing to {@code out}; the part of {@link #call} {@link QuickAppend} shares. */
+    int run(PrintWriter out) throws IOException {
         try (ImageFileMedium medium = ImageFileMedium.open(media)) {
             if (medium.chainLost()) {
                 out.println("note: the first session of " + media + " starts at LBA 0; appending overwrites its "
@@ -203,6 +207,9 @@ final class AppendCommand implements Callable<Integer> {
                 image.setUdfRevision(revision);
             }
         } catch (IllegalArgumentException e) {
+            if (spec == null) {
+                throw new QuickAppend.Unhandled();  // no picocli model to report with: let picocli run it
+            }
             throw new CommandLine.ParameterException(spec.commandLine(), "--fs: " + e.getMessage());
         }
     }

@@ -52,6 +52,9 @@ public final class DiscImageCli implements Runnable {
         if (code == QuickLs.NOT_HANDLED) {
             code = QuickBuild.run(args);  // and a common build (see QuickBuild)
         }
+        if (code == QuickLs.NOT_HANDLED) {
+            code = QuickAppend.run(args);  // and a plain append (see QuickAppend)
+        }
         System.exit(code != QuickLs.NOT_HANDLED ? code : commandLine(new DiscImageCli()).execute(args));
     }
 
