@@ -47,8 +47,19 @@ final class QuickBuild {
                 : name.equalsIgnoreCase("cp65001") ? StandardCharsets.UTF_8 : Charset.forName(name);
         PrintWriter err = new PrintWriter(new BufferedWriter(new OutputStreamWriter(
                 new FileOutputStream(FileDescriptor.err), charset)), true);
-        return run(b, System::getenv, err);
+        return run(b, ENVIRONMENT, err);
     }
+
+    /**
+     * The process environment: a class, not {@code System::getenv}, since a cold JVM's first lambda
+     * costs about 10 ms of bootstrapping (benchmarks/README.md), a tenth of a whole build of a few files.
+     */
+    private static final Function<String, String> ENVIRONMENT = new Function<>() {
+        @Override
+        public String apply(String name) {
+            return System.getenv(name);
+        }
+    };
 
     /** As {@link #run(String[])}, with the environment {@code env} and the error writer {@code err}. */
     static int run(String[] args, Function<String, String> env, PrintWriter err) {
