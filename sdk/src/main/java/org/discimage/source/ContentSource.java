@@ -59,6 +59,22 @@ public interface ContentSource {
         return new PathSource(file, attributes.size());
     }
 
+    /**
+     * The host file {@code name} in {@code directory} whose attributes a directory walk has just
+     * read, as {@link #of(Path, BasicFileAttributes)}; the compact form for large trees: the
+     * directory's Path is shared by its files and the name is the caller's string, instead of a
+     * Path per file.
+     *
+     * @throws IllegalArgumentException if {@code attributes} are not those of a regular file or
+     *                                  {@code name} is not one file name (empty, ".", "..", a separator)
+     */
+    static ContentSource of(Path directory, String name, BasicFileAttributes attributes) {
+        if (!attributes.isRegularFile()) {
+            throw new IllegalArgumentException(directory.resolve(name) + " is not a regular file");
+        }
+        return new PathSource(directory, name, attributes.size());
+    }
+
     /** The given bytes (the array is not copied: do not modify it afterwards). */
     static ContentSource of(byte[] bytes) {
         return new BytesSource(bytes);

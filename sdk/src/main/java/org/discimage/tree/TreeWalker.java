@@ -58,7 +58,7 @@ final class TreeWalker {
             Pending p = todo.pop();
             try (DirectoryStream<Path> entries = Files.newDirectoryStream(p.host)) {
                 for (Path child : entries) {
-                    visit(child, p.dir, todo);
+                    visit(child, p.host, p.dir, todo);
                 }
             } catch (DiscImageException e) {
                 throw e;
@@ -69,8 +69,8 @@ final class TreeWalker {
         }
     }
 
-    private void visit(Path child, Directory parent, Deque<Pending> todo) throws IOException {
-        Item node = node(child, child.getFileName().toString(), read(child), parent.clock());
+    private void visit(Path child, Path hostDir, Directory parent, Deque<Pending> todo) throws IOException {
+        Item node = node(child, hostDir, child.getFileName().toString(), read(child), parent.clock());
         if (node != null) {
             parent.put(node);
             if (node instanceof Directory d) {
@@ -85,6 +85,14 @@ final class TreeWalker {
      * recorded (sockets and fifos have no content to read).
      */
     Item node(Path child, String name, BasicFileAttributes a, Clock clock) throws IOException {
+        return node(child, null, name, a, clock);
+    }
+
+    /**
+     * As {@link #node(Path, String, BasicFileAttributes, Clock)}; a file's source is {@code name} in
+     * {@code hostDir} (its parent, shared by the walk) when that is given, else {@code child}.
+     */
+    private Item node(Path child, Path hostDir, String name, BasicFileAttributes a, Clock clock) throws IOException {
         Item node = null;
         if (a.isDirectory()) {
             if (!dirFilter.accept(child, a).equals(java.nio.file.FileVisitResult.CONTINUE)) {
@@ -108,7 +116,7 @@ final class TreeWalker {
                         "source file " + child + " is not readable");
             }
             // the size of the attributes just read: no second stat(2)
-            node = new FileItem(name, ContentSource.of(child, a), 0);
+            node = new FileItem(name, hostDir != null ? ContentSource.of(hostDir, name, a) : ContentSource.of(child, a), 0);
         } else if (a.isOther() && unixView) {
             node = device(child, name, a);
         }

@@ -55,7 +55,31 @@ class ContentSourceOfAttributesTest {
     }
 
     @Test
+    void aNameInADirectoryIsTheFileThereAndSlicesStayFileChannels() throws IOException {
+        Path f = Files.writeString(tmp.resolve("in dir.txt"), "0123456789");
+        ContentSource s = ContentSource.of(tmp, "in dir.txt", attrs(f));
+        assertEquals(10, s.size());
+        assertEquals(f.toString(), s.description());
+        try (ReadableByteChannel ch = s.openChannel(); InputStream in = Channels.newInputStream(ch)) {
+            assertTrue(ch instanceof FileChannel, "transferTo needs a FileChannel: " + ch);
+            assertArrayEquals("0123456789".getBytes(), in.readAllBytes());
+        }
+        try (ReadableByteChannel ch = ContentSource.slice(s, 3, 4).openChannel(); InputStream in = Channels.newInputStream(ch)) {
+            assertTrue(ch instanceof FileChannel, "a slice of a host file is a FileChannel view: " + ch);
+            assertArrayEquals("3456".getBytes(), in.readAllBytes());
+        }
+        Files.writeString(f, "changed!");
+        DiscImageException e = assertThrows(DiscImageException.class, s::openChannel);
+        assertEquals(ErrorCode.DATA_STREAM_INCONSISTENCY, e.code());
+        assertTrue(e.getMessage().contains(f.toString()), e.getMessage());
+        for (String bad : new String[] {"", ".", "..", "a/b"}) {
+            assertThrows(IllegalArgumentException.class, () -> ContentSource.of(tmp, bad, attrs(f)), bad);
+        }
+    }
+
+    @Test
     void attributesOfADirectoryAreRefused() throws IOException {
         assertThrows(IllegalArgumentException.class, () -> ContentSource.of(tmp, attrs(tmp)));
+        assertThrows(IllegalArgumentException.class, () -> ContentSource.of(tmp.getParent(), tmp.getFileName().toString(), attrs(tmp)));
     }
 }
