@@ -93,8 +93,12 @@ final class AppendCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        PrintWriter out = spec.commandLine().getOut();
-        try (AppendTarget medium = AppendTarget.open(media, spec, spec.commandLine().getErr())) {
+        return run(spec.commandLine().getOut(), spec.commandLine().getErr());
+    }
+
+    /** Appends the session, printing to {@code out} and {@code err}; the part of {@link #call} {@link QuickAppend} shares. */
+    int run(PrintWriter out, PrintWriter err) throws IOException {
+        try (AppendTarget medium = AppendTarget.open(media, spec, err)) {
             if (medium.chainLost()) {
                 out.println("note: the first session of " + media + " starts at LBA 0; appending overwrites its "
                         + "volume descriptors, so its own tree will no longer be listed as a session");
@@ -203,6 +207,9 @@ final class AppendCommand implements Callable<Integer> {
                 image.setUdfRevision(revision);
             }
         } catch (IllegalArgumentException e) {
+            if (spec == null) {
+                throw new QuickAppend.Unhandled();  // no picocli model to report with: let picocli run it
+            }
             throw new CommandLine.ParameterException(spec.commandLine(), "--fs: " + e.getMessage());
         }
     }

@@ -121,7 +121,14 @@ final class BuildCommand implements Callable<Integer> {
             }
         }
         image.setBootImageOptions(entries);
-        PrintWriter err = spec.commandLine().getErr();
+        return addAndWrite(image, spec.commandLine().getErr());
+    }
+
+    /**
+     * Adds the sources and archives to the configured {@code image} and writes it; the part of
+     * {@link #call} that {@link QuickBuild} shares (it needs no picocli model).
+     */
+    int addAndWrite(FileSystemImage image, PrintWriter err) throws IOException {
         if (workingDir != null) {
             image.setWorkingDirectory(WorkingDirectory.of(workingDir));
         }
@@ -165,7 +172,11 @@ final class BuildCommand implements Callable<Integer> {
     }
 
     private Clock clock() {
-        String sde = parent.getenv(SOURCE_DATE_EPOCH);
+        return clock(parent.getenv(SOURCE_DATE_EPOCH));
+    }
+
+    /** The clock of a build: fixed at {@code sde} seconds when SOURCE_DATE_EPOCH is set, else the system's. */
+    static Clock clock(String sde) {
         if (sde == null || sde.isBlank()) {
             return Clock.systemUTC();
         }
@@ -176,7 +187,7 @@ final class BuildCommand implements Callable<Integer> {
         }
     }
 
-    private void configure(FileSystemImage image) {
+    void configure(FileSystemImage image) {
         if (fileSystems.contains(FileSystem.ROCK_RIDGE) && !fileSystems.contains(FileSystem.ISO9660)) {
             throw new CommandLine.ParameterException(spec.commandLine(),
                     "--fs rockridge extends iso9660: add iso9660 too");

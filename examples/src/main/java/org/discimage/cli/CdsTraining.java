@@ -19,9 +19,10 @@ import picocli.CommandLine;
  * The class-data-sharing training run of the {@code discimage} launcher, run by the examples build
  * at {@code package} as {@code java -XX:ArchiveClassesAtExit=target/discimage.jsa -cp
  * target/discimage.jar org.discimage.cli.CdsTraining LAUNCHER_SOURCE target}: it builds a small
- * image of a temporary tree, lists it (the plain {@link QuickLs} path, long, Joliet), describes
- * it and asks picocli for the version and help, so that the JVM archives the classes (and lambda
- * proxies) those commands load; then it installs the launcher script next to the jar. Output goes
+ * image of a temporary tree (through picocli and through {@link QuickBuild}, with and without UDF),
+ * grows another by two sessions (picocli, then {@link QuickAppend}),
+ * lists it (the plain {@link QuickLs} path, long, Joliet), describes it and asks picocli for the
+ * version and help, so that the JVM archives the classes (and lambda proxies) those commands load; then it installs the launcher script next to the jar. Output goes
  * nowhere; a failure fails the build.
  */
 final class CdsTraining {
@@ -56,6 +57,20 @@ final class CdsTraining {
         Files.createSymbolicLink(work.resolve("tree/link"), Path.of("dir/sub/file1.txt"));
         String image = work.resolve("train.iso").toString();
         run("build", "-o", image, work.resolve("tree").toString());
+        // the picocli-free common build (QuickBuild), ISO and the UDF bridge
+        for (String fs : new String[] {"iso9660,joliet,rockridge", "iso9660,joliet,rockridge,udf"}) {
+            String[] build = {"build", "-o", work.resolve("quick.iso").toString(), "--fs", fs, work.resolve("tree").toString()};
+            if (QuickBuild.run(build, Map.of("SOURCE_DATE_EPOCH", "1700000000")::get, new PrintWriter(Writer.nullWriter())) != 0) {
+                throw new IllegalStateException("training: " + String.join(" ", build) + " failed");
+            }
+        }
+        // append: a grown image made through picocli, then a second session through QuickAppend
+        String grown = work.resolve("grown.iso").toString();
+        run("append", grown, work.resolve("tree/dir").toString());
+        String[] append = {"append", grown, "again=" + work.resolve("tree")};
+        if (QuickAppend.run(append, new PrintWriter(Writer.nullWriter()), new PrintWriter(Writer.nullWriter())) != 0) {
+            throw new IllegalStateException("training: " + String.join(" ", append) + " failed");
+        }
         for (String[] ls : new String[][] {{"ls", image}, {"ls", "-l", image}, {"ls", "--fs", "joliet", image}}) {
             if (QuickLs.run(ls, OutputStream.nullOutputStream(), StandardCharsets.UTF_8,
                     new PrintWriter(Writer.nullWriter())) != 0) {

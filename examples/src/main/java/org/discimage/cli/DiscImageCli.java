@@ -51,6 +51,12 @@ public final class DiscImageCli implements Runnable {
     /** Runs the tool and exits with its exit code. */
     public static void main(String[] args) {
         int code = QuickLs.run(args);  // a plain ls without picocli's start-up cost (see QuickLs)
+        if (code == QuickLs.NOT_HANDLED) {
+            code = QuickBuild.run(args);  // and a common build (see QuickBuild)
+        }
+        if (code == QuickLs.NOT_HANDLED) {
+            code = QuickAppend.run(args);  // and a plain append (see QuickAppend)
+        }
         System.exit(code != QuickLs.NOT_HANDLED ? code : commandLine(new DiscImageCli()).execute(args));
     }
 

@@ -26,6 +26,12 @@ public final class UdfCrc {
 
     /** The CRC of {@code length} bytes of {@code b} from absolute index {@code offset}; b is not moved. */
     public static int crc(ByteBuffer b, int offset, int length) {
+        java.util.Objects.checkFromIndexSize(offset, length, b.limit());
+        if (b.hasArray()) {
+            // straight over the array: a cold JVM (C1, the CLI launcher) pays a call per ByteBuffer.get,
+            // and every File Entry of a UDF image is sealed with this CRC
+            return crc(b.array(), b.arrayOffset() + offset, length);
+        }
         int c = 0;
         for (int i = offset, end = offset + length; i < end; i++) {
             c = ((c << 8) & 0xFFFF) ^ TABLE[((c >>> 8) ^ b.get(i)) & 0xFF];
@@ -33,9 +39,17 @@ public final class UdfCrc {
         return c;
     }
 
+    private static int crc(byte[] a, int from, int length) {
+        int c = 0;
+        for (int i = from, end = from + length; i < end; i++) {
+            c = ((c << 8) & 0xFFFF) ^ TABLE[((c >>> 8) ^ a[i]) & 0xFF];
+        }
+        return c;
+    }
+
     /** The CRC of a whole array. */
     public static int crc(byte[] bytes) {
-        return crc(ByteBuffer.wrap(bytes), 0, bytes.length);
+        return crc(bytes, 0, bytes.length);
     }
 
     /**

@@ -430,9 +430,29 @@ public final class IsoImagePlanner {
 
     /** Sorts records by ECMA-119 9.3 (identifier without the ";1" version). */
     private static PlanNode[] sortIso(PlanNode[] nodes, java.util.function.Function<PlanNode, byte[]> id) {
-        PlanNode[] sorted = nodes.clone();
-        Arrays.sort(sorted, Comparator.comparing(n -> withoutVersion(id.apply(n)), IsoNames::compare));
+        // each key made once, not twice per comparison (a copy of the identifier without ";1"); the
+        // sort is stable as before, so the order is the same
+        IsoKeyed[] keyed = new IsoKeyed[nodes.length];
+        for (int i = 0; i < nodes.length; i++) {
+            keyed[i] = new IsoKeyed(withoutVersion(id.apply(nodes[i])), nodes[i]);
+        }
+        Arrays.sort(keyed, IsoKeyed.ORDER);
+        PlanNode[] sorted = new PlanNode[nodes.length];
+        for (int i = 0; i < keyed.length; i++) {
+            sorted[i] = keyed[i].node;
+        }
         return sorted;
+    }
+
+    /** A node with its sort key, the identifier without its version (ECMA-119 9.3). */
+    private record IsoKeyed(byte[] key, PlanNode node) {
+        /** By key (a class, not a lambda: no bootstrap in a cold JVM). */
+        static final Comparator<IsoKeyed> ORDER = new Comparator<>() {
+            @Override
+            public int compare(IsoKeyed a, IsoKeyed b) {
+                return IsoNames.compare(a.key, b.key);
+            }
+        };
     }
 
     static byte[] withoutVersion(byte[] id) {

@@ -32,7 +32,7 @@ public final class BufferPool {
     public synchronized ByteBuffer acquire() {
         ByteBuffer b = free.pollFirst();
         if (b == null) {
-            b = ByteBuffer.allocateDirect(BUFFER_SIZE);
+            b = ByteBuffer.allocate(BUFFER_SIZE);
         }
         b.clear();
         return b;

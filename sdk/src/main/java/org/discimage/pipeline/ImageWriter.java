@@ -18,13 +18,27 @@ import org.discimage.layout.ZeroExtent;
  * Pushes a {@link Layout} into a channel: metadata is encoded into one pooled buffer and written in
  * 64 KiB chunks; file data goes from its source straight to the channel (FileChannel.transferTo for
  * host files, so no copy passes through the heap), then zeros to the sector end.
+ *
+ * <p>Small files (at most {@link #SMALL_FILE} bytes) are the exception: their data and padding are
+ * read into one direct batch buffer, written when it is full or something else comes. A transferTo
+ * costs a sendfile plus an fstat inside the JDK and the padding a write of its own: for a tree of
+ * 100,000 files of mostly 0–16 KiB (compare-peers' {@code small}) that was two thirds of the
+ * writer's system calls, which cost more there than copying a few KiB once.
  */
 public final class ImageWriter {
     private static final int SECTOR = SectorProducer.SECTOR_SIZE;
+    /** Files up to this size go through the batch buffer instead of transferTo. */
+    static final int SMALL_FILE = 32 * 1024;
+    /** The batch buffer's size: many small files per write. */
+    static final int BATCH = 1 << 20;
     private final Layout layout;
     private final ProgressListener listener;
     private final Cancellation cancellation;
     private long written;
+    /** Small files' data waiting to be written (direct: read(2) and write(2) go straight from it); lazily made. */
+    private ByteBuffer batch;
+    /** The LBA of the batch's first sector, for messages. */
+    private long batchLba;
 
     /** A writer of {@code layout} reporting to {@code listener} and stopping on {@code cancellation}. */
     public ImageWriter(Layout layout, ProgressListener listener, Cancellation cancellation) {
@@ -40,6 +54,11 @@ public final class ImageWriter {
             for (PlannedExtent e : layout.extents()) {
                 cancellation.check(e.lba());
                 listener.progress(e.description(), written, layout.totalSectors());
+                if (e instanceof FileDataExtent f && f.sectors() * SECTOR <= SMALL_FILE) {
+                    writeSmallFile(f, target);
+                    continue;
+                }
+                flush(target);
                 if (e instanceof MetadataExtent m) {
                     writeMetadata(m, buf, target);
                 } else if (e instanceof FileDataExtent f) {
@@ -48,6 +67,7 @@ public final class ImageWriter {
                     writeZeros(((ZeroExtent) e).sectors(), target);
                 }
             }
+            flush(target);
             listener.progress("", written, layout.totalSectors());
             return written * SECTOR;
         } finally {
@@ -113,6 +133,54 @@ public final class ImageWriter {
             write(Zeros.view(SECTOR - tail), target, f.lba() + f.sectors() - 1);
         }
         advance(f.sectors() - reported, f.description());
+    }
+
+    /**
+     * Appends a small file's data and padding to the batch (its size checked as in
+     * {@link #writeFile}: the source must still hold the planned bytes, no more, no less).
+     */
+    private void writeSmallFile(FileDataExtent f, WritableByteChannel target) throws IOException {
+        long size = f.source().size();
+        if (divCeil(size) != f.sectors()) {
+            throw new DiscImageException(ErrorCode.DATA_STREAM_INCONSISTENCY, f.description() + " ("
+                    + f.source().description() + ") now holds " + size + " bytes, not the "
+                    + f.sectors() + " sectors planned");
+        }
+        if (size == 0) {
+            return;
+        }
+        int padded = (int) (f.sectors() * SECTOR);
+        if (batch == null) {
+            batch = ByteBuffer.allocateDirect(BATCH);
+        }
+        if (batch.remaining() < padded) {
+            flush(target);
+        }
+        if (batch.position() == 0) {
+            batchLba = f.lba();
+        }
+        try (SourceCopier copier = new SourceCopier(f.source(), f.description())) {
+            while (!copier.done()) {
+                copier.read(batch);
+            }
+            copier.checkEnd();
+        }
+        int tail = (int) (size % SECTOR);
+        if (tail != 0) {
+            batch.put(Zeros.view(SECTOR - tail));
+        }
+        written += f.sectors();
+        cancellation.check(f.lba() + f.sectors());
+        listener.progress(f.description(), written, layout.totalSectors());
+    }
+
+    /** Writes what the batch holds. */
+    private void flush(WritableByteChannel target) throws IOException {
+        if (batch != null && batch.position() > 0) {
+            batch.flip();
+            write(batch, target, batchLba);
+            batch.clear();
+        }
     }
 
     private void writeZeros(long sectors, WritableByteChannel target) throws IOException {

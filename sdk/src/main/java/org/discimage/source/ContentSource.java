@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.channels.ReadableByteChannel;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 
 import org.apache.commons.io.function.IOSupplier;
 import org.discimage.error.DiscImageException;
@@ -42,6 +43,36 @@ public interface ContentSource {
     /** A file on the host file system; its size is read now and checked again when it is read. */
     static ContentSource of(Path file) throws IOException {
         return new PathSource(file);
+    }
+
+    /**
+     * A host file whose attributes the caller has just read (a directory walk, {@code Files.walkFileTree}):
+     * its size is taken from {@code attributes} instead of another stat of the path, and checked
+     * again when the file is opened and after it is read.
+     *
+     * @throws IllegalArgumentException if {@code attributes} are not those of a regular file
+     */
+    static ContentSource of(Path file, BasicFileAttributes attributes) {
+        if (!attributes.isRegularFile()) {
+            throw new IllegalArgumentException(file + " is not a regular file");
+        }
+        return new PathSource(file, attributes.size());
+    }
+
+    /**
+     * The host file {@code name} in {@code directory} whose attributes a directory walk has just
+     * read, as {@link #of(Path, BasicFileAttributes)}; the compact form for large trees: the
+     * directory's Path is shared by its files and the name is the caller's string, instead of a
+     * Path per file.
+     *
+     * @throws IllegalArgumentException if {@code attributes} are not those of a regular file or
+     *                                  {@code name} is not one file name (empty, ".", "..", a separator)
+     */
+    static ContentSource of(Path directory, String name, BasicFileAttributes attributes) {
+        if (!attributes.isRegularFile()) {
+            throw new IllegalArgumentException(directory.resolve(name) + " is not a regular file");
+        }
+        return new PathSource(directory, name, attributes.size());
     }
 
     /** The given bytes (the array is not copied: do not modify it afterwards). */

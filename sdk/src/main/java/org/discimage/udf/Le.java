@@ -12,6 +12,8 @@ import org.discimage.error.DiscImageException;
  * their bounds.
  */
 final class Le {
+    private static final byte[] ZEROS = new byte[2048];
+
     private Le() {
     }
 
@@ -27,8 +29,9 @@ final class Le {
             throw new BufferOverflowException();
         }
         ByteBuffer s = b.slice(b.position(), length);
-        for (int i = 0; i < length; i++) {
-            s.put(i, (byte) 0);
+        // one bulk copy, not a put per byte (descriptors of a sector or more, one per file in UDF)
+        for (int i = 0; i < length; i += ZEROS.length) {
+            s.put(i, ZEROS, 0, Math.min(ZEROS.length, length - i));
         }
         return s;
     }

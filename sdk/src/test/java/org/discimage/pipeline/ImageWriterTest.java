@@ -107,6 +107,74 @@ class ImageWriterTest {
         assertArrayEquals(want, pulled.toByteArray());
     }
 
+    /**
+     * Small files go through the writer's batch buffer (no transferTo): many of them, of sizes around
+     * the sector and the batch limits, between metadata and large files, land where they belong,
+     * whatever the target.
+     */
+    @Test
+    void smallFilesBetweenMetadataAndLargeFilesLandWhereTheyBelong() throws IOException {
+        List<PlannedExtent> list = new ArrayList<>();
+        ByteArrayOutputStream want = new ByteArrayOutputStream();
+        Random sizes = new Random(7);
+        long lba = 0;
+        for (int i = 0; i < 300; i++) {
+            int size = i % 50 == 49 ? ImageWriter.SMALL_FILE + 1 + sizes.nextInt(100_000)   // a transferTo one
+                    : i % 7 == 0 ? ImageWriter.SMALL_FILE - sizes.nextInt(3)                  // at the limit
+                    : i % 5 == 0 ? 2048 * (1 + sizes.nextInt(3))                             // whole sectors
+                    : sizes.nextInt(20_000);                                                  // 0 included
+            byte[] data = random(size, i);
+            Path f = Files.write(tmp.resolve("f" + i), data);
+            long sectors = (size + 2047) / 2048;
+            list.add(new FileDataExtent(lba, sectors, "/f" + i, i % 3 == 0 ? ContentSource.of(data) : ContentSource.of(f)));
+            want.write(data);
+            want.write(new byte[(int) (sectors * 2048 - size)]);
+            lba += sectors;
+            if (i % 40 == 39) {   // metadata between the files flushes the batch first
+                final int mark = i;
+                list.add(new MetadataExtent(lba, 2, "meta" + i, () -> new org.discimage.layout.SectorProducer() {
+                    @Override
+                    public void next(ByteBuffer dst) {
+                        int start = dst.position();
+                        dst.putInt(0x3E7A0000 + mark);
+                        dst.position(start + SECTOR_SIZE);
+                    }
+                }));
+                for (int k = 0; k < 2; k++) {
+                    byte[] sector = new byte[2048];
+                    ByteBuffer.wrap(sector).putInt(0x3E7A0000 + mark);
+                    want.write(sector);
+                }
+                lba += 2;
+            }
+        }
+        Layout layout = new Layout(0, list);
+        assertTrue(want.size() > 2 * ImageWriter.BATCH, "more than one batch: " + want.size());
+
+        Path out = tmp.resolve("small.img");
+        try (FileChannel ch = FileChannel.open(out, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
+            assertEquals(want.size(), new ImageWriter(layout, ProgressListener.NONE, new Cancellation()).writeTo(ch));
+        }
+        assertArrayEquals(want.toByteArray(), Files.readAllBytes(out));
+        ByteArrayOutputStream bos = new ByteArrayOutputStream();
+        new ImageWriter(layout, ProgressListener.NONE, new Cancellation()).writeTo(Channels.newChannel(bos));
+        assertArrayEquals(want.toByteArray(), bos.toByteArray());
+    }
+
+    @Test
+    void aSmallFileThatGrewOrShrankFailsTheWrite() throws IOException {
+        for (int now : new int[] {999, 1001}) {
+            Path hostFile = Files.write(tmp.resolve("changes" + now), random(1000, 9));
+            Layout layout = new Layout(0, List.of(new FileDataExtent(0, 1, "/changes", ContentSource.of(hostFile))));
+            Files.write(hostFile, random(now, 9));
+            DiscImageException e = assertThrows(DiscImageException.class, () ->
+                    new ImageWriter(layout, ProgressListener.NONE, new Cancellation())
+                            .writeTo(Channels.newChannel(OutputStreamNull.INSTANCE)));
+            assertEquals(ErrorCode.DATA_STREAM_INCONSISTENCY, e.code());
+            assertTrue(e.getMessage().contains(hostFile.toString()), e.getMessage());
+        }
+    }
+
     @Test
     void progressIsMonotonicAndEndsAtTotal() throws IOException {
         byte[] host = random(20_000_000, 3);
