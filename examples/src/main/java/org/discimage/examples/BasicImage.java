@@ -76,7 +76,7 @@ public final class BasicImage {
         int[] lastStep = {-1};
         result.setProgressListener((item, written, total) -> {
             int step = (int) (written * 10 / Math.max(1, total));
-            if (step != lastStep[0]) {
+            if (step != lastStep[0] || item.isEmpty()) { // the last file may already have reached 100 %
                 lastStep[0] = step;
                 out.printf("progress %3d%% %s%n", step * 10, item.isEmpty() ? "(done)" : item);
             }
