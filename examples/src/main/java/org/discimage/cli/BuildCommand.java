@@ -24,7 +24,6 @@ import org.discimage.IsoLevel;
 import org.discimage.NamePolicy;
 import org.discimage.ProgressListener;
 import org.discimage.UdfRevision;
-import org.discimage.VolumeIdentifiers;
 import org.discimage.source.Spool;
 import org.discimage.source.WorkingDirectory;
 import org.discimage.source.archive.ArchiveSummary;
@@ -70,20 +69,8 @@ final class BuildCommand implements Callable<Integer> {
             description = "ISO 9660 interchange level (default: ${DEFAULT-VALUE}).")
     IsoLevel isoLevel;
 
-    @Option(names = {"-V", "--volume-id"}, paramLabel = "ID", description = "The volume label.")
-    String volumeId;
-
-    @Option(names = "--publisher", paramLabel = "TEXT", description = "Publisher identifier.")
-    String publisher;
-
-    @Option(names = "--preparer", paramLabel = "TEXT", description = "Data preparer identifier.")
-    String preparer;
-
-    @Option(names = "--application", paramLabel = "TEXT", description = "Application identifier.")
-    String application;
-
-    @Option(names = "--system-id", paramLabel = "TEXT", description = "System identifier.")
-    String systemId;
+    @CommandLine.Mixin
+    IdentifierOptions identifiers = new IdentifierOptions();
 
     @Option(names = "--strict-names",
             description = "Fail on names a file system cannot hold instead of adapting them.")
@@ -206,23 +193,7 @@ final class BuildCommand implements Callable<Integer> {
         }
         image.setIsoLevel(isoLevel);
         image.setNamePolicy(strictNames ? NamePolicy.STRICT : NamePolicy.MANGLE);
-        VolumeIdentifiers ids = image.identifiers();
-        if (volumeId != null) {
-            ids = ids.withVolumeId(volumeId);
-        }
-        if (publisher != null) {
-            ids = ids.withPublisherId(publisher);
-        }
-        if (preparer != null) {
-            ids = ids.withDataPreparerId(preparer);
-        }
-        if (application != null) {
-            ids = ids.withApplicationId(application);
-        }
-        if (systemId != null) {
-            ids = ids.withSystemId(systemId);
-        }
-        image.setIdentifiers(ids);
+        identifiers.apply(image);
     }
 
     /**

@@ -9,7 +9,6 @@ import org.discimage.FileSystemImage;
 import org.discimage.IsoLevel;
 import org.discimage.NamePolicy;
 import org.discimage.UdfRevision;
-import org.discimage.VolumeIdentifiers;
 import org.discimage.importer.SessionReader;
 import org.discimage.media.SessionInfo;
 
@@ -38,28 +37,15 @@ final class ImageOptionsMixin {
             description = "ISO 9660 interchange level (default: 3).")
     IsoLevel isoLevel;
 
-    @Option(names = {"-V", "--volume-id"}, paramLabel = "ID", description = "The volume label.")
-    String volumeId;
-
-    @Option(names = "--publisher", paramLabel = "TEXT", description = "Publisher identifier.")
-    String publisher;
-
-    @Option(names = "--preparer", paramLabel = "TEXT", description = "Data preparer identifier.")
-    String preparer;
-
-    @Option(names = "--application", paramLabel = "TEXT", description = "Application identifier.")
-    String application;
-
-    @Option(names = "--system-id", paramLabel = "TEXT", description = "System identifier.")
-    String systemId;
+    @CommandLine.Mixin
+    IdentifierOptions identifiers = new IdentifierOptions();
 
     @Option(names = "--strict-names", description = "Fail on names a file system cannot hold instead of adapting them.")
     boolean strictNames;
 
     /** Whether any option of this mixin was given (they mean nothing for {@code burn --image}). */
     boolean anyGiven() {
-        return fileSystems != null || udfRevision != null || isoLevel != null || volumeId != null || publisher != null
-                || preparer != null || application != null || systemId != null || strictNames;
+        return fileSystems != null || udfRevision != null || isoLevel != null || identifiers.anyGiven() || strictNames;
     }
 
     /**
@@ -102,12 +88,6 @@ final class ImageOptionsMixin {
         if (strictNames) {
             image.setNamePolicy(NamePolicy.STRICT);
         }
-        VolumeIdentifiers ids = image.identifiers();
-        ids = volumeId == null ? ids : ids.withVolumeId(volumeId);
-        ids = publisher == null ? ids : ids.withPublisherId(publisher);
-        ids = preparer == null ? ids : ids.withDataPreparerId(preparer);
-        ids = application == null ? ids : ids.withApplicationId(application);
-        ids = systemId == null ? ids : ids.withSystemId(systemId);
-        image.setIdentifiers(ids);
+        identifiers.apply(image);
     }
 }

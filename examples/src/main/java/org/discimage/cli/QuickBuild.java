@@ -157,7 +157,7 @@ final class QuickBuild {
         BuildCommand b = new BuildCommand();
         b.isoLevel = IsoLevel.LEVEL_3;  // --iso-level's defaultValue, which only picocli applies
         b.output = output;
-        b.volumeId = volume;
+        b.identifiers.volumeId = volume;
         b.sources = sources;
         try {
             if (fs != null) {
