@@ -39,7 +39,11 @@ public final class UdfCrc {
         return c;
     }
 
-    private static int crc(byte[] a, int from, int length) {
+    /**
+     * The CRC of {@code length} bytes of {@code a} from index {@code from}: for encoders that seal a
+     * descriptor in place, without a ByteBuffer view or a copy.
+     */
+    public static int crc(byte[] a, int from, int length) {
         int c = 0;
         for (int i = from, end = from + length; i < end; i++) {
             c = ((c << 8) & 0xFFFF) ^ TABLE[((c >>> 8) ^ a[i]) & 0xFF];

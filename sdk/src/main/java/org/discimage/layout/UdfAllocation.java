@@ -103,14 +103,51 @@ final class UdfAllocation {
 
     /** The ADs of the ICB; {@code firstAed} is the block of the first AED (unused without AEDs). */
     byte[] icbAds(long firstAed) {
+        byte[] a = new byte[icbAdLength()];
+        putIcbAds(a, 0, firstAed);
+        return a;
+    }
+
+    /** The bytes of {@link #icbAds}: the ICB's data ADs and, with AEDs, the continuation. */
+    int icbAdLength() {
         long n = inIcb();
-        boolean more = n < extents;
-        ByteBuffer b = ByteBuffer.allocate((int) (n + (more ? 1 : 0)) * adLength);
-        put(b, 0, n);
-        if (more) {
-            continuation(b, firstAed);
+        return (int) (n + (n < extents ? 1 : 0)) * adLength;
+    }
+
+    /**
+     * Writes {@link #icbAds}{@code (firstAed)} at {@code a[off]}, in the File Entry being encoded in
+     * place (no array or descriptor object per file); returns the bytes written.
+     */
+    int putIcbAds(byte[] a, int off, long firstAed) {
+        long n = inIcb();
+        int at = put(a, off, 0, n);
+        if (n < extents) {
+            // a short_ad without a metadata partition: the AEDs lie in the ICB's own partition
+            at = ad(a, at, AllocationDescriptor.CONTINUATION, SECTOR, firstAed,
+                    dataPartition == SHORT ? SHORT : aedPartition);
         }
-        return b.array();
+        return at - off;
+    }
+
+    /**
+     * The ICB ADs of {@code n}'s data when they all fit in its entry (no AEDs), written at
+     * {@code a[off]} without an allocation object: the common case of a file of one extent. Returns
+     * the bytes written, or -1 when the data needs AEDs (the caller then uses an instance).
+     */
+    static int putIcbAds(byte[] a, int off, long first, long length, long maxExtent, int icbAdBytes,
+                         int dataPartition) {
+        int adLength = dataPartition == SHORT ? AD : LongAllocationDescriptor.LENGTH;
+        long extents = (length + maxExtent - 1) / maxExtent;
+        if (extents > icbAdBytes / adLength) {
+            return -1;
+        }
+        int at = off;
+        for (long i = 0; i < extents; i++) {
+            long offset = i * maxExtent;
+            at = ad(a, at, AllocationDescriptor.RECORDED, Math.min(maxExtent, length - offset), first + offset / SECTOR,
+                    dataPartition);
+        }
+        return at - off;
     }
 
     /**
@@ -135,6 +172,27 @@ final class UdfAllocation {
         long block = firstAed + index;
         new AllocationExtentDescriptor(DescriptorTag.of(DescriptorTag.ID_AED, version, serial, block), 0, b.array())
                 .encode(dst);
+    }
+
+    /** Writes data ADs number {@code from} .. {@code from + n - 1} at {@code a[off]}; returns the end. */
+    private int put(byte[] a, int off, long from, long n) {
+        int at = off;
+        for (long i = from; i < from + n; i++) {
+            long offset = i * maxExtent;
+            at = ad(a, at, AllocationDescriptor.RECORDED, Math.min(maxExtent, length - offset), first + offset / SECTOR,
+                    dataPartition);
+        }
+        return at;
+    }
+
+    /** Writes one short_ad ({@code partition} {@link #SHORT}) or long_ad at {@code a[off]}; returns the end. */
+    private static int ad(byte[] a, int off, int type, long length, long block, int partition) {
+        if (partition == SHORT) {
+            ShortAllocationDescriptor.put(a, off, type, length, block);
+            return off + AD;
+        }
+        LongAllocationDescriptor.put(a, off, type, length, block, partition);
+        return off + LongAllocationDescriptor.LENGTH;
     }
 
     /** Data ADs number {@code from} .. {@code from + n - 1}. */

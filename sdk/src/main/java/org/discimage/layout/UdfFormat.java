@@ -60,7 +60,27 @@ final class UdfFormat {
         if (!metadata) {
             return new UdfAllocation(n.dataBlock, n.dataLength, n.maxExtent, adBytes);
         }
-        int data = n.item instanceof org.discimage.tree.FileItem ? PHYSICAL : METADATA;
-        return new UdfAllocation(n.dataBlock, n.dataLength, n.maxExtent, adBytes, data, METADATA);
+        return new UdfAllocation(n.dataBlock, n.dataLength, n.maxExtent, adBytes, dataPartition(n), METADATA);
+    }
+
+    /** The partition reference of {@code n}'s data ADs as {@link #allocation} has it, or {@link UdfAllocation#SHORT}. */
+    int dataPartition(UdfNode n) {
+        if (!metadata) {
+            return UdfAllocation.SHORT;
+        }
+        return n.item instanceof org.discimage.tree.FileItem ? PHYSICAL : METADATA;
+    }
+
+    /**
+     * The AED blocks of {@code n}'s data, {@code allocation(n).aeds()}; without an allocation object
+     * when every extent fits in the entry (the planner asks for every file).
+     */
+    int aeds(UdfNode n) {
+        int adLength = metadata ? org.discimage.udf.LongAllocationDescriptor.LENGTH
+                : org.discimage.udf.ShortAllocationDescriptor.LENGTH;
+        if ((n.dataLength + n.maxExtent - 1) / n.maxExtent <= adBytes / adLength) {
+            return 0;
+        }
+        return allocation(n).aeds();
     }
 }

@@ -218,7 +218,7 @@ public final class UdfImagePlanner {
         for (UdfNode n : nodes) {
             if (n.item instanceof FileItem && !n.embedded) {
                 n.maxExtent = maxExtent;
-                n.aeds = format.allocation(n).aeds();
+                n.aeds = format.aeds(n);
                 n.aedBlock = n.aeds > 0 ? block : 0;
                 block += n.aeds;
             }
@@ -356,7 +356,7 @@ public final class UdfImagePlanner {
      */
     void collect() throws DiscImageException {
         Directory top = request.root();
-        UdfNode root = new UdfNode(top, null, new byte[0], 0);
+        UdfNode root = new UdfNode(top, null, 0, 0);
         ArrayDeque<UdfNode> stack = new ArrayDeque<>();
         stack.push(root);
         long nextId = FIRST_UNIQUE_ID;
@@ -412,14 +412,17 @@ public final class UdfImagePlanner {
         firstNames = null;
     }
 
-    /** The file identifier: OSTA compressed Unicode of at most 255 bytes (ECMA-167 4/14.4.5). */
-    private static byte[] identifier(Item item) throws DiscImageException {
-        byte[] id = Cs0.encode(item.name());
-        if (id.length > 255) {
+    /**
+     * The bytes of the file identifier: OSTA compressed Unicode of at most 255 bytes (ECMA-167
+     * 4/14.4.5); {@link UdfPartitionProducer} encodes it into the FID from the name.
+     */
+    private static int identifier(Item item) throws DiscImageException {
+        int length = Cs0.length(item.name());
+        if (length > 255) {
             throw new DiscImageException(ErrorCode.INVALID_PATH, "UDF file identifier of " + item.path() + " needs "
-                    + id.length + " bytes of OSTA compressed Unicode; at most 255 fit (ECMA-167 4/14.4.5)");
+                    + length + " bytes of OSTA compressed Unicode; at most 255 fit (ECMA-167 4/14.4.5)");
         }
-        return id;
+        return length;
     }
 
     /**
@@ -443,7 +446,7 @@ public final class UdfImagePlanner {
     private static long fidBytes(UdfNode d) {
         long n = FileIdentifierDescriptor.length(0, 0);
         for (UdfNode c : d.children) {
-            n += FileIdentifierDescriptor.length(0, c.identifier.length);
+            n += FileIdentifierDescriptor.length(0, c.identifierLength);
         }
         return n;
     }

@@ -9,8 +9,13 @@ import org.discimage.tree.Item;
 final class UdfNode {
     final Item item;
     final UdfNode parent;
-    /** The file identifier as recorded in the parent's FID (OSTA compressed Unicode); empty for the root. */
-    final byte[] identifier;
+    /**
+     * Bytes of the file identifier in the parent's FID (the name in OSTA compressed Unicode, UDF
+     * 2.60 2.1.1); 0 for the root. The bytes themselves are encoded from the name when the FIDs are.
+     */
+    final int identifierLength;
+    /** Whether the item is a directory (asked for every node as the FID blocks are emitted). */
+    final boolean directory;
     /** ECMA-167 4/14.9.19, UDF 2.60 3.2.1.1: 0 for the root, 16 and up for the others in tree order. */
     final long uniqueId;
     /** Children in user-tree order (directories only). */
@@ -46,14 +51,15 @@ final class UdfNode {
     /** A file's names (FIDs naming its File Entry, ECMA-167 4/14.9.6); 0 means 1. */
     int links;
 
-    UdfNode(Item item, UdfNode parent, byte[] identifier, long uniqueId) {
+    UdfNode(Item item, UdfNode parent, int identifierLength, long uniqueId) {
         this.item = item;
         this.parent = parent;
-        this.identifier = identifier;
+        this.identifierLength = identifierLength;
         this.uniqueId = uniqueId;
+        this.directory = item instanceof org.discimage.tree.Directory;
     }
 
     boolean isDirectory() {
-        return item instanceof org.discimage.tree.Directory;
+        return directory;
     }
 }

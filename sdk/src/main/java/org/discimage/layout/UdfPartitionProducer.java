@@ -2,12 +2,11 @@ package org.discimage.layout;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
+import java.util.Arrays;
 import java.util.List;
 
 import org.discimage.UdfRevision;
 import org.discimage.tree.DeviceItem;
-import org.discimage.tree.Directory;
 import org.discimage.tree.FileItem;
 import org.discimage.tree.Item;
 import org.discimage.tree.SymlinkItem;
@@ -32,30 +31,48 @@ import org.discimage.udf.Timestamp;
  * path components of long symbolic links, then the allocation extent descriptors (4/14.5). File
  * structure tag locations are logical blocks of the partition (ECMA-167 4/7.2.1). The entries are
  * File Entries or Extended File Entries as {@link UdfFormat} decides.
+ *
+ * <p>The File Entries and FIDs, one per item, are encoded in place: straight into the sector's array
+ * (or one scratch block when the destination has none), with the records' static writers
+ * ({@code FileEntry.putFixed}, {@code FileIdentifierDescriptor.put}, {@code Timestamp.put},
+ * {@code Cs0.put}) and the tag sealed over the bytes where they lie. No record, ByteBuffer view or
+ * array per item: a build of 100,000 small files allocated 2-2.5 kB per file here before. The bytes
+ * are those the records' {@code encode} methods write ({@code UdfPartitionEncodingTest} compares
+ * them with that encoder, block by block).
  */
 final class UdfPartitionProducer implements SectorProducer {
     private static final int SECTOR = SECTOR_SIZE;
     private static final LongAllocationDescriptor NONE = new LongAllocationDescriptor(0, 0,
             new LogicalBlockAddress(0, 0), null);
+    /** The implementation identifier of every entry (UDF 2.60 2.3.6.3), encoded once. */
+    private static final byte[] IMPLEMENTATION = encoded(UdfVolumeStructures.IMPLEMENTATION);
 
-    private final PlanRequest request;
-    private final UdfRevision revision;
+    final PlanRequest request;
+    final UdfRevision revision;
     private final UdfFormat format;
     private final int version;
-    private final String logicalVolumeId;
-    private final List<UdfNode> nodes;
+    final String logicalVolumeId;
+    final List<UdfNode> nodes;
     /**
      * The partition block of this producer's first block: 0, or in a session appended to a UDF
      * volume (without a metadata partition) the distance of the session's partition area from the
      * start of the partition that reaches back over the earlier sessions ({@link UdfBridgePlanner}).
      * Tag locations and ICB addresses are partition blocks (ECMA-167 4/7.2.1), so they add it.
      */
-    private final long origin;
+    final long origin;
+    /** Bytes of an entry before its extended attributes: FE 176 (ECMA-167 4/14.9), EFE 216 (4/14.17). */
+    private final int fixedLength;
     private long block;
-    /** The directory whose FIDs are being emitted, and their bytes. */
+    /** The directory (or long link) whose data blocks are being emitted, and its bytes. */
     private int dirIndex = -1;
     private UdfNode dir;
-    private byte[] fids;
+    /** The data of {@link #dir}: its FIDs in {@link #fidBuffer}, or a long link's path components. */
+    private byte[] data;
+    private int dataLength;
+    /** Reused for every directory's FIDs; as long as the largest directory's. */
+    private byte[] fidBuffer = new byte[0];
+    /** One zeroed block to encode an entry in when the destination has no accessible array. */
+    private byte[] scratch;
     /** The item whose AEDs are being emitted (after every directory's FIDs), by index in {@link #nodes}. */
     private int aedIndex = -1;
 
@@ -72,6 +89,13 @@ final class UdfPartitionProducer implements SectorProducer {
         this.version = format.version;
         this.logicalVolumeId = logicalVolumeId;
         this.nodes = nodes;
+        this.fixedLength = format.extended ? ExtendedFileEntry.FIXED_LENGTH : FileEntry.FIXED_LENGTH;
+    }
+
+    private static byte[] encoded(EntityIdentifier id) {
+        ByteBuffer b = ByteBuffer.allocate(EntityIdentifier.LENGTH);
+        id.encode(b);
+        return b.array();
     }
 
     @Override
@@ -85,7 +109,17 @@ final class UdfPartitionProducer implements SectorProducer {
             new TerminatingDescriptor(DescriptorTag.of(DescriptorTag.ID_TD, version, UdfVolumeStructures.SERIAL, p))
                     .encode(dst);
         } else if (b < UdfImagePlanner.FILE_SET_BLOCKS + nodes.size()) {
-            fileEntry(nodes.get((int) (b - UdfImagePlanner.FILE_SET_BLOCKS)), dst);
+            UdfNode n = nodes.get((int) (b - UdfImagePlanner.FILE_SET_BLOCKS));
+            if (dst.hasArray()) {
+                fileEntry(n, dst.array(), dst.arrayOffset() + start);
+            } else {
+                if (scratch == null) {
+                    scratch = new byte[SECTOR];
+                }
+                int len = fileEntry(n, scratch, 0);
+                dst.put(start, scratch, 0, len);
+                Arrays.fill(scratch, 0, len, (byte) 0);
+            }
         } else if (!aedBlock(p, dst)) {
             directoryBlock(p, dst);
         }
@@ -96,24 +130,39 @@ final class UdfPartitionProducer implements SectorProducer {
     private FileSetDescriptor fileSet() {
         Timestamp t = Timestamp.of(request.creationTime());
         UdfNode root = nodes.get(0);
+        long entry = root.icb;
+        byte[] use = new byte[6];  // UDF 2.60 2.3.4.3: bytes 2-5 hold the unique ID (the root's: 0)
+        ByteBuffer.wrap(use).order(java.nio.ByteOrder.LITTLE_ENDIAN).putInt(2, (int) root.uniqueId);
         return new FileSetDescriptor(DescriptorTag.of(DescriptorTag.ID_FSD, version, UdfVolumeStructures.SERIAL, origin),
                 t, 3, 3, 1, 1, 0, 0, Charspec.OSTA, logicalVolumeId, Charspec.OSTA,
-                UdfVolumeStructures.fit(logicalVolumeId, 32), "", "", icb(root),
+                UdfVolumeStructures.fit(logicalVolumeId, 32), "", "",
+                new LongAllocationDescriptor(0, SECTOR, new LogicalBlockAddress(entry, format.structurePartition()),
+                        use),
                 EntityIdentifier.withRevision(EntityIdentifier.OSTA_DOMAIN, revision.code()), NONE, NONE);
     }
 
-    /** Writes the next block of FIDs, computing a directory's FIDs when its first block comes. */
+    /** Writes the next block of FIDs, encoding a directory's FIDs when its first block comes. */
     private void directoryBlock(long b, ByteBuffer dst) {
         while (dir == null || b >= dir.dataBlock + UdfImagePlanner.sectors(dir.dataLength)) {
             do {
                 dirIndex++;
-            } while (!(nodes.get(dirIndex).isDirectory() && !nodes.get(dirIndex).embedded)
+            } while (!(nodes.get(dirIndex).directory && !nodes.get(dirIndex).embedded)
                     && !UdfImagePlanner.linkInBlocks(nodes.get(dirIndex)));
             dir = nodes.get(dirIndex);
-            fids = dir.isDirectory() ? fids(dir) : dir.linkData;
+            if (dir.directory) {
+                dataLength = (int) dir.dataLength;
+                if (fidBuffer.length < dataLength) {
+                    fidBuffer = new byte[dataLength];
+                }
+                putFids(dir, fidBuffer, 0);
+                data = fidBuffer;
+            } else {
+                data = dir.linkData;
+                dataLength = data.length;
+            }
         }
         int off = (int) ((b - dir.dataBlock) * SECTOR);
-        dst.put(fids, off, Math.min(SECTOR, fids.length - off));
+        dst.put(data, off, Math.min(SECTOR, dataLength - off));
     }
 
     /**
@@ -131,7 +180,7 @@ final class UdfPartitionProducer implements SectorProducer {
             return false;
         }
         UdfNode n = nodes.get(aedIndex);
-        allocation(n).encodeAed((int) (b - n.aedBlock), n.aedBlock, version, UdfVolumeStructures.SERIAL, dst);
+        format.allocation(n).encodeAed((int) (b - n.aedBlock), n.aedBlock, version, UdfVolumeStructures.SERIAL, dst);
         return true;
     }
 
@@ -142,107 +191,120 @@ final class UdfPartitionProducer implements SectorProducer {
         return i;
     }
 
-    private UdfAllocation allocation(UdfNode n) {
-        return format.allocation(n);
-    }
-
-    /** The parent FID (ECMA-167 4/14.4.3: the root's parent is itself), then one FID per child. */
-    private byte[] fids(UdfNode d) {
-        ByteBuffer b = ByteBuffer.allocate((int) d.dataLength);
+    /**
+     * Encodes directory {@code d}'s FIDs at {@code a[off]}: the parent FID (ECMA-167 4/14.4.3: the
+     * root's parent is itself), then one FID per child, {@code d.dataLength} bytes in all. A FID's
+     * tag location is the block it starts in (ECMA-167 4/14.4.1, 4/7.2.1).
+     */
+    private int putFids(UdfNode d, byte[] a, int off) {
         UdfNode parent = d.parent == null ? d : d.parent;
-        fid(b, d, FileIdentifierDescriptor.PARENT | FileIdentifierDescriptor.DIRECTORY, parent, new byte[0]);
+        int at = off;
+        at += fid(a, at, d.dataBlock, FileIdentifierDescriptor.PARENT | FileIdentifierDescriptor.DIRECTORY, parent,
+                "");
         for (UdfNode c : d.children) {
-            int characteristics = (c.isDirectory() ? FileIdentifierDescriptor.DIRECTORY : 0)
+            int characteristics = (c.directory ? FileIdentifierDescriptor.DIRECTORY : 0)
                     | (c.item.isHidden() ? FileIdentifierDescriptor.HIDDEN : 0);
-            fid(b, d, characteristics, c, c.identifier);
+            at += fid(a, at, d.dataBlock + (at - off) / SECTOR, characteristics, c, c.item.name());
         }
-        return b.array();
-    }
-
-    private void fid(ByteBuffer b, UdfNode d, int characteristics, UdfNode target, byte[] name) {
-        long location = d.dataBlock + b.position() / SECTOR;  // the block the FID starts in
-        new FileIdentifierDescriptor(DescriptorTag.of(DescriptorTag.ID_FID, version, UdfVolumeStructures.SERIAL,
-                location), 1, characteristics, icb(target), new byte[0], name).encode(b);
+        return at - off;
     }
 
     /**
-     * The long_ad of an item's File Entry, in the partition of the file structures (the metadata
-     * partition for 2.50+); its implementation use holds the UDF unique ID (UDF 2.60 2.3.4.3). A hard
-     * link's FID points at its file's one entry (the first name's) with a unique ID of its own.
+     * One FID naming {@code target}: the ICB long_ad of its File Entry, in the partition of the file
+     * structures (the metadata partition for 2.50+), with the UDF unique ID in its implementation use
+     * (UDF 2.60 2.3.4.3). A hard link's FID points at its file's one entry (the first name's) with a
+     * unique ID of its own.
      */
-    private LongAllocationDescriptor icb(UdfNode n) {
-        byte[] use = new byte[6];
-        ByteBuffer.wrap(use).order(ByteOrder.LITTLE_ENDIAN).putInt(2, (int) n.uniqueId);
-        long entry = (n.linkTarget == null ? n : n.linkTarget).icb;
-        return new LongAllocationDescriptor(0, SECTOR, new LogicalBlockAddress(entry, format.structurePartition()), use);
+    private int fid(byte[] a, int off, long location, int characteristics, UdfNode target, String name) {
+        long entry = (target.linkTarget == null ? target : target.linkTarget).icb;
+        return FileIdentifierDescriptor.put(a, off, version, UdfVolumeStructures.SERIAL, location, characteristics,
+                SECTOR, entry, format.structurePartition(), (int) target.uniqueId, name);
     }
 
     /**
-     * ECMA-167 4/14.9 (4/14.17 for an EFE): strategy 4, one entry; short_ads in the partition (long_ads
-     * with a metadata partition; continued in AEDs), or the
-     * data embedded (UDF 2.60 2.3.10); a device's numbers in its EA space (4/14.10.7). Owner, group and permissions as UDF 2.60 3.3.3.3
-     * maps them from POSIX.
+     * ECMA-167 4/14.9 (4/14.17 for an EFE), encoded at {@code a[off]}; returns its length. Strategy 4,
+     * one entry; short_ads in the partition (long_ads with a metadata partition; continued in AEDs),
+     * or the data embedded (UDF 2.60 2.3.10); a device's numbers in its EA space (4/14.10.7). Owner,
+     * group and permissions as UDF 2.60 3.3.3.3 maps them from POSIX.
      */
-    private void fileEntry(UdfNode n, ByteBuffer dst) throws IOException {
+    private int fileEntry(UdfNode n, byte[] a, int off) throws IOException {
         Item item = n.item;
         int type;
         int adType;
-        byte[] ads;
-        long blocks;
-        byte[] ea = new byte[0];
+        long blocks = 0;
+        int eaLength = 0;
+        int adLength;
+        int ad = off + fixedLength;
         if (item instanceof DeviceItem d) {
             // ECMA-167 4/14.6.6 types 6 and 7; major and minor in a device specification EA (4/14.10.7)
             type = UdfDeviceAttributes.fileType(d);
             adType = IcbTag.AD_SHORT;
-            ads = new byte[0];
-            blocks = 0;
-            ea = UdfDeviceAttributes.encode(d, n.icb, version, UdfVolumeStructures.SERIAL);
+            byte[] ea = UdfDeviceAttributes.encode(d, n.icb, version, UdfVolumeStructures.SERIAL);
+            System.arraycopy(ea, 0, a, ad, ea.length);
+            eaLength = ea.length;
+            adLength = 0;
         } else if (UdfImagePlanner.linkInBlocks(n)) {
             // UDF 2.60 2.3.12: the path components are the file's data; here in blocks after the FIDs
             type = IcbTag.TYPE_SYMLINK;
             adType = format.metadata ? IcbTag.AD_LONG : IcbTag.AD_SHORT;
-            ads = allocation(n).icbAds(0);
+            adLength = icbAds(n, a, ad, 0);
             blocks = UdfImagePlanner.sectors(n.dataLength);
         } else if (item instanceof SymlinkItem) {
             type = IcbTag.TYPE_SYMLINK;
             adType = IcbTag.AD_EMBEDDED;
-            ads = n.linkData;
-            blocks = 0;
+            System.arraycopy(n.linkData, 0, a, ad, n.linkData.length);
+            adLength = n.linkData.length;
         } else if (n.embedded) {
             // ECMA-167 4/14.6.8 type 3, UDF 2.60 2.3.10: the bytes (a file's, or a directory's FIDs) in the AD area
-            type = item instanceof Directory ? IcbTag.TYPE_DIRECTORY : IcbTag.TYPE_FILE;
+            type = n.directory ? IcbTag.TYPE_DIRECTORY : IcbTag.TYPE_FILE;
             adType = IcbTag.AD_EMBEDDED;
-            ads = item instanceof Directory ? fids(n) : UdfEmbedding.read((FileItem) item);
-            blocks = 0;
+            if (n.directory) {
+                adLength = putFids(n, a, ad);
+            } else {
+                byte[] bytes = UdfEmbedding.read((FileItem) item);
+                System.arraycopy(bytes, 0, a, ad, bytes.length);
+                adLength = bytes.length;
+            }
         } else {
-            type = item instanceof Directory ? IcbTag.TYPE_DIRECTORY : IcbTag.TYPE_FILE;
+            type = n.directory ? IcbTag.TYPE_DIRECTORY : IcbTag.TYPE_FILE;
             adType = format.metadata ? IcbTag.AD_LONG : IcbTag.AD_SHORT;
-            ads = allocation(n).icbAds(n.aedBlock);
+            adLength = icbAds(n, a, ad, n.aedBlock);
             blocks = UdfImagePlanner.sectors(n.dataLength);
         }
         int mode = item.mode();
         int flags = adType | ((mode & 04000) != 0 ? IcbTag.FLAG_SETUID : 0) | ((mode & 02000) != 0 ? IcbTag.FLAG_SETGID : 0)
                 | ((mode & 01000) != 0 ? IcbTag.FLAG_STICKY : 0);
-        IcbTag tag = new IcbTag(0, 4, 0, 1, type, new LogicalBlockAddress(0, 0), flags);
         // ECMA-167 4/14.9.6: the FIDs naming the entry (its parent's, and each subdirectory's parent
         // FID; for a file with hard links every name's FID)
-        int links = n.isDirectory() ? 1 + n.subdirectories : Math.max(1, n.links);
+        int links = n.directory ? 1 + n.subdirectories : Math.max(1, n.links);
         long uid = Integer.toUnsignedLong(item.uid());
         long gid = Integer.toUnsignedLong(item.gid());
-        Timestamp modified = Timestamp.of(item.lastModified());
+        long modified = item.lastModifiedEpochSecond();
+        int length = fixedLength + eaLength + adLength;
         if (format.extended) {
             // ECMA-167 4/14.17: object size = information length (no named streams); the creation
             // time: the tree keeps none, so the modification time, the earliest time we know
-            new ExtendedFileEntry(DescriptorTag.of(DescriptorTag.ID_EFE, version, UdfVolumeStructures.SERIAL, n.icb),
-                    tag, uid, gid, permissions(mode), links, 0, 0, 0, n.dataLength, n.dataLength, blocks,
-                    Timestamp.of(item.lastAccessed()), modified, modified, Timestamp.of(item.attributesChanged()), 1,
-                    NONE, NONE, UdfVolumeStructures.IMPLEMENTATION, n.uniqueId, ea, ads).encode(dst);
-            return;
+            ExtendedFileEntry.putFixed(a, off, type, flags, uid, gid, permissions(mode), links, n.dataLength, blocks,
+                    item.lastAccessedEpochSecond(), modified, modified, item.attributesChangedEpochSecond(),
+                    IMPLEMENTATION, n.uniqueId, eaLength, adLength);
+            DescriptorTag.seal(a, off, DescriptorTag.ID_EFE, version, UdfVolumeStructures.SERIAL, n.icb, length);
+        } else {
+            FileEntry.putFixed(a, off, type, flags, uid, gid, permissions(mode), links, n.dataLength, blocks,
+                    item.lastAccessedEpochSecond(), modified, item.attributesChangedEpochSecond(), IMPLEMENTATION,
+                    n.uniqueId, eaLength, adLength);
+            DescriptorTag.seal(a, off, DescriptorTag.ID_FE, version, UdfVolumeStructures.SERIAL, n.icb, length);
         }
-        new FileEntry(DescriptorTag.of(DescriptorTag.ID_FE, version, UdfVolumeStructures.SERIAL, n.icb), tag,
-                uid, gid, permissions(mode), links, 0, 0, 0, n.dataLength, blocks, Timestamp.of(item.lastAccessed()),
-                modified, Timestamp.of(item.attributesChanged()), 1, NONE, UdfVolumeStructures.IMPLEMENTATION,
-                n.uniqueId, ea, ads).encode(dst);
+        return length;
+    }
+
+    /**
+     * Writes the ICB's allocation descriptors of {@code n}'s data at {@code a[off]}; {@code firstAed}
+     * is the block of its first AED (ECMA-167 4/14.5). Returns the bytes written.
+     */
+    private int icbAds(UdfNode n, byte[] a, int off, long firstAed) {
+        int written = UdfAllocation.putIcbAds(a, off, n.dataBlock, n.dataLength, n.maxExtent, format.adBytes,
+                format.dataPartition(n));
+        return written >= 0 ? written : format.allocation(n).putIcbAds(a, off, firstAed);
     }
 
     /** UDF 2.60 3.3.3.3 / ECMA-167 4/14.9.5: other bits 0-4, group 5-9, owner 10-14; read 4, write 2, execute 1. */

@@ -18,20 +18,51 @@ public final class Cs0 {
 
     /** Compressed Unicode of {@code s}: ID 8 when every char fits a byte, else 16. */
     public static byte[] encode(String s) {
-        if (s.isEmpty()) {
-            return new byte[0];
-        }
-        boolean wide = s.chars().anyMatch(c -> c > 0xFF);
-        byte[] out = new byte[1 + s.length() * (wide ? 2 : 1)];
-        out[0] = (byte) (wide ? 16 : 8);
-        for (int i = 0, j = 1; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (wide) {
-                out[j++] = (byte) (c >>> 8);
-            }
-            out[j++] = (byte) c;
-        }
+        byte[] out = new byte[length(s)];
+        put(s, out, 0);
         return out;
+    }
+
+    /** The bytes of {@link #encode}{@code (s)}: 0 for "", else the ID byte and 1 or 2 bytes per char. */
+    public static int length(String s) {
+        int n = s.length();
+        return n == 0 ? 0 : 1 + (wide(s) ? 2 * n : n);
+    }
+
+    /**
+     * Writes {@link #encode}{@code (s)} at {@code a[off]} (an encoder's destination: no array of its
+     * own per name); returns the number of bytes written, {@link #length}{@code (s)}.
+     */
+    public static int put(String s, byte[] a, int off) {
+        int n = s.length();
+        if (n == 0) {
+            return 0;
+        }
+        boolean wide = wide(s);
+        a[off] = (byte) (wide ? 16 : 8);
+        int j = off + 1;
+        if (wide) {
+            for (int i = 0; i < n; i++) {
+                char c = s.charAt(i);
+                a[j++] = (byte) (c >>> 8);
+                a[j++] = (byte) c;
+            }
+        } else {
+            for (int i = 0; i < n; i++) {
+                a[j++] = (byte) s.charAt(i);
+            }
+        }
+        return j - off;
+    }
+
+    /** Whether a char of {@code s} needs 16 bits (UDF 2.60 2.1.1: compression ID 16). */
+    private static boolean wide(String s) {
+        for (int i = 0, n = s.length(); i < n; i++) {
+            if (s.charAt(i) > 0xFF) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

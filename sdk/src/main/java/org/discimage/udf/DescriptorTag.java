@@ -122,6 +122,32 @@ public record DescriptorTag(int identifier, int version, int serialNumber, int c
     }
 
     /**
+     * Seals a descriptor of {@code length} bytes encoded in place at {@code a[off]}: writes its tag
+     * (identifier, version, serial number, location), the descriptor CRC over bytes 16 to
+     * {@code length} (ECMA-167 3/7.2.6) and the tag checksum (3/7.2.3). The same bytes as
+     * {@code of(identifier, version, serialNumber, location).seal(...)}, without a record or a view.
+     * IllegalArgumentException for a field out of range, as the record's constructor.
+     */
+    public static void seal(byte[] a, int off, int identifier, int version, int serialNumber, long location,
+                            int length) {
+        Le.u32Arg(location, "location");
+        int crcLen = Le.u16Arg(length - LENGTH, "crcLength");
+        Le.put16(a, off, identifier);
+        Le.put16(a, off + 2, version);
+        a[off + 4] = 0;
+        a[off + 5] = 0;
+        Le.put16(a, off + 6, serialNumber);
+        Le.put16(a, off + 8, UdfCrc.crc(a, off + LENGTH, crcLen));
+        Le.put16(a, off + 10, crcLen);
+        Le.put32(a, off + 12, location);
+        int sum = 0;
+        for (int i = 0; i < LENGTH; i++) {
+            sum += a[off + i] & 0xFF;  // byte 4 is still 0
+        }
+        a[off + 4] = (byte) sum;
+    }
+
+    /**
      * Reads a tag and advances 16 bytes. MALFORMED_STRUCTURE if fewer remain, the checksum does not
      * match, or the version is neither 2 nor 3 (ECMA-167 3/7.2.2).
      */

@@ -117,6 +117,44 @@ public record FileEntry(DescriptorTag tag, IcbTag icbTag, long uid, long gid, lo
         b.position(b.position() + len);
     }
 
+    /**
+     * Writes bytes 16 to 175 of a File Entry at {@code a[off]}, in place: what {@link #encode} writes
+     * for an entry with ICB tag {@code IcbTag.of(fileType, icbFlags)}, record format, display
+     * attributes and record length 0, checkpoint 1, no extended attribute ICB, and times of whole
+     * seconds ({@link Timestamp#put}). The caller then writes {@code eaLength} bytes of extended
+     * attributes at 176 and {@code adLength} bytes of allocation descriptors after them, and seals
+     * the entry with {@link DescriptorTag#seal(byte[], int, int, int, int, long, int)}; no object per
+     * entry (a UDF image has one entry per file). IllegalArgumentException for a field out of range.
+     */
+    public static void putFixed(byte[] a, int off, int fileType, int icbFlags, long uid, long gid, long permissions,
+                                int fileLinkCount, long informationLength, long logicalBlocksRecorded,
+                                long accessTime, long modificationTime, long attributeTime,
+                                byte[] implementationIdentifier, long uniqueId, int eaLength, int adLength) {
+        Le.u32Arg(uid, "uid");
+        Le.u32Arg(gid, "gid");
+        Le.u32Arg(permissions, "permissions");
+        Le.u16Arg(fileLinkCount, "fileLinkCount");
+        if (informationLength < 0 || logicalBlocksRecorded < 0) {
+            throw new IllegalArgumentException("negative length");
+        }
+        java.util.Arrays.fill(a, off + 36, off + FIXED_LENGTH, (byte) 0);
+        IcbTag.put(a, off + 16, fileType, icbFlags);
+        Le.put32(a, off + 36, uid);
+        Le.put32(a, off + 40, gid);
+        Le.put32(a, off + 44, permissions);
+        Le.put16(a, off + 48, fileLinkCount);
+        Le.put64(a, off + 56, informationLength);
+        Le.put64(a, off + 64, logicalBlocksRecorded);
+        Timestamp.put(a, off + 72, accessTime);
+        Timestamp.put(a, off + 84, modificationTime);
+        Timestamp.put(a, off + 96, attributeTime);
+        Le.put32(a, off + 108, 1);
+        System.arraycopy(implementationIdentifier, 0, a, off + 128, EntityIdentifier.LENGTH);
+        Le.put64(a, off + 160, uniqueId);
+        Le.put32(a, off + 168, eaLength);
+        Le.put32(a, off + 172, adLength);
+    }
+
     /** Reads the entry, checking tag, checksum, CRC, and that L_EA and L_AD fit the buffer. */
     public static FileEntry decode(ByteBuffer b) throws DiscImageException {
         return decode(b, true);

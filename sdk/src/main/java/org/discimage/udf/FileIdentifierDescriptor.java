@@ -94,6 +94,31 @@ public record FileIdentifierDescriptor(DescriptorTag tag, int fileVersionNumber,
         b.position(b.position() + len);
     }
 
+    /**
+     * Encodes a FID in place at {@code a[off]}, sealed, and returns its padded length: what
+     * {@link #encode} writes for file version 1, no implementation use, and an ICB long_ad of one
+     * block ({@code icbLength} bytes) at {@code icbBlock} of partition {@code icbPartition} whose
+     * implementation use holds {@code uniqueId} in bytes 2-5 (UDF 2.60 2.3.4.3); the identifier is
+     * {@code name} in OSTA compressed Unicode ({@link Cs0#put}), "" for the parent FID. A
+     * directory's FIDs are encoded one after the other into its data without an object or an
+     * array per name. IllegalArgumentException if the identifier exceeds 255 bytes.
+     */
+    public static int put(byte[] a, int off, int version, int serialNumber, long location, int characteristics,
+                          int icbLength, long icbBlock, int icbPartition, int uniqueId, String name) {
+        int nameLength = Cs0.put(name, a, off + FIXED_LENGTH);
+        Decoding.checkRange(nameLength, 0, 255, "L_FI");
+        int len = length(0, nameLength);
+        java.util.Arrays.fill(a, off + FIXED_LENGTH + nameLength, off + len, (byte) 0);
+        java.util.Arrays.fill(a, off + 16, off + FIXED_LENGTH, (byte) 0);
+        Le.put16(a, off + 16, 1);
+        a[off + 18] = (byte) characteristics;
+        a[off + 19] = (byte) nameLength;
+        LongAllocationDescriptor.put(a, off + 20, AllocationDescriptor.RECORDED, icbLength, icbBlock, icbPartition);
+        Le.put32(a, off + 32, uniqueId & 0xFFFF_FFFFL);
+        DescriptorTag.seal(a, off, DescriptorTag.ID_FID, version, serialNumber, location, len);
+        return len;
+    }
+
     /** Reads one descriptor with its padding, checking tag, checksum, CRC and that it fits the buffer. */
     public static FileIdentifierDescriptor decode(ByteBuffer b) throws DiscImageException {
         return decode(b, true);

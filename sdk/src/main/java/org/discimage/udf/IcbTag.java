@@ -85,6 +85,20 @@ public record IcbTag(long priorRecordedNumberOfDirectEntries, int strategyType, 
         return new IcbTag(0, 4, 0, 1, fileType, new LogicalBlockAddress(0, 0), flags);
     }
 
+    /**
+     * Writes the 20 bytes of {@code of(fileType, flags)} (strategy 4, one entry, no parent) at
+     * {@code a[off]}: the ICB tag of an encoder that writes its entries in place.
+     */
+    public static void put(byte[] a, int off, int fileType, int flags) {
+        org.discimage.codec.Decoding.checkRange(fileType, 0, 255, "fileType");
+        Le.u16Arg(flags, "flags");
+        java.util.Arrays.fill(a, off, off + LENGTH, (byte) 0);
+        Le.put16(a, off + 4, 4);
+        Le.put16(a, off + 8, 1);
+        a[off + 11] = (byte) fileType;
+        Le.put16(a, off + 18, flags);
+    }
+
     /** Flags bits 0-2. */
     public int allocationDescriptorType() {
         return flags & 7;

@@ -77,6 +77,26 @@ final class Le {
         put32(d, off + 4, v >>> 32);
     }
 
+    /** Writes the low 16 bits of {@code v} at {@code a[off]}, little endian (the array twin of put16). */
+    static void put16(byte[] a, int off, int v) {
+        a[off] = (byte) v;
+        a[off + 1] = (byte) (v >>> 8);
+    }
+
+    /** Writes the low 32 bits of {@code v} at {@code a[off]}, little endian. */
+    static void put32(byte[] a, int off, long v) {
+        a[off] = (byte) v;
+        a[off + 1] = (byte) (v >>> 8);
+        a[off + 2] = (byte) (v >>> 16);
+        a[off + 3] = (byte) (v >>> 24);
+    }
+
+    /** Writes {@code v} at {@code a[off]}, little endian. */
+    static void put64(byte[] a, int off, long v) {
+        put32(a, off, v);
+        put32(a, off + 4, v >>> 32);
+    }
+
     static void putBytes(ByteBuffer d, int off, byte[] a) {
         d.put(off, a);
     }

@@ -33,6 +33,21 @@ public record LongAllocationDescriptor(int extentType, long extentLength, Logica
                 partition), null);
     }
 
+    /**
+     * Writes the 16 bytes of a long_ad with zero implementation use at {@code a[off]} (an encoder's
+     * destination, no record); IllegalArgumentException for a type, length or field out of range.
+     */
+    public static void put(byte[] a, int off, int extentType, long extentLength, long logicalBlockNumber,
+                           int partition) {
+        AllocationDescriptor.check(extentType, extentLength);
+        Le.u32Arg(logicalBlockNumber, "logicalBlockNumber");
+        Le.u16Arg(partition, "partitionReferenceNumber");
+        Le.put32(a, off, (long) extentType << 30 | extentLength);
+        Le.put32(a, off + 4, logicalBlockNumber);
+        Le.put16(a, off + 8, partition);
+        java.util.Arrays.fill(a, off + 10, off + LENGTH, (byte) 0);
+    }
+
     /** The implementation use bytes (a copy). */
     @Override
     public byte[] implementationUse() {

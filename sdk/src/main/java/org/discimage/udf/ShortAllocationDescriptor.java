@@ -23,6 +23,17 @@ public record ShortAllocationDescriptor(int extentType, long extentLength, long 
         Le.u32Arg(logicalBlockNumber, "logicalBlockNumber");
     }
 
+    /**
+     * Writes the 8 bytes of a short_ad at {@code a[off]} (an encoder's destination, no record);
+     * IllegalArgumentException for a type, length or position out of range.
+     */
+    public static void put(byte[] a, int off, int extentType, long extentLength, long logicalBlockNumber) {
+        AllocationDescriptor.check(extentType, extentLength);
+        Le.u32Arg(logicalBlockNumber, "logicalBlockNumber");
+        Le.put32(a, off, (long) extentType << 30 | extentLength);
+        Le.put32(a, off + 4, logicalBlockNumber);
+    }
+
     @Override
     public int partitionReference(int icbPartition) {
         return icbPartition;
