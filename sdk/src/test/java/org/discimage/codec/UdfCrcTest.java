@@ -48,4 +48,30 @@ class UdfCrcTest {
         java.util.Arrays.fill(tag, (byte) 0xFF);
         assertEquals(15 * 255 & 0xFF, UdfCrc.checksum(ByteBuffer.wrap(tag), 0));
     }
+
+    /** The bytewise definition (ECMA-167 1/7.2.6: x^16 + x^12 + x^5 + 1, MSB first, initial 0). */
+    private static int bitwise(byte[] a, int from, int length) {
+        int c = 0;
+        for (int i = from; i < from + length; i++) {
+            c ^= (a[i] & 0xFF) << 8;
+            for (int k = 0; k < 8; k++) {
+                c = (c & 0x8000) != 0 ? (c << 1) ^ 0x1021 : c << 1;
+            }
+            c &= 0xFFFF;
+        }
+        return c;
+    }
+
+    @Test
+    void slicingByEightAgreesWithTheBitwiseDefinitionAtEveryLengthAndOffset() {
+        byte[] a = new byte[300];
+        new java.util.Random(7).nextBytes(a);
+        for (int from = 0; from < 9; from++) {
+            for (int length = 0; from + length <= a.length; length++) {
+                assertEquals(bitwise(a, from, length), UdfCrc.crc(a, from, length), from + "+" + length);
+                assertEquals(bitwise(a, from, length), UdfCrc.crc(java.nio.ByteBuffer.wrap(a).asReadOnlyBuffer(),
+                        from, length), "no array: " + from + "+" + length);
+            }
+        }
+    }
 }
