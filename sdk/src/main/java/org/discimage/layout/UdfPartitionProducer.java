@@ -200,11 +200,14 @@ final class UdfPartitionProducer implements SectorProducer {
         UdfNode parent = d.parent == null ? d : d.parent;
         int at = off;
         at += fid(a, at, d.dataBlock, FileIdentifierDescriptor.PARENT | FileIdentifierDescriptor.DIRECTORY, parent,
-                "");
+                "", false);
         for (UdfNode c : d.children) {
             int characteristics = (c.directory ? FileIdentifierDescriptor.DIRECTORY : 0)
                     | (c.item.isHidden() ? FileIdentifierDescriptor.HIDDEN : 0);
-            at += fid(a, at, d.dataBlock + (at - off) / SECTOR, characteristics, c, c.item.name());
+            String name = c.item.name();
+            // the planner's length tells the form: 1 + n bytes for 8-bit, 1 + 2n for 16-bit (UDF 2.60 2.1.1)
+            at += fid(a, at, d.dataBlock + (at - off) / SECTOR, characteristics, c, name,
+                    c.identifierLength != 1 + name.length());
         }
         return at - off;
     }
@@ -215,10 +218,11 @@ final class UdfPartitionProducer implements SectorProducer {
      * (UDF 2.60 2.3.4.3). A hard link's FID points at its file's one entry (the first name's) with a
      * unique ID of its own.
      */
-    private int fid(byte[] a, int off, long location, int characteristics, UdfNode target, String name) {
+    private int fid(byte[] a, int off, long location, int characteristics, UdfNode target, String name,
+                    boolean wide) {
         long entry = (target.linkTarget == null ? target : target.linkTarget).icb;
         return FileIdentifierDescriptor.put(a, off, version, UdfVolumeStructures.SERIAL, location, characteristics,
-                SECTOR, entry, format.structurePartition(), (int) target.uniqueId, name);
+                SECTOR, entry, format.structurePartition(), (int) target.uniqueId, name, wide);
     }
 
     /**

@@ -34,23 +34,32 @@ public final class Cs0 {
      * own per name); returns the number of bytes written, {@link #length}{@code (s)}.
      */
     public static int put(String s, byte[] a, int off) {
+        return put(s, wide(s), a, off);
+    }
+
+    /**
+     * As {@link #put(String, byte[], int)} when the caller knows already whether a char of {@code s}
+     * exceeds U+00FF ({@code wide}; e.g. from {@link #length}: {@code length(s) != 1 + s.length()}),
+     * which saves a pass over the name.
+     */
+    @SuppressWarnings("deprecation")
+    public static int put(String s, boolean wide, byte[] a, int off) {
         int n = s.length();
         if (n == 0) {
             return 0;
         }
-        boolean wide = wide(s);
         a[off] = (byte) (wide ? 16 : 8);
+        if (!wide) {
+            // the low byte of every char, U+0000-U+00FF: the 8-bit form (UDF 2.60 2.1.1), one array copy
+            // for a Latin-1 string instead of a charAt per char
+            s.getBytes(0, n, a, off + 1);
+            return 1 + n;
+        }
         int j = off + 1;
-        if (wide) {
-            for (int i = 0; i < n; i++) {
-                char c = s.charAt(i);
-                a[j++] = (byte) (c >>> 8);
-                a[j++] = (byte) c;
-            }
-        } else {
-            for (int i = 0; i < n; i++) {
-                a[j++] = (byte) s.charAt(i);
-            }
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            a[j++] = (byte) (c >>> 8);
+            a[j++] = (byte) c;
         }
         return j - off;
     }

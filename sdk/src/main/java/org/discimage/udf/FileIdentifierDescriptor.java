@@ -101,11 +101,14 @@ public record FileIdentifierDescriptor(DescriptorTag tag, int fileVersionNumber,
      * implementation use holds {@code uniqueId} in bytes 2-5 (UDF 2.60 2.3.4.3); the identifier is
      * {@code name} in OSTA compressed Unicode ({@link Cs0#put}), "" for the parent FID. A
      * directory's FIDs are encoded one after the other into its data without an object or an
-     * array per name. IllegalArgumentException if the identifier exceeds 255 bytes.
+     * array per name. {@code wideName}: whether a char of the name exceeds U+00FF (see
+     * {@link Cs0#put(String, boolean, byte[], int)}). IllegalArgumentException if the identifier
+     * exceeds 255 bytes.
      */
     public static int put(byte[] a, int off, int version, int serialNumber, long location, int characteristics,
-                          int icbLength, long icbBlock, int icbPartition, int uniqueId, String name) {
-        int nameLength = Cs0.put(name, a, off + FIXED_LENGTH);
+                          int icbLength, long icbBlock, int icbPartition, int uniqueId, String name,
+                          boolean wideName) {
+        int nameLength = Cs0.put(name, wideName, a, off + FIXED_LENGTH);
         Decoding.checkRange(nameLength, 0, 255, "L_FI");
         int len = length(0, nameLength);
         java.util.Arrays.fill(a, off + FIXED_LENGTH + nameLength, off + len, (byte) 0);

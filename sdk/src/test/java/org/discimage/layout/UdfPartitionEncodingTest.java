@@ -228,6 +228,9 @@ class UdfPartitionEncodingTest {
             int n = Cs0.put(s, a, 7);
             assertEquals(Cs0.length(s), n);
             assertArrayEquals(Cs0.encode(s), java.util.Arrays.copyOfRange(a, 7, 7 + n), s);
+            byte[] b = new byte[600];
+            assertEquals(n, Cs0.put(s, n != 1 + s.length(), b, 3));
+            assertArrayEquals(Cs0.encode(s), java.util.Arrays.copyOfRange(b, 3, 3 + n), "form known: " + s);
         }
         assertArrayEquals(new byte[] {8, 'a', (byte) 0xFF}, Cs0.encode("a\u00FF"));
         assertArrayEquals(new byte[] {16, 0, 'a', 1, 0}, Cs0.encode("a\u0100"));
