@@ -168,16 +168,24 @@ public final class UdfBridgePlanner implements LayoutAssembler.Bridge {
     @Override
     public long placeTail(long end, List<PlanNode> files) throws DiscImageException {
         long partition = udf.partitionStart();
-        Map<Item, Long> lbas = new IdentityHashMap<>();
-        for (PlanNode f : files) {
-            lbas.put(f.item, f.dataLba);
-        }
-        for (PlanNode f : inherited) {
-            lbas.put(f.item, f.dataLba);
-        }
+        // Both planners list the files with data in the same order (tree order, depth first, one
+        // entry per file however many names), so the ISO list is walked alongside; an item met out
+        // of step (a file kept from an earlier session, anything the ISO side leaves out) is looked
+        // up in a map built then. No identity hash and boxed LBA per file in the common case.
+        Map<Item, Long> lbas = null;
+        int next = 0;
         for (UdfNode f : udf.files()) {
-            Long lba = lbas.get(f.item);
-            if (lba == null || lba < partition) {
+            long lba;
+            if (lbas == null && next < files.size() && files.get(next).item == f.item) {
+                lba = files.get(next++).dataLba;
+            } else {
+                if (lbas == null) {
+                    lbas = lbas(files, inherited);
+                }
+                Long l = lbas.get(f.item);
+                lba = l == null ? -1 : l;
+            }
+            if (lba < partition) {
                 throw new IllegalStateException("no ISO data extent inside the UDF partition for " + f.item.path());
             }
             f.dataBlock = lba - partition;
@@ -194,6 +202,17 @@ public final class UdfBridgePlanner implements LayoutAssembler.Bridge {
         volume = udf.volume(partitionLength);
         partitionEnd = pe;
         return UdfImagePlanner.lastAnchor(start, partitionEnd) + 1 - end;
+    }
+
+    private static Map<Item, Long> lbas(List<PlanNode> files, List<PlanNode> inherited) {
+        Map<Item, Long> lbas = new IdentityHashMap<>();
+        for (PlanNode f : files) {
+            lbas.put(f.item, f.dataLba);
+        }
+        for (PlanNode f : inherited) {
+            lbas.put(f.item, f.dataLba);
+        }
+        return lbas;
     }
 
     /** Padding, the anchors at N - 256 and N - 1. */

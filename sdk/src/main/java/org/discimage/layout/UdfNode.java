@@ -18,8 +18,9 @@ final class UdfNode {
     final boolean directory;
     /** ECMA-167 4/14.9.19, UDF 2.60 3.2.1.1: 0 for the root, 16 and up for the others in tree order. */
     final long uniqueId;
-    /** Children in user-tree order (directories only). */
-    UdfNode[] children = new UdfNode[0];
+    private static final UdfNode[] NONE = new UdfNode[0];
+    /** Children in user-tree order (directories only; one shared empty array for the others). */
+    UdfNode[] children = NONE;
     /** Number of subdirectories (directories only). */
     int subdirectories;
     /** The logical block of the File Entry. */
