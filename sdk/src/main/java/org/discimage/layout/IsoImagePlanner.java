@@ -60,6 +60,8 @@ public final class IsoImagePlanner {
     private PlanDir rrMoved;
     private long nextInode = 1;
     private boolean needsEmptyBlock;
+    /** See {@link #planWithGeneralRecords}. */
+    private boolean generalRecords;
 
     private final LayoutAssembler.Bridge bridge;
     /** The medium the new session is appended to, whose unchanged files keep their extents; or null. */
@@ -87,6 +89,13 @@ public final class IsoImagePlanner {
     /** Plans the image described by {@code request}. */
     public static Layout plan(PlanRequest request) throws DiscImageException {
         return new IsoImagePlanner(request, null).run();
+    }
+
+    /** As {@link #plan(PlanRequest)}, every ISO 9660 record through Rock Ridge entry objects (PlainRecordTest). */
+    static Layout planWithGeneralRecords(PlanRequest request) throws DiscImageException {
+        IsoImagePlanner p = new IsoImagePlanner(request, null);
+        p.generalRecords = true;
+        return p.run();
     }
 
     /**
@@ -127,7 +136,7 @@ public final class IsoImagePlanner {
         if (bridge != null && !inheritedNodes.isEmpty()) {
             bridge.inheritedFiles(inheritedNodes);
         }
-        IsoNamespace iso = new IsoNamespace(isoDirs, root, rrMoved, rockRidge);
+        IsoNamespace iso = new IsoNamespace(isoDirs, root, rrMoved, rockRidge, generalRecords);
         iso.plan();
         JolietNamespace jol = new JolietNamespace(jolietDirs);
         if (joliet) {

@@ -66,6 +66,56 @@ public record AlternateName(int flags, byte[] name) implements SuspEntry {
         return out;
     }
 
+    /** The byte length of the entries {@link #entriesFor(byte[])} makes of a name of {@code utf8Length} bytes. */
+    public static int entriesLength(int utf8Length) {
+        if (utf8Length <= 0) {
+            throw new IllegalArgumentException("empty name");
+        }
+        int entries = (utf8Length + MAX_NAME_BYTES - 1) / MAX_NAME_BYTES;
+        return utf8Length + entries * 5;
+    }
+
+    /**
+     * Writes the entries of {@link #entriesFor(byte[])} (the same bytes) without making them: one per
+     * {@link #MAX_NAME_BYTES} bytes of the name, all but the last flagged {@link #CONTINUE}.
+     */
+    public static void putEntries(ByteBuffer b, byte[] utf8Name) {
+        putEntries(b, utf8Name, null);
+    }
+
+    /**
+     * As {@link #putEntries(ByteBuffer, byte[])} for a name of US-ASCII characters only (U+0000..U+007F),
+     * whose UTF-8 bytes are its characters: nothing is encoded into a byte array first.
+     *
+     * @throws IllegalArgumentException if a character is not US-ASCII
+     */
+    public static void putEntriesAscii(ByteBuffer b, String asciiName) {
+        putEntries(b, null, asciiName);
+    }
+
+    private static void putEntries(ByteBuffer b, byte[] bytes, String ascii) {
+        int n = bytes != null ? bytes.length : ascii.length();
+        if (n == 0) {
+            throw new IllegalArgumentException("empty name");
+        }
+        for (int off = 0; off < n; off += MAX_NAME_BYTES) {
+            int end = Math.min(n, off + MAX_NAME_BYTES);
+            SuspHeader.put(b, SIGNATURE, 5 + end - off, 1);
+            b.put((byte) (end < n ? CONTINUE : 0));
+            if (bytes != null) {
+                b.put(bytes, off, end - off);
+            } else {
+                for (int i = off; i < end; i++) {
+                    char c = ascii.charAt(i);
+                    if (c >= 0x80) {
+                        throw new IllegalArgumentException("not US-ASCII: U+" + Integer.toHexString(c));
+                    }
+                    b.put((byte) c);
+                }
+            }
+        }
+    }
+
     /** Concatenates the name bytes of consecutive entries ("." / ".." for CURRENT / PARENT). */
     public static byte[] join(List<AlternateName> entries) {
         if (entries.size() == 1 && (entries.get(0).flags & (CURRENT | PARENT)) == 0) {
