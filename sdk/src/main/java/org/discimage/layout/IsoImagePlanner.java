@@ -453,13 +453,33 @@ public final class IsoImagePlanner {
         return sorted;
     }
 
-    /** A node with its sort key, the identifier without its version (ECMA-119 9.3). */
-    private record IsoKeyed(byte[] key, PlanNode node) {
+    /**
+     * A node with its sort key, the identifier without its version (ECMA-119 9.3); {@code plain} when
+     * the key is d-characters with at most one '.', for which the 9.3 order is the unsigned byte order
+     * (see {@link IsoNames#compare}: '.' sorts above the padding and below every d-character).
+     */
+    private record IsoKeyed(byte[] key, PlanNode node, boolean plain) {
+        IsoKeyed(byte[] key, PlanNode node) {
+            this(key, node, plain(key));
+        }
+
+        private static boolean plain(byte[] key) {
+            int dots = 0;
+            for (byte b : key) {
+                if (b == '.') {
+                    dots++;
+                } else if (!((b >= 'A' && b <= 'Z') || (b >= '0' && b <= '9') || b == '_')) {
+                    return false;
+                }
+            }
+            return dots <= 1;
+        }
+
         /** By key (a class, not a lambda: no bootstrap in a cold JVM). */
         static final Comparator<IsoKeyed> ORDER = new Comparator<>() {
             @Override
             public int compare(IsoKeyed a, IsoKeyed b) {
-                return IsoNames.compare(a.key, b.key);
+                return a.plain && b.plain ? Arrays.compareUnsigned(a.key, b.key) : IsoNames.compare(a.key, b.key);
             }
         };
     }

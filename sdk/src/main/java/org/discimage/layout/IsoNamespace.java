@@ -109,7 +109,15 @@ final class IsoNamespace extends DirectoryNamespace {
         if (!rockRidge || slot < 2 || generalOnly) {
             return -1;
         }
-        int len = RockRidgeEntries.plainChildLength(d.isoOrder[slot - 2], kind(d, slot));
+        PlanNode n = d.isoOrder[slot - 2];
+        int len = n.plainSystemUse;
+        if (len == 0) {
+            Kind kind = kind(d, slot);
+            len = RockRidgeEntries.plainChildLength(n, kind);
+            if (kind == Kind.NORMAL) {
+                n.plainSystemUse = len; // a node has one NORMAL record (relocated ones have two, neither NORMAL)
+            }
+        }
         return len <= capacity(id.length) ? len : -1;
     }
 
@@ -178,7 +186,7 @@ final class IsoNamespace extends DirectoryNamespace {
                 DirectoryRecord.putHeader(dst, n.dir.isoLba, n.dir.isoSectors * SectorProducer.SECTOR_SIZE,
                         n.item.lastModifiedEpochSecond(), flags, id, su);
             }
-            RockRidgeEntries.putPlainChild(dst, n);
+            RockRidgeEntries.putPlainChild(dst, n, plain);
             if (su != plain) {
                 dst.put((byte) 0); // ECMA-119 9.1.13: keep the record length even
             }

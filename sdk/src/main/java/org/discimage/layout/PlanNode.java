@@ -33,6 +33,11 @@ final class PlanNode {
      */
     long[] continuation;
     long[] stubContinuation;
+    /**
+     * The System Use length of its Rock Ridge record when plain ({@link RockRidgeEntries#plainChildLength}),
+     * -1 when not, 0 until asked (computed once for planning and emission; fills the object's padding).
+     */
+    int plainSystemUse;
 
     PlanNode(Item item, long inode) {
         this.item = item;

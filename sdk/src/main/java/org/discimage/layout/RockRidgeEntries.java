@@ -129,33 +129,24 @@ final class RockRidgeEntries {
         if (type != ItemType.FILE && type != ItemType.DIRECTORY) {
             return -1;
         }
-        String name = n.item.name();
-        int utf8 = isAscii(name) ? name.length() : name.getBytes(StandardCharsets.UTF_8).length;
+        int utf8 = n.item.name().getBytes(StandardCharsets.UTF_8).length;
         return PosixFileAttributes.LENGTH + TimeStamps.SHORT_FORM_3_LENGTH + AlternateName.entriesLength(utf8);
     }
 
-    /** Writes the entries of a record {@link #plainChildLength} accepted. */
-    static void putPlainChild(ByteBuffer b, PlanNode n) {
+    /** Writes the entries of a record {@link #plainChildLength} accepted, {@code length} bytes as it said. */
+    static void putPlainChild(ByteBuffer b, PlanNode n, int length) {
         Item item = n.item;
         PosixFileAttributes.put(b, mode(item), links(n, n.dir), item.uid() & 0xFFFF_FFFFL, item.gid() & 0xFFFF_FFFFL,
                 n.inode);
         TimeStamps.putShortForm(b, TF_FLAGS, item.lastModifiedEpochSecond(), item.lastAccessedEpochSecond(),
                 item.attributesChangedEpochSecond());
         String name = item.name();
-        if (isAscii(name)) {
-            AlternateName.putEntriesAscii(b, name);
-        } else {
-            AlternateName.putEntries(b, name.getBytes(StandardCharsets.UTF_8));
-        }
-    }
-
-    private static boolean isAscii(String s) {
-        for (int i = 0, n = s.length(); i < n; i++) {
-            if (s.charAt(i) >= 0x80) {
-                return false;
-            }
-        }
-        return true;
+        int utf8 = length - PosixFileAttributes.LENGTH - TimeStamps.SHORT_FORM_3_LENGTH;
+        utf8 -= 5 * ((utf8 + AlternateName.MAX_NAME_BYTES + 4) / (AlternateName.MAX_NAME_BYTES + 5));
+        // as many UTF-8 bytes as characters: every character is US-ASCII or an unpaired surrogate,
+        // which both charsets write as '?'; for a Latin-1 string the ISO 8859-1 bytes are a plain copy
+        AlternateName.putEntries(b, name.getBytes(utf8 == name.length() ? StandardCharsets.ISO_8859_1
+                : StandardCharsets.UTF_8));
     }
 
     private static void addAttributes(List<SuspEntry> list, PlanNode n, PlanDir dirOrNull) {

@@ -80,21 +80,7 @@ public record AlternateName(int flags, byte[] name) implements SuspEntry {
      * {@link #MAX_NAME_BYTES} bytes of the name, all but the last flagged {@link #CONTINUE}.
      */
     public static void putEntries(ByteBuffer b, byte[] utf8Name) {
-        putEntries(b, utf8Name, null);
-    }
-
-    /**
-     * As {@link #putEntries(ByteBuffer, byte[])} for a name of US-ASCII characters only (U+0000..U+007F),
-     * whose UTF-8 bytes are its characters: nothing is encoded into a byte array first.
-     *
-     * @throws IllegalArgumentException if a character is not US-ASCII
-     */
-    public static void putEntriesAscii(ByteBuffer b, String asciiName) {
-        putEntries(b, null, asciiName);
-    }
-
-    private static void putEntries(ByteBuffer b, byte[] bytes, String ascii) {
-        int n = bytes != null ? bytes.length : ascii.length();
+        int n = utf8Name.length;
         if (n == 0) {
             throw new IllegalArgumentException("empty name");
         }
@@ -102,17 +88,7 @@ public record AlternateName(int flags, byte[] name) implements SuspEntry {
             int end = Math.min(n, off + MAX_NAME_BYTES);
             SuspHeader.put(b, SIGNATURE, 5 + end - off, 1);
             b.put((byte) (end < n ? CONTINUE : 0));
-            if (bytes != null) {
-                b.put(bytes, off, end - off);
-            } else {
-                for (int i = off; i < end; i++) {
-                    char c = ascii.charAt(i);
-                    if (c >= 0x80) {
-                        throw new IllegalArgumentException("not US-ASCII: U+" + Integer.toHexString(c));
-                    }
-                    b.put((byte) c);
-                }
-            }
+            b.put(utf8Name, off, end - off);
         }
     }
 

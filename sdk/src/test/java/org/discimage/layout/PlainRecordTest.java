@@ -42,6 +42,8 @@ class PlainRecordTest {
         root.addFile("Ünïcödé/naïve café.txt", new byte[10]);
         root.addFile("日本語/ファイル名.dat", new byte[2049]);
         root.addFile("emoji/\uD83D\uDE00 smile", new byte[1]);
+        root.addFile("odd/lone \uD800 surrogate", new byte[1]); // UTF-8 writes '?': as many bytes as chars
+        root.addFile("odd/latin-1 \u00e9\u00ff", new byte[1]);
         root.addFile("long/" + "n".repeat(100) + ".txt", new byte[5]); // fits in the record
         root.addFile("long/" + "m".repeat(180) + ".txt", new byte[5]); // NM needs a continuation area
         root.addFile("long/" + "é".repeat(140), new byte[5]); // 280 UTF-8 bytes: two NM entries
