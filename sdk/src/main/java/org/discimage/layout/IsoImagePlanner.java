@@ -288,8 +288,14 @@ public final class IsoImagePlanner {
             }
             String[] ids = names.assign(d.node.item.path(), given, isDir);
             for (int i = 0; i < n; i++) {
-                String id = isDir[i] ? ids[i] : ids[i] + ";1";
-                d.children[i].isoId = id.getBytes(StandardCharsets.US_ASCII);
+                // identifiers are d-characters (ECMA-119 7.4.1): their ISO 8859-1 bytes are a plain copy
+                byte[] id = ids[i].getBytes(StandardCharsets.ISO_8859_1);
+                if (!isDir[i]) {
+                    id = Arrays.copyOf(id, id.length + 2); // ECMA-119 7.5.1: version ";1"
+                    id[id.length - 2] = ';';
+                    id[id.length - 1] = '1';
+                }
+                d.children[i].isoId = id;
             }
         }
         root.node.isoId = new byte[] {0};

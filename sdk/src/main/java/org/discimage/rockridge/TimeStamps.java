@@ -99,9 +99,20 @@ public record TimeStamps(int flags, long[] epochSeconds) implements SuspEntry {
         }
         SuspHeader.put(b, SIGNATURE, SHORT_FORM_3_LENGTH, 1);
         b.put((byte) flags);
+        int at = b.position();
         RecordingDateTime.put(b, first);
-        RecordingDateTime.put(b, second);
-        RecordingDateTime.put(b, third);
+        putStamp(b, second, second == first, at);
+        putStamp(b, third, third == second, at + RecordingDateTime.LENGTH);
+    }
+
+    /** A stamp equal to the one before is a copy of its bytes (often: the access time is the modification time). */
+    private static void putStamp(ByteBuffer b, long epochSecond, boolean sameAsBefore, int before) {
+        if (sameAsBefore) {
+            b.put(b.position(), b, before, RecordingDateTime.LENGTH);
+            b.position(b.position() + RecordingDateTime.LENGTH);
+        } else {
+            RecordingDateTime.put(b, epochSecond);
+        }
     }
 
     @Override
