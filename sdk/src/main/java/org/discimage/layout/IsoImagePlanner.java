@@ -285,6 +285,11 @@ public final class IsoImagePlanner {
             for (int i = 0; i < n; i++) {
                 given[i] = d.children[i].item.name();
                 isDir[i] = d.children[i].dir != null;
+                if (rockRidge) {
+                    // while the name is at hand (a later pass over 100,000 names pays a cache miss each)
+                    d.children[i].plainSystemUse = RockRidgeEntries.plainChildLength(d.children[i],
+                            RockRidgeEntries.Kind.NORMAL);
+                }
             }
             String[] ids = names.assign(d.node.item.path(), given, isDir);
             for (int i = 0; i < n; i++) {

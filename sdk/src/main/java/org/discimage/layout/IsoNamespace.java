@@ -110,13 +110,14 @@ final class IsoNamespace extends DirectoryNamespace {
             return -1;
         }
         PlanNode n = d.isoOrder[slot - 2];
+        Kind kind = kind(d, slot);
+        if (kind != Kind.NORMAL) {
+            return -1;
+        }
         int len = n.plainSystemUse;
         if (len == 0) {
-            Kind kind = kind(d, slot);
             len = RockRidgeEntries.plainChildLength(n, kind);
-            if (kind == Kind.NORMAL) {
-                n.plainSystemUse = len; // a node has one NORMAL record (relocated ones have two, neither NORMAL)
-            }
+            n.plainSystemUse = len; // a node has one NORMAL record (relocated ones have two, neither NORMAL)
         }
         return len <= capacity(id.length) ? len : -1;
     }
