@@ -278,61 +278,65 @@ public final class IsoImagePlanner {
 
     private void nameIso() throws DiscImageException {
         IsoNames names = new IsoNames(request.isoLevel(), request.namePolicy());
-        for (PlanDir d : userDirs) {
-            int n = d.children.length;
-            String[] given = new String[n];
-            boolean[] isDir = new boolean[n];
-            for (int i = 0; i < n; i++) {
-                given[i] = d.children[i].item.name();
-                isDir[i] = d.children[i].dir != null;
-                if (rockRidge) {
-                    // while the name is at hand (a later pass over 100,000 names pays a cache miss each)
-                    d.children[i].plainSystemUse = RockRidgeEntries.plainChildLength(d.children[i],
-                            RockRidgeEntries.Kind.NORMAL);
-                }
-            }
-            String[] ids = names.assign(d.node.item.path(), given, isDir);
-            for (int i = 0; i < n; i++) {
-                // identifiers are d-characters (ECMA-119 7.4.1): their ISO 8859-1 bytes are a plain copy
-                byte[] id = ids[i].getBytes(StandardCharsets.ISO_8859_1);
-                if (!isDir[i]) {
-                    id = Arrays.copyOf(id, id.length + 2); // ECMA-119 7.5.1: version ";1"
-                    id[id.length - 2] = ';';
-                    id[id.length - 1] = '1';
-                }
-                d.children[i].isoId = id;
+        PerDirectory.run(userDirs, d -> nameIso(names, d));
+        root.node.isoId = new byte[] {0};
+    }
+
+    private void nameIso(IsoNames names, PlanDir d) throws DiscImageException {
+        int n = d.children.length;
+        String[] given = new String[n];
+        boolean[] isDir = new boolean[n];
+        for (int i = 0; i < n; i++) {
+            given[i] = d.children[i].item.name();
+            isDir[i] = d.children[i].dir != null;
+            if (rockRidge) {
+                // while the name is at hand (a later pass over 100,000 names pays a cache miss each)
+                d.children[i].plainSystemUse = RockRidgeEntries.plainChildLength(d.children[i],
+                        RockRidgeEntries.Kind.NORMAL);
             }
         }
-        root.node.isoId = new byte[] {0};
+        String[] ids = names.assign(d.node.item.path(), given, isDir);
+        for (int i = 0; i < n; i++) {
+            // identifiers are d-characters (ECMA-119 7.4.1): their ISO 8859-1 bytes are a plain copy
+            byte[] id = ids[i].getBytes(StandardCharsets.ISO_8859_1);
+            if (!isDir[i]) {
+                id = Arrays.copyOf(id, id.length + 2); // ECMA-119 7.5.1: version ";1"
+                id[id.length - 2] = ';';
+                id[id.length - 1] = '1';
+            }
+            d.children[i].isoId = id;
+        }
     }
 
     private void nameJoliet() throws DiscImageException {
         JolietNames names = new JolietNames(request.namePolicy());
-        for (PlanDir d : userDirs) {
-            PlanNode[] members = Arrays.stream(d.children).filter(c -> !(c.item instanceof SymlinkItem || c.item instanceof DeviceItem))
-                    .toArray(PlanNode[]::new);
-            String[] given = new String[members.length];
-            boolean[] isDir = new boolean[members.length];
-            for (int i = 0; i < members.length; i++) {
-                given[i] = members[i].item.name();
-                isDir[i] = members[i].dir != null;
-            }
-            String[] ids = names.assign(d.node.item.path(), given, isDir);
-            String[] sorted = ids.clone();
-            for (int i = 0; i < members.length; i++) {
-                members[i].jolietId = ids[i].getBytes(StandardCharsets.UTF_16BE);
-            }
-            Integer[] idx = new Integer[members.length];
-            for (int i = 0; i < idx.length; i++) {
-                idx[i] = i;
-            }
-            Arrays.sort(idx, (a, b) -> JolietNames.compare(sorted[a], sorted[b]));
-            d.jolietOrder = new PlanNode[members.length];
-            for (int i = 0; i < idx.length; i++) {
-                d.jolietOrder[i] = members[idx[i]];
-            }
-        }
+        PerDirectory.run(userDirs, d -> nameJoliet(names, d));
         root.node.jolietId = new byte[] {0};
+    }
+
+    private static void nameJoliet(JolietNames names, PlanDir d) throws DiscImageException {
+        PlanNode[] members = Arrays.stream(d.children).filter(c -> !(c.item instanceof SymlinkItem || c.item instanceof DeviceItem))
+                .toArray(PlanNode[]::new);
+        String[] given = new String[members.length];
+        boolean[] isDir = new boolean[members.length];
+        for (int i = 0; i < members.length; i++) {
+            given[i] = members[i].item.name();
+            isDir[i] = members[i].dir != null;
+        }
+        String[] ids = names.assign(d.node.item.path(), given, isDir);
+        String[] sorted = ids.clone();
+        for (int i = 0; i < members.length; i++) {
+            members[i].jolietId = ids[i].getBytes(StandardCharsets.UTF_16BE);
+        }
+        Integer[] idx = new Integer[members.length];
+        for (int i = 0; i < idx.length; i++) {
+            idx[i] = i;
+        }
+        Arrays.sort(idx, (a, b) -> JolietNames.compare(sorted[a], sorted[b]));
+        d.jolietOrder = new PlanNode[members.length];
+        for (int i = 0; i < idx.length; i++) {
+            d.jolietOrder[i] = members[idx[i]];
+        }
     }
 
     /**
@@ -370,10 +374,8 @@ public final class IsoImagePlanner {
         if (rrMoved != null) {
             nameMoved(moved);
         }
-        for (PlanDir d : userDirs) {
-            d.isoOrder = sortIso(rrMoved != null && d == root ? append(d.children, rrMoved.node) : d.children,
-                    n -> n.isoId);
-        }
+        PerDirectory.run(userDirs, d -> d.isoOrder = sortIso(rrMoved != null && d == root
+                ? append(d.children, rrMoved.node) : d.children, n -> n.isoId));
         List<PlanDir> order = new ArrayList<>();
         ArrayDeque<PlanDir> queue = new ArrayDeque<>();
         queue.add(root);

@@ -4,6 +4,7 @@ import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.discimage.error.DiscImageException;
 import org.discimage.iso9660.DirectoryRecord;
 import org.discimage.layout.RockRidgeEntries.Kind;
 import org.discimage.susp.ContinuationArea;
@@ -50,23 +51,25 @@ final class IsoNamespace extends DirectoryNamespace {
     }
 
     /** Sizes every directory and allocates continuation areas; directory LBAs may still be 0. */
-    void plan() {
-        for (PlanDir d : directories()) {
-            SectorPacker packer = new SectorPacker();
-            ContinuationAllocator allocator = new ContinuationAllocator();
-            List<Integer> users = new ArrayList<>();
-            int slots = slots(d);
-            for (int slot = 0; slot < slots; slot++) {
-                int len = planRecord(d, slot, allocator, users);
-                int sections = sections(d, slot);
-                for (int s = 0; s < sections; s++) {
-                    packer.add(len);
-                }
+    void plan() throws DiscImageException {
+        PerDirectory.run(directories(), this::plan);
+    }
+
+    private void plan(PlanDir d) {
+        SectorPacker packer = new SectorPacker();
+        ContinuationAllocator allocator = new ContinuationAllocator();
+        List<Integer> users = new ArrayList<>();
+        int slots = slots(d);
+        for (int slot = 0; slot < slots; slot++) {
+            int len = planRecord(d, slot, allocator, users);
+            int sections = sections(d, slot);
+            for (int s = 0; s < sections; s++) {
+                packer.add(len);
             }
-            d.isoSectors = packer.sectors();
-            d.continuationSectors = allocator.sectors();
-            d.continuationSlots = users.stream().mapToInt(Integer::intValue).toArray();
         }
+        d.isoSectors = packer.sectors();
+        d.continuationSectors = allocator.sectors();
+        d.continuationSlots = users.stream().mapToInt(Integer::intValue).toArray();
     }
 
     private int planRecord(PlanDir d, int slot, ContinuationAllocator allocator, List<Integer> users) {
