@@ -168,7 +168,21 @@ public record DirectoryRecord(int extendedAttributeRecordLength, long extentLoca
     public static void encode(ByteBuffer b, long extentLocation, long dataLength, long epochSecond, int fileFlags,
                               byte[] fileIdentifier, ByteBuffer systemUse) {
         int su = systemUse == null ? 0 : systemUse.remaining();
-        int len = length(fileIdentifier.length, su);
+        putHeader(b, extentLocation, dataLength, epochSecond, fileFlags, fileIdentifier, su);
+        if (su > 0) {
+            b.put(b.position(), systemUse, systemUse.position(), su);
+            b.position(b.position() + su);
+        }
+    }
+
+    /**
+     * Writes a record as {@link #encode(ByteBuffer, long, long, long, int, byte[], ByteBuffer)} up to its
+     * System Use field, with LEN_DR counting {@code systemUseLength} bytes the caller writes next (so a
+     * writer can put its System Use entries straight into {@code b}, without a buffer of their own).
+     */
+    public static void putHeader(ByteBuffer b, long extentLocation, long dataLength, long epochSecond, int fileFlags,
+                                 byte[] fileIdentifier, int systemUseLength) {
+        int len = length(fileIdentifier.length, systemUseLength);
         Decoding.checkUInt32(extentLocation, "extentLocation");
         Decoding.checkUInt32(dataLength, "dataLength");
         Decoding.checkRange(fileFlags, 0, 255, "fileFlags");
@@ -184,10 +198,6 @@ public record DirectoryRecord(int extendedAttributeRecordLength, long extentLoca
         b.put((byte) fileIdentifier.length).put(fileIdentifier);
         if ((fileIdentifier.length & 1) == 0) {
             b.put((byte) 0);
-        }
-        if (su > 0) {
-            b.put(b.position(), systemUse, systemUse.position(), su);
-            b.position(b.position() + su);
         }
     }
 

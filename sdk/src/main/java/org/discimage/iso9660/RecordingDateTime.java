@@ -62,8 +62,8 @@ public record RecordingDateTime(int yearsSince1900, int month, int day, int hour
         }
         long t = Math.max(MIN_EPOCH_SECOND, Math.min(MAX_EPOCH_SECOND, epochSecond));
         long days = Math.floorDiv(t, 86_400L);
-        int secs = (int) Math.floorMod(t, 86_400L);
-        long ymd = civilFromDays(days);
+        int secs = (int) (t - days * 86_400L); // one 64-bit division per date, not two
+        int ymd = civilFromDays((int) days); // clamped to 1900..2155: 32-bit arithmetic (cheaper without C2)
         b.put((byte) ((ymd >> 9) - 1900)).put((byte) ((ymd >> 5) & 0xF)).put((byte) (ymd & 0x1F))
                 .put((byte) (secs / 3600)).put((byte) (secs / 60 % 60)).put((byte) (secs % 60)).put((byte) 0);
     }
@@ -159,6 +159,20 @@ public record RecordingDateTime(int yearsSince1900, int month, int day, int hour
     }
 
     /** The date of a day number, packed as {@code year << 9 | month << 5 | day}. */
+    /** {@link #civilFromDays(long)} for days from 1900 to 2155, in 32-bit arithmetic (the same results). */
+    static int civilFromDays(int days) {
+        int doe = days + 719_468; // positive from year 0 on; the era is then a plain quotient
+        int era = doe / 146_097;
+        doe -= era * 146_097;
+        int yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+        int doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+        int mp = (5 * doy + 2) / 153;
+        int d = doy - (153 * mp + 2) / 5 + 1;
+        int m = mp < 10 ? mp + 3 : mp - 9;
+        int y = yoe + era * 400 + (m <= 2 ? 1 : 0);
+        return y << 9 | m << 5 | d;
+    }
+
     static long civilFromDays(long days) {
         long z = days + 719_468;
         long era = Math.floorDiv(z, 146_097);

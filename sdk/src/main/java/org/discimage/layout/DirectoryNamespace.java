@@ -61,6 +61,16 @@ abstract class DirectoryNamespace {
      * empty block for what has no data.
      */
     static void encodeLeaf(ByteBuffer dst, PlanNode n, int section, long emptyLba, byte[] id, ByteBuffer systemUse) {
+        int su = systemUse == null ? 0 : systemUse.remaining();
+        putLeafHeader(dst, n, section, emptyLba, id, su);
+        if (su > 0) {
+            dst.put(dst.position(), systemUse, systemUse.position(), su);
+            dst.position(dst.position() + su);
+        }
+    }
+
+    /** {@link #encodeLeaf} up to the System Use field, whose {@code systemUseLength} bytes the caller writes. */
+    static void putLeafHeader(ByteBuffer dst, PlanNode n, int section, long emptyLba, byte[] id, int systemUseLength) {
         long extent = emptyLba;
         long length = 0;
         int flags = 0;
@@ -73,8 +83,8 @@ abstract class DirectoryNamespace {
         if (n.item.isHidden()) {
             flags |= org.discimage.iso9660.DirectoryRecord.FLAG_HIDDEN;
         }
-        org.discimage.iso9660.DirectoryRecord.encode(dst, extent, length, n.item.lastModifiedEpochSecond(), flags, id,
-                systemUse);
+        org.discimage.iso9660.DirectoryRecord.putHeader(dst, extent, length, n.item.lastModifiedEpochSecond(), flags, id,
+                systemUseLength);
     }
 
     /** The planned sector count of a directory. */

@@ -60,6 +60,8 @@ public final class IsoImagePlanner {
     private PlanDir rrMoved;
     private long nextInode = 1;
     private boolean needsEmptyBlock;
+    /** See {@link #planWithGeneralRecords}. */
+    private boolean generalRecords;
 
     private final LayoutAssembler.Bridge bridge;
     /** The medium the new session is appended to, whose unchanged files keep their extents; or null. */
@@ -87,6 +89,13 @@ public final class IsoImagePlanner {
     /** Plans the image described by {@code request}. */
     public static Layout plan(PlanRequest request) throws DiscImageException {
         return new IsoImagePlanner(request, null).run();
+    }
+
+    /** As {@link #plan(PlanRequest)}, every ISO 9660 record through Rock Ridge entry objects (PlainRecordTest). */
+    static Layout planWithGeneralRecords(PlanRequest request) throws DiscImageException {
+        IsoImagePlanner p = new IsoImagePlanner(request, null);
+        p.generalRecords = true;
+        return p.run();
     }
 
     /**
@@ -127,7 +136,7 @@ public final class IsoImagePlanner {
         if (bridge != null && !inheritedNodes.isEmpty()) {
             bridge.inheritedFiles(inheritedNodes);
         }
-        IsoNamespace iso = new IsoNamespace(isoDirs, root, rrMoved, rockRidge);
+        IsoNamespace iso = new IsoNamespace(isoDirs, root, rrMoved, rockRidge, generalRecords);
         iso.plan();
         JolietNamespace jol = new JolietNamespace(jolietDirs);
         if (joliet) {
@@ -269,50 +278,65 @@ public final class IsoImagePlanner {
 
     private void nameIso() throws DiscImageException {
         IsoNames names = new IsoNames(request.isoLevel(), request.namePolicy());
-        for (PlanDir d : userDirs) {
-            int n = d.children.length;
-            String[] given = new String[n];
-            boolean[] isDir = new boolean[n];
-            for (int i = 0; i < n; i++) {
-                given[i] = d.children[i].item.name();
-                isDir[i] = d.children[i].dir != null;
-            }
-            String[] ids = names.assign(d.node.item.path(), given, isDir);
-            for (int i = 0; i < n; i++) {
-                String id = isDir[i] ? ids[i] : ids[i] + ";1";
-                d.children[i].isoId = id.getBytes(StandardCharsets.US_ASCII);
+        PerDirectory.run(userDirs, d -> nameIso(names, d));
+        root.node.isoId = new byte[] {0};
+    }
+
+    private void nameIso(IsoNames names, PlanDir d) throws DiscImageException {
+        int n = d.children.length;
+        String[] given = new String[n];
+        boolean[] isDir = new boolean[n];
+        for (int i = 0; i < n; i++) {
+            given[i] = d.children[i].item.name();
+            isDir[i] = d.children[i].dir != null;
+            if (rockRidge) {
+                // while the name is at hand (a later pass over 100,000 names pays a cache miss each)
+                d.children[i].plainSystemUse = RockRidgeEntries.plainChildLength(d.children[i],
+                        RockRidgeEntries.Kind.NORMAL);
             }
         }
-        root.node.isoId = new byte[] {0};
+        String[] ids = names.assign(d.node.item.path(), given, isDir);
+        for (int i = 0; i < n; i++) {
+            // identifiers are d-characters (ECMA-119 7.4.1): their ISO 8859-1 bytes are a plain copy
+            byte[] id = ids[i].getBytes(StandardCharsets.ISO_8859_1);
+            if (!isDir[i]) {
+                id = Arrays.copyOf(id, id.length + 2); // ECMA-119 7.5.1: version ";1"
+                id[id.length - 2] = ';';
+                id[id.length - 1] = '1';
+            }
+            d.children[i].isoId = id;
+        }
     }
 
     private void nameJoliet() throws DiscImageException {
         JolietNames names = new JolietNames(request.namePolicy());
-        for (PlanDir d : userDirs) {
-            PlanNode[] members = Arrays.stream(d.children).filter(c -> !(c.item instanceof SymlinkItem || c.item instanceof DeviceItem))
-                    .toArray(PlanNode[]::new);
-            String[] given = new String[members.length];
-            boolean[] isDir = new boolean[members.length];
-            for (int i = 0; i < members.length; i++) {
-                given[i] = members[i].item.name();
-                isDir[i] = members[i].dir != null;
-            }
-            String[] ids = names.assign(d.node.item.path(), given, isDir);
-            String[] sorted = ids.clone();
-            for (int i = 0; i < members.length; i++) {
-                members[i].jolietId = ids[i].getBytes(StandardCharsets.UTF_16BE);
-            }
-            Integer[] idx = new Integer[members.length];
-            for (int i = 0; i < idx.length; i++) {
-                idx[i] = i;
-            }
-            Arrays.sort(idx, (a, b) -> JolietNames.compare(sorted[a], sorted[b]));
-            d.jolietOrder = new PlanNode[members.length];
-            for (int i = 0; i < idx.length; i++) {
-                d.jolietOrder[i] = members[idx[i]];
-            }
-        }
+        PerDirectory.run(userDirs, d -> nameJoliet(names, d));
         root.node.jolietId = new byte[] {0};
+    }
+
+    private static void nameJoliet(JolietNames names, PlanDir d) throws DiscImageException {
+        PlanNode[] members = Arrays.stream(d.children).filter(c -> !(c.item instanceof SymlinkItem || c.item instanceof DeviceItem))
+                .toArray(PlanNode[]::new);
+        String[] given = new String[members.length];
+        boolean[] isDir = new boolean[members.length];
+        for (int i = 0; i < members.length; i++) {
+            given[i] = members[i].item.name();
+            isDir[i] = members[i].dir != null;
+        }
+        String[] ids = names.assign(d.node.item.path(), given, isDir);
+        String[] sorted = ids.clone();
+        for (int i = 0; i < members.length; i++) {
+            members[i].jolietId = ids[i].getBytes(StandardCharsets.UTF_16BE);
+        }
+        Integer[] idx = new Integer[members.length];
+        for (int i = 0; i < idx.length; i++) {
+            idx[i] = i;
+        }
+        Arrays.sort(idx, (a, b) -> JolietNames.compare(sorted[a], sorted[b]));
+        d.jolietOrder = new PlanNode[members.length];
+        for (int i = 0; i < idx.length; i++) {
+            d.jolietOrder[i] = members[idx[i]];
+        }
     }
 
     /**
@@ -350,10 +374,8 @@ public final class IsoImagePlanner {
         if (rrMoved != null) {
             nameMoved(moved);
         }
-        for (PlanDir d : userDirs) {
-            d.isoOrder = sortIso(rrMoved != null && d == root ? append(d.children, rrMoved.node) : d.children,
-                    n -> n.isoId);
-        }
+        PerDirectory.run(userDirs, d -> d.isoOrder = sortIso(rrMoved != null && d == root
+                ? append(d.children, rrMoved.node) : d.children, n -> n.isoId));
         List<PlanDir> order = new ArrayList<>();
         ArrayDeque<PlanDir> queue = new ArrayDeque<>();
         queue.add(root);
@@ -444,13 +466,33 @@ public final class IsoImagePlanner {
         return sorted;
     }
 
-    /** A node with its sort key, the identifier without its version (ECMA-119 9.3). */
-    private record IsoKeyed(byte[] key, PlanNode node) {
+    /**
+     * A node with its sort key, the identifier without its version (ECMA-119 9.3); {@code plain} when
+     * the key is d-characters with at most one '.', for which the 9.3 order is the unsigned byte order
+     * (see {@link IsoNames#compare}: '.' sorts above the padding and below every d-character).
+     */
+    private record IsoKeyed(byte[] key, PlanNode node, boolean plain) {
+        IsoKeyed(byte[] key, PlanNode node) {
+            this(key, node, plain(key));
+        }
+
+        private static boolean plain(byte[] key) {
+            int dots = 0;
+            for (byte b : key) {
+                if (b == '.') {
+                    dots++;
+                } else if (!((b >= 'A' && b <= 'Z') || (b >= '0' && b <= '9') || b == '_')) {
+                    return false;
+                }
+            }
+            return dots <= 1;
+        }
+
         /** By key (a class, not a lambda: no bootstrap in a cold JVM). */
         static final Comparator<IsoKeyed> ORDER = new Comparator<>() {
             @Override
             public int compare(IsoKeyed a, IsoKeyed b) {
-                return IsoNames.compare(a.key, b.key);
+                return a.plain && b.plain ? Arrays.compareUnsigned(a.key, b.key) : IsoNames.compare(a.key, b.key);
             }
         };
     }

@@ -4,6 +4,7 @@ import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.discimage.error.DiscImageException;
 import org.discimage.iso9660.DirectoryRecord;
 import org.discimage.layout.RockRidgeEntries.Kind;
 import org.discimage.susp.ContinuationArea;
@@ -24,11 +25,19 @@ final class IsoNamespace extends DirectoryNamespace {
     private final PlanDir rrMoved;
     private final boolean rockRidge;
 
+    /** Every record through entry objects (PlainRecordTest's reference for the plain records). */
+    private final boolean generalOnly;
+
     IsoNamespace(List<PlanDir> dirs, PlanDir root, PlanDir rrMoved, boolean rockRidge) {
+        this(dirs, root, rrMoved, rockRidge, false);
+    }
+
+    IsoNamespace(List<PlanDir> dirs, PlanDir root, PlanDir rrMoved, boolean rockRidge, boolean generalOnly) {
         super(dirs);
         this.root = root;
         this.rrMoved = rrMoved;
         this.rockRidge = rockRidge;
+        this.generalOnly = generalOnly;
     }
 
     @Override
@@ -42,29 +51,35 @@ final class IsoNamespace extends DirectoryNamespace {
     }
 
     /** Sizes every directory and allocates continuation areas; directory LBAs may still be 0. */
-    void plan() {
-        for (PlanDir d : directories()) {
-            SectorPacker packer = new SectorPacker();
-            ContinuationAllocator allocator = new ContinuationAllocator();
-            List<Integer> users = new ArrayList<>();
-            int slots = slots(d);
-            for (int slot = 0; slot < slots; slot++) {
-                int len = planRecord(d, slot, allocator, users);
-                int sections = sections(d, slot);
-                for (int s = 0; s < sections; s++) {
-                    packer.add(len);
-                }
+    void plan() throws DiscImageException {
+        PerDirectory.run(directories(), this::plan);
+    }
+
+    private void plan(PlanDir d) {
+        SectorPacker packer = new SectorPacker();
+        ContinuationAllocator allocator = new ContinuationAllocator();
+        List<Integer> users = new ArrayList<>();
+        int slots = slots(d);
+        for (int slot = 0; slot < slots; slot++) {
+            int len = planRecord(d, slot, allocator, users);
+            int sections = sections(d, slot);
+            for (int s = 0; s < sections; s++) {
+                packer.add(len);
             }
-            d.isoSectors = packer.sectors();
-            d.continuationSectors = allocator.sectors();
-            d.continuationSlots = users.stream().mapToInt(Integer::intValue).toArray();
         }
+        d.isoSectors = packer.sectors();
+        d.continuationSectors = allocator.sectors();
+        d.continuationSlots = users.stream().mapToInt(Integer::intValue).toArray();
     }
 
     private int planRecord(PlanDir d, int slot, ContinuationAllocator allocator, List<Integer> users) {
         byte[] id = identifier(d, slot);
         if (!rockRidge) {
             return DirectoryRecord.length(id.length, 0);
+        }
+        int plain = plainLength(d, slot, id);
+        if (plain >= 0) {
+            return DirectoryRecord.length(id.length, even(plain));
         }
         List<SuspEntry> entries = systemUse(d, slot);
         int[] split = SuspPacker.split(entries, capacity(id.length));
@@ -85,6 +100,29 @@ final class IsoNamespace extends DirectoryNamespace {
             users.add(slot);
         }
         return DirectoryRecord.length(id.length, even(SuspPacker.areaLength(entries, split, 0)));
+    }
+
+    /**
+     * The System Use length of a child record written by {@link RockRidgeEntries#putPlainChild} (no
+     * entry objects), or -1 when the record takes the general path: not a plain file or directory, or
+     * its entries need a continuation area. Planning and emission ask the same question, so both
+     * take the same path for a record.
+     */
+    private int plainLength(PlanDir d, int slot, byte[] id) {
+        if (!rockRidge || slot < 2 || generalOnly) {
+            return -1;
+        }
+        PlanNode n = d.isoOrder[slot - 2];
+        Kind kind = kind(d, slot);
+        if (kind != Kind.NORMAL) {
+            return -1;
+        }
+        int len = n.plainSystemUse;
+        if (len == 0) {
+            len = RockRidgeEntries.plainChildLength(n, kind);
+            n.plainSystemUse = len; // a node has one NORMAL record (relocated ones have two, neither NORMAL)
+        }
+        return len <= capacity(id.length) ? len : -1;
     }
 
     private static int capacity(int idLength) {
@@ -141,6 +179,23 @@ final class IsoNamespace extends DirectoryNamespace {
     @Override
     void encode(PlanDir d, int slot, int section, ByteBuffer dst) {
         byte[] id = identifier(d, slot);
+        int plain = plainLength(d, slot, id);
+        if (plain >= 0) {
+            PlanNode n = d.isoOrder[slot - 2];
+            int su = even(plain);
+            if (n.dir == null) {
+                putLeafHeader(dst, n, section, emptyLba, id, su);
+            } else {
+                int flags = DirectoryRecord.FLAG_DIRECTORY | (n.item.isHidden() ? DirectoryRecord.FLAG_HIDDEN : 0);
+                DirectoryRecord.putHeader(dst, n.dir.isoLba, n.dir.isoSectors * SectorProducer.SECTOR_SIZE,
+                        n.item.lastModifiedEpochSecond(), flags, id, su);
+            }
+            RockRidgeEntries.putPlainChild(dst, n, plain);
+            if (su != plain) {
+                dst.put((byte) 0); // ECMA-119 9.1.13: keep the record length even
+            }
+            return;
+        }
         ByteBuffer su = null;
         if (rockRidge) {
             su = ByteBuffer.allocate(MAX_RECORD);

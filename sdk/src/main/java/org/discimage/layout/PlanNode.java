@@ -33,6 +33,12 @@ final class PlanNode {
      */
     long[] continuation;
     long[] stubContinuation;
+    /**
+     * The System Use length of its Rock Ridge record when plain ({@link RockRidgeEntries#plainChildLength}
+     * of kind NORMAL), -1 when not, 0 until asked (computed once, when the planner names the node, for
+     * planning and emission; fills the object's padding). Only a NORMAL record may use it.
+     */
+    int plainSystemUse;
 
     PlanNode(Item item, long inode) {
         this.item = item;

@@ -15,6 +15,7 @@ import org.discimage.importer.ImageFileSectorReader;
 import org.discimage.importer.SectorReader;
 import org.discimage.media.grow.FileChannelBlocks;
 import org.discimage.media.grow.GrownSessions;
+import org.discimage.media.grow.Writeback;
 
 /**
  * An image file grown session by session the way libisoburn/xorriso grows one (docs/formats.md
@@ -249,7 +250,9 @@ public final class ImageFileMedium implements Closeable {
                     + ", beyond ISO 9660's 32-bit volume space (ECMA-119 8.4.8)");
         }
         channel.position(nwa * FileChannelBlocks.BLOCK);
-        session.writeTo(channel);
+        try (Writeback early = Writeback.start(channel)) {
+            session.writeTo(channel);
+        }
         return chain.commit(nwa, newEnd); // pad, force, then the header (formats.md 4.2 step 4)
     }
 

@@ -3,6 +3,7 @@ package org.discimage.pipeline;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.WritableByteChannel;
+import java.util.List;
 
 import org.discimage.ProgressListener;
 import org.discimage.error.DiscImageException;
@@ -40,20 +41,52 @@ public final class ImageWriter {
     /** The LBA of the batch's first sector, for messages. */
     private long batchLba;
 
+    /** Worker threads reading small files ahead ({@link SmallFileReader}); 0 reads them here. */
+    private final int readerThreads;
+
     /** A writer of {@code layout} reporting to {@code listener} and stopping on {@code cancellation}. */
     public ImageWriter(Layout layout, ProgressListener listener, Cancellation cancellation) {
+        this(layout, listener, cancellation, defaultReaderThreads());
+    }
+
+    /** As above, with {@code readerThreads} workers reading small files ahead (0: none, for tests). */
+    ImageWriter(Layout layout, ProgressListener listener, Cancellation cancellation, int readerThreads) {
         this.layout = layout;
         this.listener = listener;
         this.cancellation = cancellation;
+        this.readerThreads = readerThreads;
+    }
+
+    /**
+     * One reader per CPU, at most 4: opening and reading small files is system calls, which overlap
+     * well; beyond a few threads the writer (and the disk) set the pace.
+     */
+    private static int defaultReaderThreads() {
+        return Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
     }
 
     /** Writes the whole image; returns the number of bytes written. */
     public long writeTo(WritableByteChannel target) throws IOException {
         ByteBuffer buf = BufferPool.shared().acquire();
-        try {
-            for (PlannedExtent e : layout.extents()) {
+        List<PlannedExtent> extents = layout.extents();
+        try (SmallFileReader ahead = SmallFileReader.start(extents, readerThreads)) {
+            for (int i = 0; i < extents.size(); i++) {
+                PlannedExtent e = extents.get(i);
                 cancellation.check(e.lba());
                 listener.progress(e.description(), written, layout.totalSectors());
+                if (ahead != null && ahead.covers(i)) {
+                    FileDataExtent f = (FileDataExtent) e;
+                    ByteBuffer chunk = ahead.await(i);
+                    written += f.sectors();
+                    cancellation.check(f.lba() + f.sectors());
+                    listener.progress(f.description(), written, layout.totalSectors());
+                    if (chunk != null) {
+                        flush(target);
+                        write(chunk, target, f.lba() + f.sectors() - chunk.remaining() / SECTOR);
+                        ahead.release();
+                    }
+                    continue;
+                }
                 if (e instanceof FileDataExtent f && f.sectors() * SECTOR <= SMALL_FILE) {
                     writeSmallFile(f, target);
                     continue;
@@ -140,13 +173,7 @@ public final class ImageWriter {
      * {@link #writeFile}: the source must still hold the planned bytes, no more, no less).
      */
     private void writeSmallFile(FileDataExtent f, WritableByteChannel target) throws IOException {
-        long size = f.source().size();
-        if (divCeil(size) != f.sectors()) {
-            throw new DiscImageException(ErrorCode.DATA_STREAM_INCONSISTENCY, f.description() + " ("
-                    + f.source().description() + ") now holds " + size + " bytes, not the "
-                    + f.sectors() + " sectors planned");
-        }
-        if (size == 0) {
+        if (f.sectors() == 0 && f.source().size() == 0) {
             return;
         }
         int padded = (int) (f.sectors() * SECTOR);
@@ -159,16 +186,7 @@ public final class ImageWriter {
         if (batch.position() == 0) {
             batchLba = f.lba();
         }
-        try (SourceCopier copier = new SourceCopier(f.source(), f.description())) {
-            while (!copier.done()) {
-                copier.read(batch);
-            }
-            copier.checkEnd();
-        }
-        int tail = (int) (size % SECTOR);
-        if (tail != 0) {
-            batch.put(Zeros.view(SECTOR - tail));
-        }
+        SmallFileReader.read(f, batch);
         written += f.sectors();
         cancellation.check(f.lba() + f.sectors());
         listener.progress(f.description(), written, layout.totalSectors());

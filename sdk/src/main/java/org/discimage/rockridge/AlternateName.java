@@ -66,6 +66,32 @@ public record AlternateName(int flags, byte[] name) implements SuspEntry {
         return out;
     }
 
+    /** The byte length of the entries {@link #entriesFor(byte[])} makes of a name of {@code utf8Length} bytes. */
+    public static int entriesLength(int utf8Length) {
+        if (utf8Length <= 0) {
+            throw new IllegalArgumentException("empty name");
+        }
+        int entries = (utf8Length + MAX_NAME_BYTES - 1) / MAX_NAME_BYTES;
+        return utf8Length + entries * 5;
+    }
+
+    /**
+     * Writes the entries of {@link #entriesFor(byte[])} (the same bytes) without making them: one per
+     * {@link #MAX_NAME_BYTES} bytes of the name, all but the last flagged {@link #CONTINUE}.
+     */
+    public static void putEntries(ByteBuffer b, byte[] utf8Name) {
+        int n = utf8Name.length;
+        if (n == 0) {
+            throw new IllegalArgumentException("empty name");
+        }
+        for (int off = 0; off < n; off += MAX_NAME_BYTES) {
+            int end = Math.min(n, off + MAX_NAME_BYTES);
+            SuspHeader.put(b, SIGNATURE, 5 + end - off, 1);
+            b.put((byte) (end < n ? CONTINUE : 0));
+            b.put(utf8Name, off, end - off);
+        }
+    }
+
     /** Concatenates the name bytes of consecutive entries ("." / ".." for CURRENT / PARENT). */
     public static byte[] join(List<AlternateName> entries) {
         if (entries.size() == 1 && (entries.get(0).flags & (CURRENT | PARENT)) == 0) {

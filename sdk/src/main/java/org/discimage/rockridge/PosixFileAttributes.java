@@ -45,14 +45,30 @@ public record PosixFileAttributes(long mode, long links, long uid, long gid, lon
 
     @Override
     public void encode(ByteBuffer b) {
-        SuspHeader.put(b, SIGNATURE, length(), 1);
+        if (serialNumber >= 0) {
+            put(b, mode, links, uid, gid, serialNumber);
+            return;
+        }
+        SuspHeader.put(b, SIGNATURE, LENGTH_1_09, 1);
         BothEndian.putInt32(b, mode);
         BothEndian.putInt32(b, links);
         BothEndian.putInt32(b, uid);
         BothEndian.putInt32(b, gid);
-        if (serialNumber >= 0) {
-            BothEndian.putInt32(b, serialNumber);
-        }
+    }
+
+    /**
+     * Writes the entry of {@link #LENGTH} bytes with a serial number, as {@link #encode(ByteBuffer)} of
+     * the same fields would, without an object (one per directory record of a Rock Ridge tree).
+     *
+     * @throws IllegalArgumentException if a field is not a 32-bit unsigned number
+     */
+    public static void put(ByteBuffer b, long mode, long links, long uid, long gid, long serialNumber) {
+        SuspHeader.put(b, SIGNATURE, LENGTH, 1);
+        BothEndian.putInt32(b, mode);
+        BothEndian.putInt32(b, links);
+        BothEndian.putInt32(b, uid);
+        BothEndian.putInt32(b, gid);
+        BothEndian.putInt32(b, serialNumber);
     }
 
     /** Reads the entry; MALFORMED_STRUCTURE on a bad header, a length other than 36 or 44 or disagreeing halves. */

@@ -82,6 +82,39 @@ public record TimeStamps(int flags, long[] epochSeconds) implements SuspEntry {
         return 5 + epochSeconds.length * stampLength();
     }
 
+    /** Length of an entry of three short-form stamps ({@link #putShortForm}). */
+    public static final int SHORT_FORM_3_LENGTH = 5 + 3 * RecordingDateTime.LENGTH;
+
+    /**
+     * Writes the short-form entry of three stamps in the order of their flag bits (RRIP 1.12 4.1.6),
+     * as {@link #encode(ByteBuffer)} of {@code new TimeStamps(flags, new long[] {first, second, third})}
+     * would, without the objects.
+     *
+     * @throws IllegalArgumentException if {@code flags} is long form or does not select exactly three stamps
+     */
+    public static void putShortForm(ByteBuffer b, int flags, long first, long second, long third) {
+        if ((flags & LONG_FORM) != 0 || Integer.bitCount(flags & 0x7F) != 3) {
+            throw new IllegalArgumentException("flags 0x" + Integer.toHexString(flags)
+                    + ": three short-form stamps expected");
+        }
+        SuspHeader.put(b, SIGNATURE, SHORT_FORM_3_LENGTH, 1);
+        b.put((byte) flags);
+        int at = b.position();
+        RecordingDateTime.put(b, first);
+        putStamp(b, second, second == first, at);
+        putStamp(b, third, third == second, at + RecordingDateTime.LENGTH);
+    }
+
+    /** A stamp equal to the one before is a copy of its bytes (often: the access time is the modification time). */
+    private static void putStamp(ByteBuffer b, long epochSecond, boolean sameAsBefore, int before) {
+        if (sameAsBefore) {
+            b.put(b.position(), b, before, RecordingDateTime.LENGTH);
+            b.position(b.position() + RecordingDateTime.LENGTH);
+        } else {
+            RecordingDateTime.put(b, epochSecond);
+        }
+    }
+
     @Override
     public void encode(ByteBuffer b) {
         int len = length();

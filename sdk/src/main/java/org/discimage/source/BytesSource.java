@@ -19,6 +19,11 @@ final class BytesSource implements ContentSource {
     }
 
     @Override
+    public boolean isReadableConcurrently() {
+        return true; // each channel opened on its own
+    }
+
+    @Override
     public String description() {
         return "byte[" + bytes.length + "]";
     }

@@ -28,6 +28,17 @@ public interface ContentSource {
         return true;
     }
 
+    /**
+     * Whether {@link #openChannel()} may be called, and the channel read, on a thread other than
+     * the one writing the image, while other sources are being read: the writer then reads small
+     * files of this kind ahead on worker threads (their open and read system calls overlap with the
+     * rest of the work). False by default; true for host files, byte arrays and zeros. A source
+     * that reads from a shared sequential stream must keep the default.
+     */
+    default boolean isReadableConcurrently() {
+        return false;
+    }
+
     /** A short description for messages: a host path, "byte[1234]", "stream". */
     String description();
 

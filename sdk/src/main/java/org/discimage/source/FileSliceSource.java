@@ -45,6 +45,11 @@ final class FileSliceSource implements ContentSource {
     }
 
     @Override
+    public boolean isReadableConcurrently() {
+        return true; // each channel opened on its own
+    }
+
+    @Override
     public String description() {
         return description;
     }

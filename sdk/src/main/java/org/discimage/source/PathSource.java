@@ -77,6 +77,11 @@ final class PathSource implements ContentSource {
     }
 
     @Override
+    public boolean isReadableConcurrently() {
+        return true; // each channel opened on its own
+    }
+
+    @Override
     public String description() {
         return file().toString();
     }

@@ -20,6 +20,11 @@ final class ZeroSource implements ContentSource {
     }
 
     @Override
+    public boolean isReadableConcurrently() {
+        return true; // each channel opened on its own
+    }
+
+    @Override
     public String description() {
         return "zeros[" + length + "]";
     }

@@ -19,13 +19,19 @@ public final class SuspHeader {
 
     /** Writes signature, length and version; IllegalArgumentException if the length is not 4..255. */
     public static void put(ByteBuffer b, String signature, int length, int version) {
-        Decoding.checkRange(length, LENGTH, MAX_ENTRY_LENGTH, signature + " entry length");
+        // the messages are made only on failure: every entry of every record passes here
+        if (length < LENGTH || length > MAX_ENTRY_LENGTH) {
+            Decoding.checkRange(length, LENGTH, MAX_ENTRY_LENGTH, signature + " entry length");
+        }
         if (signature.length() != 2 || signature.charAt(0) > 0xFF || signature.charAt(1) > 0xFF) {
             throw new IllegalArgumentException("signature must be two 8-bit characters: \"" + signature + "\"");
         }
+        if (version < 0 || version > 0xFF) {
+            Decoding.putUInt8(b, version, signature + " entry version");
+        }
         b.put((byte) signature.charAt(0)).put((byte) signature.charAt(1));
         b.put((byte) length);
-        Decoding.putUInt8(b, version, signature + " entry version");
+        b.put((byte) version);
     }
 
     /** The signature at b's position (2 bytes, ISO-8859-1), not advancing; MALFORMED_STRUCTURE if truncated. */

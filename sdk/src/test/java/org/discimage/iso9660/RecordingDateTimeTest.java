@@ -22,6 +22,20 @@ import org.junit.jupiter.api.Test;
 
 class RecordingDateTimeTest {
     @Test
+    void civilFromDaysIn32BitsAgreesWithTheCalendarForEveryDayFrom1900To2155() {
+        long first = RecordingDateTime.MIN_EPOCH_SECOND / 86_400L;
+        long last = RecordingDateTime.MAX_EPOCH_SECOND / 86_400L;
+        for (long day = first; day <= last; day++) {
+            java.time.LocalDate date = java.time.LocalDate.ofEpochDay(day);
+            int ymd = RecordingDateTime.civilFromDays((int) day);
+            assertEquals(date.getYear(), ymd >> 9, "year of day " + day);
+            assertEquals(date.getMonthValue(), (ymd >> 5) & 0xF, "month of day " + day);
+            assertEquals(date.getDayOfMonth(), ymd & 0x1F, "day of month of day " + day);
+            assertEquals(RecordingDateTime.civilFromDays(day), ymd, "day " + day);
+        }
+    }
+
+    @Test
     void knownExample() throws Exception {
         // docs/formats.md 1.4: 7e 0b 17 05 1f 31 00 = 2026-11-23 05:31:49 UTC
         long s = LocalDateTime.of(2026, 11, 23, 5, 31, 49).toEpochSecond(ZoneOffset.UTC);

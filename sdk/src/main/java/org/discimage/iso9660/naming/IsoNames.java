@@ -115,13 +115,13 @@ public final class IsoNames {
                     + " != " + isDirectory.length);
         }
         int n = names.length;
-        String[] bases = new String[n];
-        String[] extensions = new String[n]; // null for directories
         String[] projected = new String[n];
         StringBuilder sb = new StringBuilder(64);
         for (int i = 0; i < n; i++) {
             String name = Objects.requireNonNull(names[i], "names[i]");
             boolean dir = isDirectory[i];
+            // one pass maps NAME (and .EXT) into sb; the parts as Strings are made only where a name
+            // must be cut or numbered, or checked under STRICT (most names are neither)
             int dot = dir ? -1 : name.lastIndexOf('.');
             int baseEnd = dot > 0 ? dot : name.length();
             sb.setLength(0);
@@ -130,23 +130,39 @@ public final class IsoNames {
                 sb.append('_');
                 badBase = 0; // only the empty name maps to nothing
             }
-            bases[i] = sb.toString();
+            int baseLength = sb.length();
             int badExt = -1;
             if (!dir) {
-                sb.setLength(0);
+                sb.append('.');
                 if (dot > 0) {
                     badExt = mapInto(name, dot + 1, name.length(), false, sb);
                 }
-                extensions[i] = sb.toString();
             }
-            projected[i] = candidate(i, bases, extensions, 0);
+            int extLength = dir ? 0 : sb.length() - baseLength - 1;
+            boolean fits = dir ? baseLength <= maxDirectory
+                    : baseLength <= maxName && extLength <= maxExtension && baseLength + extLength <= maxFile;
+            String base = null;
+            String extension = null;
+            if (fits) {
+                projected[i] = sb.toString(); // what candidate(base, extension, 0) gives for parts within the limits
+            } else {
+                base = sb.substring(0, baseLength);
+                extension = dir ? null : sb.substring(baseLength + 1);
+                projected[i] = candidate(base, extension, 0);
+            }
             if (policy == NamePolicy.STRICT) {
-                checkStrict(dirPath, name, dir, badBase >= 0 ? badBase : badExt, projected[i], bases[i],
-                        extensions[i]);
+                if (base == null) {
+                    base = sb.substring(0, baseLength);
+                    extension = dir ? null : sb.substring(baseLength + 1);
+                }
+                checkStrict(dirPath, name, dir, badBase >= 0 ? badBase : badExt, projected[i], base, extension);
             }
         }
         return UniqueNames.resolve(dirPath, "ISO 9660", names, projected, IsoNames::key,
-                (index, counter) -> candidate(index, bases, extensions, counter),
+                (index, counter) -> {
+                    String[] parts = parts(names[index], isDirectory[index]);
+                    return candidate(parts[0], parts[1], counter);
+                },
                 (index, kept) -> {
                     if (policy == NamePolicy.STRICT) {
                         throw new DiscImageException(ErrorCode.INVALID_PATH, "ISO 9660 level " + level.number()
@@ -154,6 +170,23 @@ public final class IsoNames {
                                 + projected[index] + "' is also the name of '" + names[kept] + "'");
                     }
                 });
+    }
+
+    /** NAME and EXT of a name mapped to d-characters (EXT null for a directory), as {@link #assign} maps them. */
+    private static String[] parts(String name, boolean dir) {
+        int dot = dir ? -1 : name.lastIndexOf('.');
+        int baseEnd = dot > 0 ? dot : name.length();
+        StringBuilder sb = new StringBuilder(name.length());
+        mapInto(name, 0, baseEnd, false, sb);
+        String base = sb.length() == 0 ? "_" : sb.toString();
+        if (dir) {
+            return new String[] {base, null};
+        }
+        sb.setLength(0);
+        if (dot > 0) {
+            mapInto(name, dot + 1, name.length(), false, sb);
+        }
+        return new String[] {base, sb.toString()};
     }
 
     private void checkStrict(String dirPath, String name, boolean dir, int bad, String projected, String base,
@@ -185,12 +218,10 @@ public final class IsoNames {
     }
 
     /**
-     * The identifier of child {@code i} with counter {@code counter} (0 = no suffix), or null when the
-     * counter's digits do not fit the limits.
+     * The identifier of NAME {@code base} and EXT {@code ext} (null: a directory) with counter
+     * {@code counter} (0 = no suffix), or null when the counter's digits do not fit the limits.
      */
-    private String candidate(int i, String[] bases, String[] extensions, int counter) {
-        String base = bases[i];
-        String ext = extensions[i];
+    private String candidate(String base, String ext, int counter) {
         String digits = counter == 0 ? "" : Integer.toString(counter);
         int d = digits.length();
         if (ext == null) {

@@ -67,8 +67,14 @@ public final class UniqueNames {
             return result;
         }
         String[] keys = new String[n];
+        Set<String> distinct = new HashSet<>(Math.max(16, (int) (n / 0.6f)));
+        boolean clash = false;
         for (int i = 0; i < n; i++) {
             keys[i] = keyOf.apply(projected[i]);
+            clash |= !distinct.add(keys[i]);
+        }
+        if (!clash) {
+            return result; // the common case: no sort needed to find who keeps a name
         }
         Integer[] order = new Integer[n];
         for (int i = 0; i < n; i++) {
