@@ -122,11 +122,13 @@ final class DirectoryRecords {
 
     /** Days from 1970-01-01 to the first of {@code month} of {@code year} (proleptic Gregorian, year ≥ 1900). */
     private static long daysFromCivil(int year, int month) {
-        // count March-based years so that the leap day is the last day of the year
+        // count March-based years so that the leap day is the last day of the year; int arithmetic
+        // (years 1900..2155 keep every term below 2^20): the JIT a cold CLI runs (C1) calls a
+        // runtime routine for each long division, which showed in a 100,000-entry import
         int y = month <= 2 ? year - 1 : year;
         int m = month <= 2 ? month + 9 : month - 3;    // 0 = March .. 11 = February
-        long dayOfYear = (153L * m + 2) / 5;            // days from 1 March to the first of month m
-        long days = 365L * y + y / 4 - y / 100 + y / 400 + dayOfYear;
+        int dayOfYear = (153 * m + 2) / 5;              // days from 1 March to the first of month m
+        int days = 365 * y + y / 4 - y / 100 + y / 400 + dayOfYear;
         return days - 719_468L;                         // days of 0000-03-01 .. 1970-01-01
     }
 
