@@ -73,16 +73,25 @@ final class DirectoryWalker {
         this.directorySectorBudget = sectorCount;
     }
 
-    /** A directory entry found, with where to descend if it is a directory. */
-    private record Child(String name, ImportedEntry entry, long dirExtent, long dirLength, long originalParent) {
-        Child(String name, ImportedEntry entry, long dirExtent, long dirLength) {
-            this(name, entry, dirExtent, dirLength, -1);
+    /**
+     * A directory found, with where to descend. A directory's children are listed as these and, for
+     * everything else, as the bare {@link ImportedEntry}: one object less per file.
+     */
+    private record Child(ImportedEntry entry, long dirExtent, long dirLength, long originalParent) {
+        Child(ImportedEntry entry, long dirExtent, long dirLength) {
+            this(entry, dirExtent, dirLength, -1);
         }
     }
 
-    /** A directory being listed: its path (one per directory, for messages), its entry (its children's parent). */
-    private record Frame(String path, ImportedEntry entry, Iterator<Child> children) {
+    /**
+     * A directory being listed: its path (one per directory, for messages), its entry (its children's
+     * parent), its children ({@link Child} or {@link ImportedEntry}).
+     */
+    private record Frame(String path, ImportedEntry entry, Iterator<Object> children) {
     }
+
+    /** The names met in the directory being listed (kept across directories: its table is reused). */
+    private Set<String> names = new HashSet<>();
 
     /** Walks from the root directory record (the one in the volume descriptor). */
     List<ImportedEntry> walk(RecordRef rootRecord) throws IOException {
@@ -118,13 +127,14 @@ final class DirectoryWalker {
      * ran interpreted until on-stack replacement, for about half of a 100,000-entry tree.
      */
     private static Child nextDirectory(Frame f, List<ImportedEntry> out) {
-        Iterator<Child> children = f.children;
+        Iterator<Object> children = f.children;
         while (children.hasNext()) {
-            Child c = children.next();
-            out.add(c.entry);
-            if (c.entry.type() == ItemType.DIRECTORY) {
+            Object o = children.next();
+            if (o instanceof Child c) {
+                out.add(c.entry);
                 return c;
             }
+            out.add((ImportedEntry) o);
         }
         return null;
     }
@@ -247,10 +257,14 @@ final class DirectoryWalker {
     }
 
     /** The entries of a directory's records: multi-extent sections joined, Rock Ridge applied. */
-    private List<Child> children(String dirPath, ImportedEntry dir, long dirExtent, List<RecordRef> records)
+    private List<Object> children(String dirPath, ImportedEntry dir, long dirExtent, List<RecordRef> records)
             throws IOException {
-        List<Child> out = new ArrayList<>(records.size());
-        Set<String> names = new HashSet<>();
+        List<Object> out = new ArrayList<>(records.size());
+        if (names.size() > 4096) {
+            names = new HashSet<>();  // clear() would sweep the large table for every small directory after it
+        } else {
+            names.clear();
+        }
         List<RecordRef> sections = new ArrayList<>();
         String prefix = dirPath.equals("/") ? "/" : dirPath + "/";  // once per directory, not per entry
         for (int i = 2, n = records.size(); i < n; i++) {
@@ -273,13 +287,14 @@ final class DirectoryWalker {
                 }
                 continue;
             }
-            Child c = child(dirPath, prefix, dir, dirExtent, sections);
-            if (c != null && names.add(c.name)) {
+            Object c = child(dirPath, prefix, dir, dirExtent, sections);
+            String name = c == null ? null : (c instanceof Child ch ? ch.entry : (ImportedEntry) c).name();
+            if (c != null && names.add(name)) {
                 out.add(c);
             } else if (c != null) {
                 // ECMA-119 7.5.1 allows versions (A;1, A;2) that read as one name; RRIP/Joliet none
                 Malformed.deviation(ctx, "directory record of " + dirPath, r.lba(), r.offset(), "a second entry named \""
-                        + c.name + "\"", "it is left out, the first one kept");
+                        + name + "\"", "it is left out, the first one kept");
             }
             sections.clear();  // child() keeps nothing of the list
         }
@@ -292,7 +307,8 @@ final class DirectoryWalker {
     }
 
     /** One entry from the sections of one file (one record for everything but multi-extent files). */
-    private Child child(String dirPath, String prefix, ImportedEntry dir, long dirExtent, List<RecordRef> sections)
+    /** A {@link Child} for a directory, the {@link ImportedEntry} for anything else, null for none. */
+    private Object child(String dirPath, String prefix, ImportedEntry dir, long dirExtent, List<RecordRef> sections)
             throws IOException {
         RecordRef first = sections.get(0);
         // used (not kept) before the next record's: relocated() reads the "." it points at with read()
@@ -312,7 +328,7 @@ final class DirectoryWalker {
             return relocated(prefix.concat(name), dir, name, dirExtent, first, rr);
         }
         if (first.isDirectory()) {
-            return new Child(name, entry(dir, name, ItemType.DIRECTORY, sections, rr, first.dataLength()),
+            return new Child(entry(dir, name, ItemType.DIRECTORY, sections, rr, first.dataLength()),
                     first.extent(), first.dataLength());
         }
         ItemType type = rr == null ? ItemType.FILE
@@ -324,7 +340,7 @@ final class DirectoryWalker {
                 checkFileExtent(prefix, name, sections.get(i));
             }
         }
-        return new Child(name, entry(dir, name, type, sections, rr, type == ItemType.FILE ? size : 0), -1, 0);
+        return entry(dir, name, type, sections, rr, type == ItemType.FILE ? size : 0);
     }
 
     /** A file's data must lie on the medium (ECMA-119 6.5.1), unless it has none. */
@@ -363,7 +379,7 @@ final class DirectoryWalker {
             own.mode = rr.mode;
         }
         relocatedReached.add(lba);
-        return new Child(name, entry(dir, name, ItemType.DIRECTORY, List.of(dot), own, dot.dataLength()), lba,
+        return new Child(entry(dir, name, ItemType.DIRECTORY, List.of(dot), own, dot.dataLength()), lba,
                 dot.dataLength(),
                 parentExtent);
     }
