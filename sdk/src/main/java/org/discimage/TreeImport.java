@@ -2,11 +2,10 @@ package org.discimage;
 
 import java.io.IOException;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 import org.discimage.error.DiscImageException;
@@ -35,10 +34,13 @@ final class TreeImport {
     private final SectorReader sectors;
     private final Diagnostics diagnostics;
     private final boolean lenient;
-    /** The items this import added (a second entry of the same name is a malformed directory). */
+    /**
+     * The items this import added to directories that were in the tree before (a second entry of
+     * the same name is a malformed directory). A directory this import created holds only items of
+     * this import, so the items added to it need not be remembered: there any name met twice is a
+     * second entry.
+     */
     private final Set<Item> added = Collections.newSetFromMap(new IdentityHashMap<>());
-    /** Imported directory path → the tree directory it landed in (absent: skipped subtree). */
-    private final Map<String, Directory> directories = new HashMap<>();
 
     private TreeImport(SectorReader sectors, ImportOptions options) {
         this.sectors = sectors;
@@ -56,65 +58,142 @@ final class TreeImport {
         new TreeImport(sectors, options).run(root, entries);
     }
 
+    /**
+     * The directories above the entry at hand, as the pre-order walk meets them: the directory of
+     * an entry is always on this stack (the readers list a directory's entries right after it and
+     * its subtrees), so it is found by the identity of {@link ImportedEntry#parent()} among a few
+     * frames instead of by a path key. Each frame holds the tree directory the imported one landed
+     * in (null: a skipped subtree) and whether this import created it.
+     */
+    private static final class Ancestors {
+        private ImportedEntry[] entries = new ImportedEntry[16];
+        private Directory[] dirs = new Directory[16];
+        private boolean[] fresh = new boolean[16];
+        private int depth;
+
+        void push(ImportedEntry e, Directory dir, boolean created) {
+            if (depth == entries.length) {
+                entries = Arrays.copyOf(entries, depth * 2);
+                dirs = Arrays.copyOf(dirs, depth * 2);
+                fresh = Arrays.copyOf(fresh, depth * 2);
+            }
+            entries[depth] = e;
+            dirs[depth] = dir;
+            fresh[depth] = created;
+            depth++;
+        }
+
+        /**
+         * Pops the frames above the directory of {@code e} and returns that frame's index, or -1 (the
+         * stack unchanged) when it is not there. An entry made without a link to its directory (a
+         * list not from the readers) is matched by its path instead.
+         */
+        int parentOf(ImportedEntry e) {
+            ImportedEntry p = e.parent();
+            if (p != null) {
+                for (int i = depth - 1; i >= 0; i--) {
+                    if (entries[i] == p) {
+                        depth = i + 1;
+                        return i;
+                    }
+                }
+                return -1;
+            }
+            String path = e.path();
+            int slash = path.lastIndexOf('/');
+            String parentPath = slash <= 0 ? "/" : path.substring(0, slash);
+            for (int i = depth - 1; i >= 0; i--) {
+                if (entries[i].path().equals(parentPath)) {
+                    depth = i + 1;
+                    return i;
+                }
+            }
+            return -1;
+        }
+    }
+
+    /** The root entry: the first, unlinked and named "/". */
+    private static boolean isRoot(ImportedEntry e) {
+        return e.parent() == null && e.path().equals("/");
+    }
+
     /** Walks the entries against the tree as it is, without changing it. */
     private static void checkCollisions(Directory root, List<ImportedEntry> entries) throws DiscImageException {
-        Map<String, Directory> existing = new HashMap<>();
-        existing.put("/", root);
+        if (root.count() == 0) {
+            return;  // nothing to collide with: the common case of importing into a new image
+        }
+        Ancestors existing = new Ancestors();
         for (ImportedEntry e : entries) {
-            if (e.path().equals("/")) {
+            if (isRoot(e)) {
+                existing.push(e, root, false);
                 continue;
             }
-            int slash = e.path().lastIndexOf('/');
-            Directory parent = existing.get(slash == 0 ? "/" : e.path().substring(0, slash));
+            int at = existing.parentOf(e);
+            Directory parent = at < 0 ? null : existing.dirs[at];
             Item item = parent == null ? null : parent.child(e.name()).orElse(null);
             if (item != null) {
                 collision(item, e);
-                if (item instanceof Directory d) {
-                    existing.put(e.path(), d);
-                }
+            }
+            if (e.type() == ItemType.DIRECTORY) {
+                existing.push(e, item instanceof Directory d ? d : null, false);
             }
         }
     }
 
     private void run(Directory root, List<ImportedEntry> entries) throws IOException {
+        Ancestors stack = new Ancestors();
         for (ImportedEntry e : entries) {
-            if (e.path().equals("/")) {
+            if (isRoot(e)) {
                 // the root merges like any directory, and keeps the attributes the medium recorded
                 // for it (as xorriso keeps them across sessions): without this every appended
                 // session would reset them to the clock's time and 0755
                 copyAttributes(e, root);
-                directories.put("/", root);
+                stack.push(e, root, false);
                 continue;
             }
-            int slash = e.path().lastIndexOf('/');
-            Directory parent = directories.get(slash == 0 ? "/" : e.path().substring(0, slash));
-            if (parent != null) {
-                add(parent, e);
+            int at = stack.parentOf(e);
+            Directory parent = at < 0 ? null : stack.dirs[at];
+            if (parent == null) {
+                if (e.type() == ItemType.DIRECTORY) {
+                    stack.push(e, null, false);  // its subtree is skipped too
+                }
+                continue;
             }
+            add(stack, parent, stack.fresh[at], e);
         }
     }
 
-    private void add(Directory parent, ImportedEntry e) throws IOException {
+    /**
+     * Adds {@code e} to {@code parent} ({@code fresh}: a directory this import created), and for a
+     * directory pushes the tree directory its entries go to.
+     */
+    private void add(Ancestors stack, Directory parent, boolean fresh, ImportedEntry e) throws IOException {
         String name = e.name();
         Item existing = parent.child(name).orElse(null);
         if (existing != null) {
-            if (added.contains(existing)) {
+            boolean second = fresh || added.contains(existing);
+            if (second) {
                 duplicate(e);
             } else {
-                collide(existing, e);
+                collision(existing, e);
+                // Same kind: the item in the tree wins and the imported one is dropped (IMAPI2).
+            }
+            if (e.type() == ItemType.DIRECTORY) {
+                // directories merge: a second directory of one name adds to the first one's items
+                stack.push(e, existing instanceof Directory d ? d : null, second);
             }
             return;
         }
         Item item = switch (e.type()) {
             case DIRECTORY -> {
                 Directory d = parent.addDirectory(name);
-                directories.put(e.path(), d);
+                stack.push(e, d, true);
                 yield d;
             }
             case FILE -> {
                 if (e.flags().contains(ImportedEntry.Flag.ZISOFS)) {
                     diagnostics.report(new Diagnostic("Rock Ridge ZF entry of " + e.path(),
-                            e.extents().isEmpty() ? -1 : e.extents().get(0).lba(),
+                            e.extentCount() == 0 ? -1 : e.extentLba(0),
                             "zisofs-compressed file imported as its " + e.size()
                                     + " compressed bytes; a new session records them without ZF"));
                 }
@@ -125,27 +204,20 @@ final class TreeImport {
             default -> throw new IllegalStateException("entry type " + e.type());
         };
         copyAttributes(e, item);
-        added.add(item);
+        if (!fresh) {
+            added.add(item);
+        }
     }
 
     /** Two entries of one name in one directory of the medium: malformed (lenient: the first wins). */
     private void duplicate(ImportedEntry e) throws DiscImageException {
-        long lba = e.extents().isEmpty() ? -1 : e.extents().get(0).lba();
+        long lba = e.extentCount() == 0 ? -1 : e.extentLba(0);
         String what = "directory entry " + e.path();
         if (!lenient) {
             throw new DiscImageException(ErrorCode.MALFORMED_STRUCTURE, what + ": a second entry of the same name"
                     + " in one directory");
         }
         diagnostics.report(new Diagnostic(what, lba, "a second entry of the same name; the first one is kept"));
-    }
-
-    /** The tree already has the name: the tree wins, directories merge. */
-    private void collide(Item existing, ImportedEntry e) throws DiscImageException {
-        collision(existing, e);
-        if (existing instanceof Directory d) {
-            directories.put(e.path(), d);
-        }
-        // Same kind: the item in the tree wins and the imported one is dropped (IMAPI2).
     }
 
     /** A file meeting a directory of the same name, or the reverse (IMAPI2's two collision codes). */

@@ -6,9 +6,11 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Deque;
 import java.util.EnumSet;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,6 +31,7 @@ import org.discimage.tree.ItemType;
  */
 final class DirectoryWalker {
     private static final int SECTOR = SectorReader.SECTOR_SIZE;
+    private static final Set<ImportedEntry.Flag> HIDDEN = Set.of(ImportedEntry.Flag.HIDDEN);
     /**
      * Longest path returned, in characters (Linux PATH_MAX). Bounds the memory of deep trees: without
      * it the paths of n nested directories would take O(n^2) characters.
@@ -40,7 +43,8 @@ final class DirectoryWalker {
     private final SystemUseReader systemUse;  // null unless namespace is ROCK_RIDGE
     private final DecodeContext ctx;
     private final Set<Long> visited = new HashSet<>();
-    private final Set<String> relocationDirectories = new HashSet<>();
+    /** The entries of the directories that hold RE records (such as RR_MOVED), by identity. */
+    private final Set<ImportedEntry> relocationDirectories = Collections.newSetFromMap(new IdentityHashMap<>());
     /** Extents of the directories marked RE (their records in RR_MOVED) and those reached through CL. */
     private final Map<Long, RecordRef> relocatedExtents = new LinkedHashMap<>();
     private final Set<Long> relocatedReached = new HashSet<>();
@@ -69,15 +73,25 @@ final class DirectoryWalker {
         this.directorySectorBudget = sectorCount;
     }
 
-    /** A directory entry found, with where to descend if it is a directory. */
-    private record Child(String name, ImportedEntry entry, long dirExtent, long dirLength, long originalParent) {
-        Child(String name, ImportedEntry entry, long dirExtent, long dirLength) {
-            this(name, entry, dirExtent, dirLength, -1);
+    /**
+     * A directory found, with where to descend. A directory's children are listed as these and, for
+     * everything else, as the bare {@link ImportedEntry}: one object less per file.
+     */
+    private record Child(ImportedEntry entry, long dirExtent, long dirLength, long originalParent) {
+        Child(ImportedEntry entry, long dirExtent, long dirLength) {
+            this(entry, dirExtent, dirLength, -1);
         }
     }
 
-    private record Frame(String path, Iterator<Child> children) {
+    /**
+     * A directory being listed: its path (one per directory, for messages), its entry (its children's
+     * parent), its children ({@link Child} or {@link ImportedEntry}).
+     */
+    private record Frame(String path, ImportedEntry entry, Iterator<Object> children) {
     }
+
+    /** The names met in the directory being listed (kept across directories: its table is reused). */
+    private Set<String> names = new HashSet<>();
 
     /** Walks from the root directory record (the one in the volume descriptor). */
     List<ImportedEntry> walk(RecordRef rootRecord) throws IOException {
@@ -85,20 +99,21 @@ final class DirectoryWalker {
         List<RecordRef> rootRecords = readDirectory(rootRecord.extent(), rootRecord.dataLength(), "/");
         RecordRef dot = rootRecords.get(0);
         RockRidgeAttributes rr = systemUse == null ? null : systemUse.read(dot, true);
-        out.add(entry("/", ItemType.DIRECTORY, List.of(dot), rr, rootRecord.dataLength()));
+        ImportedEntry root = entry(null, "/", ItemType.DIRECTORY, List.of(dot), rr, rootRecord.dataLength());
+        out.add(root);
         Deque<Frame> stack = new ArrayDeque<>();
-        stack.push(new Frame("/", children("/", rootRecord.extent(), rootRecords).iterator()));
+        stack.push(new Frame("/", root, children("/", root, rootRecord.extent(), rootRecords).iterator()));
         while (!stack.isEmpty()) {
             Child c = nextDirectory(stack.peek(), out);
             if (c == null) {
                 stack.pop();
             } else {
-                String path = c.entry.path();
+                String path = c.entry.path();  // once per directory: the entries hold names, not paths
                 List<RecordRef> records = readDirectory(c.dirExtent, c.dirLength, path);
                 if (c.originalParent >= 0) {
                     checkParentLink(path, records.get(1), c.originalParent);
                 }
-                stack.push(new Frame(path, children(path, c.dirExtent, records).iterator()));
+                stack.push(new Frame(path, c.entry, children(path, c.entry, c.dirExtent, records).iterator()));
             }
         }
         checkRelocatedReached();
@@ -112,13 +127,14 @@ final class DirectoryWalker {
      * ran interpreted until on-stack replacement, for about half of a 100,000-entry tree.
      */
     private static Child nextDirectory(Frame f, List<ImportedEntry> out) {
-        Iterator<Child> children = f.children;
+        Iterator<Object> children = f.children;
         while (children.hasNext()) {
-            Child c = children.next();
-            out.add(c.entry);
-            if (c.entry.type() == ItemType.DIRECTORY) {
+            Object o = children.next();
+            if (o instanceof Child c) {
+                out.add(c.entry);
                 return c;
             }
+            out.add((ImportedEntry) o);
         }
         return null;
     }
@@ -131,15 +147,15 @@ final class DirectoryWalker {
         if (relocationDirectories.isEmpty()) {
             return entries;
         }
-        Set<String> nonEmpty = new HashSet<>();
+        Set<ImportedEntry> nonEmpty = Collections.newSetFromMap(new IdentityHashMap<>());
         for (ImportedEntry e : entries) {
-            String p = e.path();
-            int slash = p.lastIndexOf('/');
-            nonEmpty.add(slash == 0 ? "/" : p.substring(0, slash));
+            if (e.parent() != null) {
+                nonEmpty.add(e.parent());
+            }
         }
         List<ImportedEntry> out = new ArrayList<>(entries.size());
         for (ImportedEntry e : entries) {
-            if (!(relocationDirectories.contains(e.path()) && !nonEmpty.contains(e.path()))) {
+            if (!(relocationDirectories.contains(e) && !nonEmpty.contains(e))) {
                 out.add(e);
             }
         }
@@ -241,9 +257,14 @@ final class DirectoryWalker {
     }
 
     /** The entries of a directory's records: multi-extent sections joined, Rock Ridge applied. */
-    private List<Child> children(String dirPath, long dirExtent, List<RecordRef> records) throws IOException {
-        List<Child> out = new ArrayList<>(records.size());
-        Set<String> names = new HashSet<>();
+    private List<Object> children(String dirPath, ImportedEntry dir, long dirExtent, List<RecordRef> records)
+            throws IOException {
+        List<Object> out = new ArrayList<>(records.size());
+        if (names.size() > 4096) {
+            names = new HashSet<>();  // clear() would sweep the large table for every small directory after it
+        } else {
+            names.clear();
+        }
         List<RecordRef> sections = new ArrayList<>();
         String prefix = dirPath.equals("/") ? "/" : dirPath + "/";  // once per directory, not per entry
         for (int i = 2, n = records.size(); i < n; i++) {
@@ -266,13 +287,14 @@ final class DirectoryWalker {
                 }
                 continue;
             }
-            Child c = child(dirPath, prefix, dirExtent, sections);
-            if (c != null && names.add(c.name)) {
+            Object c = child(dirPath, prefix, dir, dirExtent, sections);
+            String name = c == null ? null : (c instanceof Child ch ? ch.entry : (ImportedEntry) c).name();
+            if (c != null && names.add(name)) {
                 out.add(c);
             } else if (c != null) {
                 // ECMA-119 7.5.1 allows versions (A;1, A;2) that read as one name; RRIP/Joliet none
                 Malformed.deviation(ctx, "directory record of " + dirPath, r.lba(), r.offset(), "a second entry named \""
-                        + c.name + "\"", "it is left out, the first one kept");
+                        + name + "\"", "it is left out, the first one kept");
             }
             sections.clear();  // child() keeps nothing of the list
         }
@@ -285,26 +307,28 @@ final class DirectoryWalker {
     }
 
     /** One entry from the sections of one file (one record for everything but multi-extent files). */
-    private Child child(String dirPath, String prefix, long dirExtent, List<RecordRef> sections) throws IOException {
+    /** A {@link Child} for a directory, the {@link ImportedEntry} for anything else, null for none. */
+    private Object child(String dirPath, String prefix, ImportedEntry dir, long dirExtent, List<RecordRef> sections)
+            throws IOException {
         RecordRef first = sections.get(0);
         // used (not kept) before the next record's: relocated() reads the "." it points at with read()
         RockRidgeAttributes rr = systemUse == null ? null : systemUse.readTransient(first);
         if (rr != null && rr.relocated) {
-            relocationDirectories.add(dirPath);
+            relocationDirectories.add(dir);
             relocatedExtents.putIfAbsent(first.extent(), first);
             return null; // shown at its original place through the CL record
         }
         String name = name(first, rr);
-        String path = prefix.concat(name);
-        if (path.length() > MAX_PATH_LENGTH) {
+        // the path is checked by its length and made only for a message (the entry links its directory)
+        if (prefix.length() + name.length() > MAX_PATH_LENGTH) {
             throw Malformed.at("directory record of " + dirPath, first.lba(), first.offset(), "the path of \""
                     + name + "\" is longer than " + MAX_PATH_LENGTH + " characters");
         }
         if (rr != null && rr.childLink >= 0) {
-            return relocated(path, name, dirExtent, first, rr);
+            return relocated(prefix.concat(name), dir, name, dirExtent, first, rr);
         }
         if (first.isDirectory()) {
-            return new Child(name, entry(path, ItemType.DIRECTORY, sections, rr, first.dataLength()),
+            return new Child(entry(dir, name, ItemType.DIRECTORY, sections, rr, first.dataLength()),
                     first.extent(), first.dataLength());
         }
         ItemType type = rr == null ? ItemType.FILE
@@ -313,25 +337,25 @@ final class DirectoryWalker {
         for (int i = 0; i < sections.size(); i++) {  // indexed: no iterator per file
             size += sections.get(i).dataLength();
             if (type == ItemType.FILE) {
-                checkFileExtent(path, sections.get(i));
+                checkFileExtent(prefix, name, sections.get(i));
             }
         }
-        return new Child(name, entry(path, type, sections, rr, type == ItemType.FILE ? size : 0), -1, 0);
+        return entry(dir, name, type, sections, rr, type == ItemType.FILE ? size : 0);
     }
 
     /** A file's data must lie on the medium (ECMA-119 6.5.1), unless it has none. */
-    private void checkFileExtent(String path, RecordRef s) throws DiscImageException {
+    private void checkFileExtent(String prefix, String name, RecordRef s) throws DiscImageException {
         long count = (s.dataLength() + SECTOR - 1) / SECTOR;
         if (count > 0 && s.extent() + count > sectorCount) {
-            Malformed.deviation(ctx, "directory record of " + path, s.lba(), s.offset(), "file extent at LBA "
+            Malformed.deviation(ctx, "directory record of " + prefix + name, s.lba(), s.offset(), "file extent at LBA "
                     + s.extent() + " of " + s.dataLength() + " bytes ends beyond the medium of " + sectorCount
                     + " sectors", "the entry is kept; reading its data will fail");
         }
     }
 
     /** A CL record: the directory lives in RR_MOVED; its "." record gives its length. */
-    private Child relocated(String path, String name, long parentExtent, RecordRef placeholder, RockRidgeAttributes rr)
-            throws IOException {
+    private Child relocated(String path, ImportedEntry dir, String name, long parentExtent, RecordRef placeholder,
+                            RockRidgeAttributes rr) throws IOException {
         long lba = rr.childLink;
         if (lba >= sectorCount) {
             throw Malformed.at("Rock Ridge CL entry of " + path, placeholder.lba(), placeholder.offset(),
@@ -355,7 +379,8 @@ final class DirectoryWalker {
             own.mode = rr.mode;
         }
         relocatedReached.add(lba);
-        return new Child(name, entry(path, ItemType.DIRECTORY, List.of(dot), own, dot.dataLength()), lba, dot.dataLength(),
+        return new Child(entry(dir, name, ItemType.DIRECTORY, List.of(dot), own, dot.dataLength()), lba,
+                dot.dataLength(),
                 parentExtent);
     }
 
@@ -383,23 +408,31 @@ final class DirectoryWalker {
         }
     }
 
-    private ImportedEntry entry(String path, ItemType type, List<RecordRef> sections, RockRidgeAttributes rr,
-                                long size) {
+    /**
+     * The entry of {@code name} in the directory of {@code parent} (null: the root, {@code name} its
+     * path "/"). One section (all but multi-extent files) is kept as two numbers, no list.
+     */
+    private ImportedEntry entry(ImportedEntry parent, String name, ItemType type, List<RecordRef> sections,
+                                RockRidgeAttributes rr, long size) {
         RecordRef first = sections.get(0);
-        List<FileExtent> extents;
+        List<FileExtent> extents = null;
+        long lba = -1;
+        long length = 0;
         if (type != ItemType.FILE && type != ItemType.DIRECTORY) {
-            extents = List.of();
+            // no data: links and devices
         } else if (sections.size() == 1) {
-            extents = List.of(new FileExtent(first.extent(), first.dataLength()));  // List.copyOf keeps it
+            lba = first.extent();
+            length = first.dataLength();
         } else {
-            extents = new ArrayList<>(sections.size());
+            List<FileExtent> list = new ArrayList<>(sections.size());
             for (RecordRef s : sections) {
-                extents.add(new FileExtent(s.extent(), s.dataLength()));
+                list.add(new FileExtent(s.extent(), s.dataLength()));
             }
+            extents = List.copyOf(list);
         }
         if (rr == null) {
-            return ImportedEntry.of(path, type, size, ImportedEntry.NO_MODE, 0, 0, recorded(first), null, extents,
-                    first.isHidden());
+            return new ImportedEntry(parent, name, type, size, ImportedEntry.NO_MODE, 0, 0, recorded(first), null, null,
+                    null, extents, lba, length, null, 1, -1, -1, first.isHidden() ? HIDDEN : Set.of());
         }
         Instant modified = rr.modified != null ? rr.modified : recorded(first);
         String target = type == ItemType.SYMLINK ? (rr.symlinkTarget == null ? "" : rr.symlinkTarget) : null;
@@ -412,8 +445,8 @@ final class DirectoryWalker {
             flags.add(ImportedEntry.Flag.ZISOFS);
         }
         int links = (int) Math.min(Integer.MAX_VALUE, Math.max(1, rr.links));
-        return new ImportedEntry(path, type, size, rr.mode, rr.uid, rr.gid, modified, rr.accessed,
-                rr.attributesChanged, target, extents, null, links, rr.serial,
+        return new ImportedEntry(parent, name, type, size, rr.mode, rr.uid, rr.gid, modified, rr.accessed,
+                rr.attributesChanged, target, extents, lba, length, null, links, rr.serial,
                 type == ItemType.DEVICE ? rr.device : -1, flags);
     }
 

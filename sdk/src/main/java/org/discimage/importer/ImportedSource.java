@@ -19,25 +19,38 @@ import org.discimage.tree.ItemType;
  * them instead of writing the data again (DESIGN rule 6).
  *
  * <p>The source stays usable only while its {@code SectorReader} is open.
+ *
+ * <p>Compact on purpose (an imported tree holds one per file, 100,000 in a large session, for as
+ * long as the tree lives): a single extent is two numbers, the list is made only when
+ * {@link #extents()} is asked for ({@link #extentCount()}, {@link #extentLba(int)} and
+ * {@link #extentLength(int)} read without allocating); the path for messages is the directory's
+ * entry, shared by all files of the directory, and the file's name, shared with its tree item.
  */
 public final class ImportedSource implements ContentSource {
     private static final int SECTOR = SectorReader.SECTOR_SIZE;
 
     private final SectorReader sectors;
-    private final String path;
-    private final List<FileExtent> extents;
-    private final byte[] embedded;
+    /** The entry of the file's directory (shared), or null: then {@link #name} is the whole path. */
+    private final ImportedEntry dir;
+    private final String name;
+    /** Two or more extents ({@code List<FileExtent>}), the embedded data ({@code byte[]}), or null. */
+    private final Object more;
+    /** The single extent's LBA (-1: none, or see {@link #more}) and length. */
+    private final long lba;
+    private final long length;
     private final long size;
     private final int linkCount;
 
-    private ImportedSource(SectorReader sectors, String path, List<FileExtent> extents, byte[] embedded, long size,
-                           int linkCount) {
+    private ImportedSource(SectorReader sectors, ImportedEntry entry) {
         this.sectors = sectors;
-        this.path = path;
-        this.extents = extents;
-        this.embedded = embedded;
-        this.size = size;
-        this.linkCount = linkCount;
+        this.dir = entry.parent();
+        this.name = dir != null ? entry.name() : entry.path();
+        int count = entry.extentCount();
+        this.more = entry.embeddedData() != null ? entry.embeddedData() : count > 1 ? entry.extents() : null;
+        this.lba = count == 1 ? entry.extentLba(0) : -1;
+        this.length = count == 1 ? entry.extentLength(0) : 0;
+        this.size = entry.size();
+        this.linkCount = Math.max(1, entry.linkCount());
     }
 
     /**
@@ -58,15 +71,14 @@ public final class ImportedSource implements ContentSource {
         if (entry.embeddedData() != null) {
             sum = entry.embeddedData().length;
         } else {
-            for (FileExtent e : entry.extents()) {
-                sum = Math.addExact(sum, e.length());
+            for (int i = 0, n = entry.extentCount(); i < n; i++) {
+                sum = Math.addExact(sum, entry.extentLength(i));
             }
         }
         if (sum > entry.size() || (entry.embeddedData() != null && sum != entry.size())) {
             throw new IllegalArgumentException(entry.path() + ": size " + entry.size() + " but the extents hold " + sum);
         }
-        return new ImportedSource(sectors, entry.path(), entry.extents(), entry.embeddedData(), entry.size(),
-                Math.max(1, entry.linkCount()));
+        return new ImportedSource(sectors, entry);
     }
 
     /**
@@ -78,9 +90,48 @@ public final class ImportedSource implements ContentSource {
         return linkCount;
     }
 
-    /** The extents on the medium, in file-offset order (empty for embedded data). */
+    /**
+     * The extents on the medium, in file-offset order (empty for embedded data); a single extent's
+     * list is made on each call.
+     */
+    @SuppressWarnings("unchecked")
     public List<FileExtent> extents() {
-        return extents;
+        if (more instanceof List<?> list) {
+            return (List<FileExtent>) list;
+        }
+        return lba < 0 ? List.of() : List.of(new FileExtent(lba, length));
+    }
+
+    /** The number of {@link #extents()}, without making the list. */
+    public int extentCount() {
+        return more instanceof List<?> list ? list.size() : lba < 0 ? 0 : 1;
+    }
+
+    /** The first LBA of extent {@code i} ({@code 0 <= i < extentCount()}), without making the list. */
+    public long extentLba(int i) {
+        if (more instanceof List<?> list) {
+            return ((FileExtent) list.get(i)).lba();
+        }
+        Objects.checkIndex(i, extentCount());
+        return lba;
+    }
+
+    /** The length in bytes of extent {@code i} ({@code 0 <= i < extentCount()}), without making the list. */
+    public long extentLength(int i) {
+        if (more instanceof List<?> list) {
+            return ((FileExtent) list.get(i)).length();
+        }
+        Objects.checkIndex(i, extentCount());
+        return length;
+    }
+
+    /** The path of the file in the medium's tree, made for messages. */
+    String path() {
+        if (dir == null) {
+            return name;
+        }
+        String d = dir.path();
+        return d.endsWith("/") ? d + name : d + "/" + name;
     }
 
     /**
@@ -93,7 +144,7 @@ public final class ImportedSource implements ContentSource {
 
     /** Whether the data is embedded in the file's ICB rather than in extents. */
     public boolean isEmbedded() {
-        return embedded != null;
+        return more instanceof byte[];
     }
 
     @Override
@@ -103,7 +154,7 @@ public final class ImportedSource implements ContentSource {
 
     @Override
     public String description() {
-        return "imported " + path;
+        return "imported " + path();
     }
 
     @Override
@@ -127,7 +178,7 @@ public final class ImportedSource implements ContentSource {
             if (!open) {
                 throw new ClosedChannelException();
             }
-            if (embedded != null) {
+            if (more instanceof byte[] embedded) {
                 if (embeddedOffset >= embedded.length) {
                     return -1;
                 }
@@ -136,19 +187,19 @@ public final class ImportedSource implements ContentSource {
                 embeddedOffset += n;
                 return n;
             }
-            while (extentIndex < extents.size() && offsetInExtent >= extents.get(extentIndex).length()) {
+            int count = extentCount();
+            while (extentIndex < count && offsetInExtent >= extentLength(extentIndex)) {
                 extentIndex++;
                 offsetInExtent = 0;
             }
-            if (extentIndex >= extents.size()) {
+            if (extentIndex >= count) {
                 return zeroTail(dst);
             }
             if (!dst.hasRemaining()) {
                 return 0;
             }
-            FileExtent e = extents.get(extentIndex);
-            long lba = e.lba() + offsetInExtent / SECTOR;
-            long left = e.length() - offsetInExtent;
+            long lba = extentLba(extentIndex) + offsetInExtent / SECTOR;
+            long left = extentLength(extentIndex) - offsetInExtent;
             int n;
             if (offsetInExtent % SECTOR == 0 && left >= SECTOR && dst.remaining() >= SECTOR) {
                 long whole = Math.min(left / SECTOR, dst.remaining() / SECTOR);
@@ -176,8 +227,8 @@ public final class ImportedSource implements ContentSource {
         private int zeroTail(ByteBuffer dst) {
             if (tailLength < 0) {
                 long recorded = 0;
-                for (FileExtent e : extents) {
-                    recorded += e.length();
+                for (int i = 0, n = extentCount(); i < n; i++) {
+                    recorded += extentLength(i);
                 }
                 tailLength = size - recorded;
             }
@@ -193,7 +244,7 @@ public final class ImportedSource implements ContentSource {
         }
 
         private DiscImageException unreadable(long lba) {
-            return new DiscImageException(ErrorCode.IMPORT_READ_FAILURE, "data of imported " + path + ": LBA " + lba
+            return new DiscImageException(ErrorCode.IMPORT_READ_FAILURE, "data of imported " + path() + ": LBA " + lba
                     + " is beyond the end of the medium (" + describe() + ")");
         }
 

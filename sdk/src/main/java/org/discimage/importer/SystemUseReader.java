@@ -46,9 +46,9 @@ final class SystemUseReader {
     private long loaded = -1;
     /** The attributes {@link #readTransient} fills. */
     private final RockRidgeAttributes scratch = new RockRidgeAttributes();
-    /** The instant {@link #instant} made last, and its epoch second. */
-    private Instant lastInstant;
-    private long lastSecond;
+    /** Per stamp (modify, access, attributes): the instant {@link #instant} made last, and its epoch second. */
+    private final Instant[] lastInstant = new Instant[3];
+    private final long[] lastSecond = new long[3];
     /** Bytes of continuation data this reader may still read; -1 until first used. */
     private long budget = -1;
 
@@ -185,23 +185,30 @@ final class SystemUseReader {
             at += 7;
         }
         if (modify != RecordingDateTime.UNSPECIFIED_EPOCH_SECOND) {
-            a.modified = instant(modify);
+            a.modified = instant(0, modify);
         }
-        a.accessed = access == RecordingDateTime.UNSPECIFIED_EPOCH_SECOND ? null : instant(access);
-        a.attributesChanged = change == RecordingDateTime.UNSPECIFIED_EPOCH_SECOND ? null : instant(change);
+        a.accessed = access == RecordingDateTime.UNSPECIFIED_EPOCH_SECOND ? null : instant(1, access);
+        a.attributesChanged = change == RecordingDateTime.UNSPECIFIED_EPOCH_SECOND ? null : instant(2, change);
         return true;
     }
 
     /**
-     * The instant of an epoch second, the last one made when the second is the same: a file's
-     * three stamps are usually one time, and the files of a tree often share it (Instant is immutable).
+     * The instant of an epoch second for stamp {@code kind} (0 modify, 1 access, 2 attributes), the
+     * last one made for that stamp (or a file's modify stamp) when the second is the same: the files
+     * of a tree often share their times (Instant is immutable). One slot per stamp, because a file's
+     * three stamps often differ (a tree written by xorriso from files just made and read records
+     * three times per file, and one slot missed on every stamp).
      */
-    private Instant instant(long second) {
-        if (lastInstant == null || lastSecond != second) {
-            lastInstant = Instant.ofEpochSecond(second);
-            lastSecond = second;
+    private Instant instant(int kind, long second) {
+        Instant last = lastInstant[kind];
+        if (last != null && lastSecond[kind] == second) {
+            return last;
         }
-        return lastInstant;
+        Instant modify = lastInstant[0];
+        Instant made = kind != 0 && modify != null && lastSecond[0] == second ? modify : Instant.ofEpochSecond(second);
+        lastInstant[kind] = made;
+        lastSecond[kind] = second;
+        return made;
     }
 
     /** Whether the {@code count} 733 numbers (ECMA-119 7.3.3) at {@code p} have agreeing halves. */

@@ -49,7 +49,8 @@ final class UdfTreeWalker {
     private record Child(ImportedEntry entry, UdfIcbs.Node node) {
     }
 
-    private record Frame(String path, Iterator<Child> children) {
+    /** A directory being listed: its path (for messages) and its entry (its children's parent). */
+    private record Frame(String path, ImportedEntry entry, Iterator<Child> children) {
     }
 
     /** Walks from the root directory ICB of the File Set Descriptor (read from sector {@code fsdSector}). */
@@ -62,10 +63,10 @@ final class UdfTreeWalker {
                     + " is not a directory");
         }
         List<ImportedEntry> out = new ArrayList<>();
-        ImportedEntry rootEntry = entry("/", root, null);
+        ImportedEntry rootEntry = entry(null, "/", "/", root, null);
         out.add(rootEntry);
         Deque<Frame> stack = new ArrayDeque<>();
-        stack.push(new Frame("/", children("/", root).iterator()));
+        stack.push(new Frame("/", rootEntry, children("/", rootEntry, root).iterator()));
         while (!stack.isEmpty()) {
             Frame f = stack.peek();
             if (!f.children.hasNext()) {
@@ -75,14 +76,15 @@ final class UdfTreeWalker {
             Child c = f.children.next();
             out.add(c.entry);
             if (c.entry.type() == ItemType.DIRECTORY) {
-                stack.push(new Frame(c.entry.path(), children(c.entry.path(), c.node).iterator()));
+                String path = c.entry.path();
+                stack.push(new Frame(path, c.entry, children(path, c.entry, c.node).iterator()));
             }
         }
         return out;
     }
 
     /** Reads the FIDs of a directory (ECMA-167 4/14.4) into its children, skipping deleted and parent FIDs. */
-    private List<Child> children(String path, UdfIcbs.Node dir) throws IOException {
+    private List<Child> children(String path, ImportedEntry dirEntry, UdfIcbs.Node dir) throws IOException {
         String s = "directory " + path;
         if (!visited.add(dir.id())) {
             throw Malformed.at(s, dir.sector(), "its ICB is reached twice (a directory cycle)");
@@ -115,7 +117,7 @@ final class UdfTreeWalker {
             if (fid.is(FileIdentifierDescriptor.DELETED) || fid.is(FileIdentifierDescriptor.PARENT)) {
                 continue;
             }
-            Child c = child(path, fid, lba);
+            Child c = child(path, dirEntry, fid, lba);
             if (c == null) {
                 continue;
             }
@@ -129,7 +131,8 @@ final class UdfTreeWalker {
         return out;
     }
 
-    private Child child(String parent, FileIdentifierDescriptor fid, long lba) throws IOException {
+    private Child child(String parent, ImportedEntry parentEntry, FileIdentifierDescriptor fid, long lba)
+            throws IOException {
         String s = "file identifier descriptor in directory " + parent;
         String name;
         try {
@@ -153,7 +156,7 @@ final class UdfTreeWalker {
                     + n.entry().icbTag().fileType());
             return null;
         }
-        ImportedEntry e = entry(path, n, fid);
+        ImportedEntry e = entry(parentEntry, name, path, n, fid);
         return e == null ? null : new Child(e, n);
     }
 
@@ -172,8 +175,12 @@ final class UdfTreeWalker {
         };
     }
 
-    /** The entry of an ICB, or null (with a diagnostic) for a kind of file the tree cannot hold. */
-    private ImportedEntry entry(String path, UdfIcbs.Node n, FileIdentifierDescriptor fid) throws IOException {
+    /**
+     * The entry of an ICB named {@code name} in the directory of {@code parent} (null for the root),
+     * or null (with a diagnostic) for a kind of file the tree cannot hold.
+     */
+    private ImportedEntry entry(ImportedEntry parent, String name, String path, UdfIcbs.Node n,
+                                FileIdentifierDescriptor fid) throws IOException {
         IcbEntry e = n.entry();
         String s = "ICB of " + path;
         int fileType = e.icbTag().fileType();
@@ -228,9 +235,12 @@ final class UdfTreeWalker {
             medium.report(s, n.sector(), "invalid modification time " + e.modificationTime() + "; the epoch is used");
             modified = Instant.EPOCH;
         }
-        return new ImportedEntry(path, type, size, mode, UdfAttributes.id(e.uid()), UdfAttributes.id(e.gid()),
-                modified, UdfAttributes.instant(e.accessTime()), UdfAttributes.instant(e.attributeTime()), target,
-                extents, embedded, Math.max(1, e.fileLinkCount()), n.id(), device, flags);
+        boolean one = extents.size() == 1;
+        return new ImportedEntry(parent, parent == null ? path : name, type, size, mode, UdfAttributes.id(e.uid()),
+                UdfAttributes.id(e.gid()), modified, UdfAttributes.instant(e.accessTime()),
+                UdfAttributes.instant(e.attributeTime()), target, extents.size() > 1 ? List.copyOf(extents) : null,
+                one ? extents.get(0).lba() : -1, one ? extents.get(0).length() : 0, embedded,
+                Math.max(1, e.fileLinkCount()), n.id(), device, flags);
     }
 
     /**

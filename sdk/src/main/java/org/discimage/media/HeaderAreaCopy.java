@@ -32,10 +32,20 @@ final class HeaderAreaCopy {
             if (item instanceof Directory sub) {
                 copyFilesIn(sub, headerSectors);
             } else if (item instanceof FileItem f && f.source() instanceof ImportedSource src
-                    && src.extents().stream().anyMatch(e -> e.lba() < headerSectors)) {
+                    && startsBelow(src, headerSectors)) {
                 f.setSource(new CopiedSource(src));
             }
         }
+    }
+
+    /** Whether an extent of {@code src} starts below {@code headerSectors} (read without making the list). */
+    private static boolean startsBelow(ImportedSource src, long headerSectors) {
+        for (int i = 0, n = src.extentCount(); i < n; i++) {
+            if (src.extentLba(i) < headerSectors) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Delegates to an imported source without being one, so the planner copies its data. */
