@@ -34,11 +34,11 @@ final class HardLinks<N> {
      */
     N firstName(FileItem f, N node) {
         if (f.source() instanceof ImportedSource src && src.linkCount() > 1 && !src.isEmbedded()
-                && !src.extents().isEmpty()) {
+                && src.extentCount() > 0) {
             if (byExtent == null) {
                 byExtent = new HashMap<>();
             }
-            N first = byExtent.putIfAbsent(new Extent(src.sectorReader(), src.extents().get(0).lba(), src.size()), node);
+            N first = byExtent.putIfAbsent(new Extent(src.sectorReader(), src.extentLba(0), src.size()), node);
             if (first != null) {
                 return first;
             }

@@ -14,7 +14,6 @@ import java.util.List;
 import org.discimage.FileSystem;
 import org.discimage.error.DiscImageException;
 import org.discimage.error.ErrorCode;
-import org.discimage.importer.FileExtent;
 import org.discimage.importer.ImportedSource;
 import org.discimage.importer.SectorReader;
 import org.discimage.iso9660.naming.IsoNames;
@@ -209,21 +208,21 @@ public final class IsoImagePlanner {
                 || src.isEmbedded() || src.size() != f.size()) {
             return false;
         }
-        List<FileExtent> ext = src.extents();
-        if (ext.isEmpty()) {
+        int count = src.extentCount(); // the accessors, not extents(): no list per file
+        if (count == 0) {
             return false;
         }
-        long lba = ext.get(0).lba();
+        long lba = src.extentLba(0);
         long next = lba;
         long sum = 0;
-        for (int i = 0; i < ext.size(); i++) {
-            FileExtent e = ext.get(i);
-            boolean last = i == ext.size() - 1;
-            if (e.lba() != next || (!last && e.length() % SectorProducer.SECTOR_SIZE != 0)) {
+        for (int i = 0; i < count; i++) {
+            long length = src.extentLength(i);
+            boolean last = i == count - 1;
+            if (src.extentLba(i) != next || (!last && length % SectorProducer.SECTOR_SIZE != 0)) {
                 return false;
             }
-            next += e.sectors();
-            sum += e.length();
+            next += (length + SectorProducer.SECTOR_SIZE - 1) / SectorProducer.SECTOR_SIZE;
+            sum += length;
         }
         if (sum != f.size() || next > request.sessionStart()) {
             return false; // a tail of zeros is not recorded; data at or after the NWA would be overwritten
