@@ -55,6 +55,13 @@ final class CdsTraining {
             Files.writeString(src.resolve("file" + i + ".txt"), "data " + i);
         }
         Files.createSymbolicLink(work.resolve("tree/link"), Path.of("dir/sub/file1.txt"));
+        // enough entries (4,000) for the planner's per-directory steps to run on the common pool
+        for (int d = 0; d < 40; d++) {
+            Path dir = Files.createDirectories(work.resolve("tree/wide/d" + d));
+            for (int i = 0; i < 100; i++) {
+                Files.createFile(dir.resolve("e" + i));
+            }
+        }
         String image = work.resolve("train.iso").toString();
         run("build", "-o", image, work.resolve("tree").toString());
         // the picocli-free common build (QuickBuild), ISO and the UDF bridge
