@@ -132,12 +132,7 @@ public final class ImageWriter {
     }
 
     private void writeFile(FileDataExtent f, ByteBuffer buf, WritableByteChannel target) throws IOException {
-        long size = f.source().size();
-        if (divCeil(size) != f.sectors()) {
-            throw new DiscImageException(ErrorCode.DATA_STREAM_INCONSISTENCY, f.description() + " ("
-                    + f.source().description() + ") now holds " + size + " bytes, not the "
-                    + f.sectors() + " sectors planned");
-        }
+        long size = plannedSize(f);
         if (size == 0) {
             return;
         }
@@ -224,6 +219,20 @@ public final class ImageWriter {
             throw new DiscImageException(ErrorCode.WRITE_FAILURE,
                     "cannot write the image" + (lba >= 0 ? " at LBA " + lba : "") + ": " + e, e);
         }
+    }
+
+    /**
+     * The size of {@code f}'s source, which must still fill the sectors planned for it:
+     * DATA_STREAM_INCONSISTENCY naming the file otherwise (it grew or shrank since planning).
+     */
+    static long plannedSize(FileDataExtent f) throws DiscImageException {
+        long size = f.source().size();
+        if (divCeil(size) != f.sectors()) {
+            throw new DiscImageException(ErrorCode.DATA_STREAM_INCONSISTENCY, f.description() + " ("
+                    + f.source().description() + ") now holds " + size + " bytes, not the "
+                    + f.sectors() + " sectors planned");
+        }
+        return size;
     }
 
     private static long divCeil(long bytes) {

@@ -211,12 +211,7 @@ final class SmallFileReader implements AutoCloseable {
      * planned bytes, no more, no less (as {@link ImageWriter} does for every file).
      */
     static void read(FileDataExtent f, ByteBuffer dst) throws IOException {
-        long size = f.source().size();
-        if ((size + SECTOR - 1) / SECTOR != f.sectors()) {
-            throw new DiscImageException(ErrorCode.DATA_STREAM_INCONSISTENCY, f.description() + " ("
-                    + f.source().description() + ") now holds " + size + " bytes, not the "
-                    + f.sectors() + " sectors planned");
-        }
+        long size = ImageWriter.plannedSize(f);
         try (SourceCopier copier = new SourceCopier(f.source(), f.description())) {
             while (!copier.done()) {
                 copier.read(dst);

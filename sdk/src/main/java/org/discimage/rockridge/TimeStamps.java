@@ -39,6 +39,9 @@ public record TimeStamps(int flags, long[] epochSeconds) implements SuspEntry {
     public static final int LONG_FORM = 128;
     private static final String S = "RRIP TF";
 
+    /** Length of an entry of three short-form stamps ({@link #putShortForm}). */
+    public static final int SHORT_FORM_3_LENGTH = 5 + 3 * RecordingDateTime.LENGTH;
+
     /** Copies the stamps; IllegalArgumentException unless their count matches the flags' stamp bits. */
     public TimeStamps {
         Decoding.checkRange(flags, 0, 255, "flags");
@@ -81,9 +84,6 @@ public record TimeStamps(int flags, long[] epochSeconds) implements SuspEntry {
     public int length() {
         return 5 + epochSeconds.length * stampLength();
     }
-
-    /** Length of an entry of three short-form stamps ({@link #putShortForm}). */
-    public static final int SHORT_FORM_3_LENGTH = 5 + 3 * RecordingDateTime.LENGTH;
 
     /**
      * Writes the short-form entry of three stamps in the order of their flag bits (RRIP 1.12 4.1.6),

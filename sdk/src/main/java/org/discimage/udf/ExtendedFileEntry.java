@@ -141,20 +141,8 @@ public record ExtendedFileEntry(DescriptorTag tag, IcbTag icbTag, long uid, long
                                 int fileLinkCount, long informationLength, long logicalBlocksRecorded,
                                 long accessTime, long modificationTime, long creationTime, long attributeTime,
                                 byte[] implementationIdentifier, long uniqueId, int eaLength, int adLength) {
-        Le.u32Arg(uid, "uid");
-        Le.u32Arg(gid, "gid");
-        Le.u32Arg(permissions, "permissions");
-        Le.u16Arg(fileLinkCount, "fileLinkCount");
-        if (informationLength < 0 || logicalBlocksRecorded < 0) {
-            throw new IllegalArgumentException("negative length");
-        }
-        java.util.Arrays.fill(a, off + 36, off + FIXED_LENGTH, (byte) 0);
-        IcbTag.put(a, off + 16, fileType, icbFlags);
-        Le.put32(a, off + 36, uid);
-        Le.put32(a, off + 40, gid);
-        Le.put32(a, off + 44, permissions);
-        Le.put16(a, off + 48, fileLinkCount);
-        Le.put64(a, off + 56, informationLength);
+        FileEntry.putCommonHead(a, off, FIXED_LENGTH, fileType, icbFlags, uid, gid, permissions, fileLinkCount,
+                informationLength, logicalBlocksRecorded);
         Le.put64(a, off + 64, informationLength);
         Le.put64(a, off + 72, logicalBlocksRecorded);
         Timestamp.put(a, off + 80, accessTime);

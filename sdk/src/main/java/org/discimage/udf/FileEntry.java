@@ -130,20 +130,8 @@ public record FileEntry(DescriptorTag tag, IcbTag icbTag, long uid, long gid, lo
                                 int fileLinkCount, long informationLength, long logicalBlocksRecorded,
                                 long accessTime, long modificationTime, long attributeTime,
                                 byte[] implementationIdentifier, long uniqueId, int eaLength, int adLength) {
-        Le.u32Arg(uid, "uid");
-        Le.u32Arg(gid, "gid");
-        Le.u32Arg(permissions, "permissions");
-        Le.u16Arg(fileLinkCount, "fileLinkCount");
-        if (informationLength < 0 || logicalBlocksRecorded < 0) {
-            throw new IllegalArgumentException("negative length");
-        }
-        java.util.Arrays.fill(a, off + 36, off + FIXED_LENGTH, (byte) 0);
-        IcbTag.put(a, off + 16, fileType, icbFlags);
-        Le.put32(a, off + 36, uid);
-        Le.put32(a, off + 40, gid);
-        Le.put32(a, off + 44, permissions);
-        Le.put16(a, off + 48, fileLinkCount);
-        Le.put64(a, off + 56, informationLength);
+        putCommonHead(a, off, FIXED_LENGTH, fileType, icbFlags, uid, gid, permissions, fileLinkCount, informationLength,
+                logicalBlocksRecorded);
         Le.put64(a, off + 64, logicalBlocksRecorded);
         Timestamp.put(a, off + 72, accessTime);
         Timestamp.put(a, off + 84, modificationTime);
@@ -153,6 +141,29 @@ public record FileEntry(DescriptorTag tag, IcbTag icbTag, long uid, long gid, lo
         Le.put64(a, off + 160, uniqueId);
         Le.put32(a, off + 168, eaLength);
         Le.put32(a, off + 172, adLength);
+    }
+
+    /**
+     * Bytes 16 to 63 as File Entries and Extended File Entries share them (ECMA-167 4/14.9 and
+     * 4/14.17: ICB tag, owner, permissions, link count, then information length at 56), after
+     * zeroing 36 to {@code fixedLength}; checks the fields both {@code putFixed}s take.
+     */
+    static void putCommonHead(byte[] a, int off, int fixedLength, int fileType, int icbFlags, long uid, long gid,
+                              long permissions, int fileLinkCount, long informationLength, long logicalBlocksRecorded) {
+        Le.u32Arg(uid, "uid");
+        Le.u32Arg(gid, "gid");
+        Le.u32Arg(permissions, "permissions");
+        Le.u16Arg(fileLinkCount, "fileLinkCount");
+        if (informationLength < 0 || logicalBlocksRecorded < 0) {
+            throw new IllegalArgumentException("negative length");
+        }
+        java.util.Arrays.fill(a, off + 36, off + fixedLength, (byte) 0);
+        IcbTag.put(a, off + 16, fileType, icbFlags);
+        Le.put32(a, off + 36, uid);
+        Le.put32(a, off + 40, gid);
+        Le.put32(a, off + 44, permissions);
+        Le.put16(a, off + 48, fileLinkCount);
+        Le.put64(a, off + 56, informationLength);
     }
 
     /** Reads the entry, checking tag, checksum, CRC, and that L_EA and L_AD fit the buffer. */
