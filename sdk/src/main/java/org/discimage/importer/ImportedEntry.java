@@ -246,33 +246,22 @@ public final class ImportedEntry {
 
     /** Where the data is on the medium, in file-offset order (a new list for a single extent). */
     public List<FileExtent> extents() {
-        if (extentList != null) {
-            return extentList;
-        }
-        return lba < 0 ? List.of() : List.of(new FileExtent(lba, length));
+        return CompactExtents.list(extentList, lba, length);
     }
 
     /** The number of {@link #extents()}, without making the list. */
     public int extentCount() {
-        return extentList != null ? extentList.size() : lba < 0 ? 0 : 1;
+        return CompactExtents.count(extentList, lba);
     }
 
     /** The first LBA of extent {@code i} ({@code 0 <= i < extentCount()}), without making the list. */
     public long extentLba(int i) {
-        if (extentList != null) {
-            return extentList.get(i).lba();
-        }
-        Objects.checkIndex(i, extentCount());
-        return lba;
+        return CompactExtents.lba(extentList, lba, i);
     }
 
     /** The length in bytes of extent {@code i} ({@code 0 <= i < extentCount()}), without making the list. */
     public long extentLength(int i) {
-        if (extentList != null) {
-            return extentList.get(i).length();
-        }
-        Objects.checkIndex(i, extentCount());
-        return length;
+        return CompactExtents.length(extentList, lba, length, i);
     }
 
     /** The data embedded in a UDF ICB, else null (not copied: do not modify). */

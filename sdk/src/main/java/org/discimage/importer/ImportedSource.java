@@ -94,35 +94,28 @@ public final class ImportedSource implements ContentSource {
      * The extents on the medium, in file-offset order (empty for embedded data); a single extent's
      * list is made on each call.
      */
-    @SuppressWarnings("unchecked")
     public List<FileExtent> extents() {
-        if (more instanceof List<?> list) {
-            return (List<FileExtent>) list;
-        }
-        return lba < 0 ? List.of() : List.of(new FileExtent(lba, length));
+        return CompactExtents.list(many(), lba, length);
     }
 
     /** The number of {@link #extents()}, without making the list. */
     public int extentCount() {
-        return more instanceof List<?> list ? list.size() : lba < 0 ? 0 : 1;
+        return CompactExtents.count(many(), lba);
     }
 
     /** The first LBA of extent {@code i} ({@code 0 <= i < extentCount()}), without making the list. */
     public long extentLba(int i) {
-        if (more instanceof List<?> list) {
-            return ((FileExtent) list.get(i)).lba();
-        }
-        Objects.checkIndex(i, extentCount());
-        return lba;
+        return CompactExtents.lba(many(), lba, i);
     }
 
     /** The length in bytes of extent {@code i} ({@code 0 <= i < extentCount()}), without making the list. */
     public long extentLength(int i) {
-        if (more instanceof List<?> list) {
-            return ((FileExtent) list.get(i)).length();
-        }
-        Objects.checkIndex(i, extentCount());
-        return length;
+        return CompactExtents.length(many(), lba, length, i);
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<FileExtent> many() {
+        return more instanceof List<?> list ? (List<FileExtent>) list : null;
     }
 
     /** The path of the file in the medium's tree, made for messages. */
